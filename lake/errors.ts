@@ -1,0 +1,64 @@
+/**
+ * Sanity-shaped errors. `@sanity/client` builds its error messages from these bodies
+ * (`error.description`, `error.items[].error.description`, query parse positions), so the
+ * lake's answers must match them for callers to see useful messages.
+ */
+
+/** One failed item of a mutation or action transaction. */
+export interface ErrorItem {
+  /** Index of the failing mutation/action in the request. */
+  index: number
+  /** Sanity error object for that item. */
+  error: {description: string; type: string; id?: string}
+}
+
+/** An error with the HTTP status and the JSON body the lake answers with. */
+export class LakeError extends Error {
+  readonly status: number
+  readonly body: Record<string, unknown>
+  constructor(status: number, body: Record<string, unknown>, message: string) {
+    super(message)
+    this.name = 'LakeError'
+    this.status = status
+    this.body = body
+  }
+}
+
+function described(status: number, type: string, description: string, extra: Record<string, unknown> = {}): LakeError {
+  return new LakeError(status, {error: {type, description, ...extra}, statusCode: status}, description)
+}
+
+export const errors = {
+  badRequest: (description: string) => described(400, 'validationError', description),
+  /** GROQ syntax error; start/end are UTF-16 offsets into `query`, as the client's code frame expects. */
+  queryParse: (query: string, description: string, start: number, end: number) =>
+    described(400, 'queryParseError', description, {query, start, end}),
+  queryEvaluation: (query: string, description: string) => described(400, 'queryError', description, {query}),
+  notFound: (description: string) =>
+    new LakeError(404, {statusCode: 404, error: 'Not Found', message: description}, description),
+  /** Sanity answers unknown/invalid tokens with this flat shape. */
+  unauthorized: (description: string) =>
+    new LakeError(401, {statusCode: 401, error: 'Unauthorized', message: description}, description),
+  forbidden: (description: string) => described(403, 'insufficientPermissionsError', description),
+  /** Transaction failures (revision mismatch, duplicate id, guard rejection): 409 with per-item reasons. */
+  mutation: (description: string, items: ErrorItem[], status = 409) => described(status, 'mutationError', description, {items}),
+  action: (description: string, items: ErrorItem[], status = 409) => described(status, 'actionError', description, {items}),
+  methodNotAllowed: (method: string, path: string) =>
+    new LakeError(405, {statusCode: 405, error: 'Method Not Allowed', message: `${method} is not allowed on ${path}`}, `${method} ${path}`),
+  payloadTooLarge: (limit: number) => described(413, 'payloadTooLargeError', `Request body exceeds ${limit} bytes`),
+  internal: (description: string) => described(500, 'internalError', description),
+}
+
+/** Thrown inside the store when one mutation/action fails; the HTTP layer turns it into a 409 mutation/action error. */
+export class TransactionItemError extends Error {
+  readonly status: number
+  readonly type: string
+  readonly documentId: string | undefined
+  constructor(type: string, description: string, documentId?: string, status = 409) {
+    super(description)
+    this.name = 'TransactionItemError'
+    this.type = type
+    this.documentId = documentId
+    this.status = status
+  }
+}

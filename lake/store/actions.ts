@@ -1,0 +1,241 @@
+/**
+ * The Actions API (`/data/actions`): document lifecycle operations expressed over the
+ * draft/published/version ids, as the Studio sends them. Each action becomes plain
+ * document writes on the working set, so it commits (and notifies listeners) like any
+ * mutation.
+ */
+import {TransactionItemError} from '../errors'
+import {draftIdOf, isDraftId, isVersionId, publishedIdOf, releaseOf} from './ids'
+import {patchDocument, type PatchSpec} from './mutations'
+import type {SanityDocument} from './types'
+import type {WorkingSet} from './working-set'
+
+/** An action as sent by clients; fields depend on `actionType`. */
+export interface ActionSpec {
+  actionType: string
+  [field: string]: unknown
+}
+
+type ActionHandler = (ws: WorkingSet, action: ActionSpec) => void
+
+const RELEASE_PREFIX = '_.releases.'
+
+function str(action: ActionSpec, field: string, required = true): string {
+  const value = action[field]
+  if (typeof value === 'string' && value) return value
+  if (!required) return ''
+  throw new TransactionItemError('validationError', `${action.actionType} needs a string "${field}"`, undefined, 400)
+}
+
+function must(ws: WorkingSet, id: string, what: string): SanityDocument {
+  const doc = ws.get(id)
+  if (!doc) throw new TransactionItemError('documentNotFoundError', `Cannot ${what}: document "${id}" does not exist`, id)
+  return doc
+}
+
+function checkRev(doc: SanityDocument | null, expected: unknown, id: string): void {
+  if (typeof expected === 'string' && expected && doc?._rev !== expected) {
+    throw new TransactionItemError(
+      'documentRevisionIDDoesNotMatchError',
+      `Document "${id}" has unexpected revision ID ("${String(doc?._rev)}"), expected "${expected}"`,
+      id,
+    )
+  }
+}
+
+function withId(doc: Partial<SanityDocument>, id: string): SanityDocument {
+  const {_rev: _r, _originalId: _o, ...rest} = doc as SanityDocument & {_originalId?: unknown}
+  if (typeof rest._type !== 'string') throw new TransactionItemError('validationError', `Document "${id}" is missing _type`, id, 400)
+  return {...rest, _id: id, _type: rest._type}
+}
+
+function attributes(action: ActionSpec, field: string): Partial<SanityDocument> {
+  const value = action[field]
+  if (!value || typeof value !== 'object') throw new TransactionItemError('validationError', `${action.actionType} needs an object "${field}"`, undefined, 400)
+  return value as Partial<SanityDocument>
+}
+
+/** The id an edit/create addresses: an explicit draft/version id, else the draft of the published id. */
+function draftTarget(action: ActionSpec): string {
+  const draftId = str(action, 'draftId', false)
+  if (draftId) return draftId
+  return draftIdOf(str(action, 'publishedId'))
+}
+
+const documentActions: Record<string, ActionHandler> = {
+  'sanity.action.document.create': (ws, action) => {
+    const attrs = attributes(action, 'attributes')
+    const publishedId = str(action, 'publishedId')
+    const id = typeof attrs._id === 'string' && attrs._id ? attrs._id : draftIdOf(publishedId)
+    if (publishedIdOf(id) !== publishedId) {
+      throw new TransactionItemError('validationError', `attributes._id "${id}" does not belong to publishedId "${publishedId}"`, id, 400)
+    }
+    if (ws.get(id)) {
+      if (action.ifExists === 'ignore') return
+      throw new TransactionItemError('documentAlreadyExistsError', `Document by ID "${id}" already exists`, id)
+    }
+    ws.put(id, withId(attrs, id))
+  },
+  'sanity.action.document.edit': (ws, action) => {
+    const id = draftTarget(action)
+    const publishedId = str(action, 'publishedId', false) || publishedIdOf(id)
+    // Editing a document that has no draft yet starts the draft from the published version.
+    const base = ws.get(id) ?? (ws.get(publishedId) ? withId(ws.get(publishedId)!, id) : null)
+    if (!base) throw new TransactionItemError('documentNotFoundError', `Cannot edit "${id}": neither it nor "${publishedId}" exists`, id)
+    const patch = action.patch
+    if (!patch || typeof patch !== 'object') throw new TransactionItemError('validationError', 'edit needs a "patch" object', id, 400)
+    ws.put(id, patchDocument(base, id, patch as PatchSpec))
+  },
+  'sanity.action.document.replaceDraft': (ws, action) => {
+    const attrs = attributes(action, 'attributes')
+    const publishedId = str(action, 'publishedId')
+    const id = typeof attrs._id === 'string' && attrs._id ? attrs._id : draftIdOf(publishedId)
+    ws.put(id, withId(attrs, id))
+  },
+  'sanity.action.document.publish': (ws, action) => {
+    const draftId = str(action, 'draftId')
+    const publishedId = str(action, 'publishedId')
+    const draft = must(ws, draftId, `publish "${publishedId}"`)
+    checkRev(draft, action.ifDraftRevisionId, draftId)
+    checkRev(ws.get(publishedId), action.ifPublishedRevisionId, publishedId)
+    const {_system: _s, ...content} = draft
+    const previous = ws.get(publishedId)
+    ws.put(publishedId, {...withId(content, publishedId), ...(previous?._createdAt ? {_createdAt: previous._createdAt} : {})})
+    ws.put(draftId, null)
+  },
+  'sanity.action.document.unpublish': (ws, action) => {
+    const publishedId = str(action, 'publishedId')
+    const draftId = str(action, 'draftId', false) || draftIdOf(publishedId)
+    const published = must(ws, publishedId, `unpublish "${publishedId}"`)
+    if (!ws.get(draftId)) ws.put(draftId, withId(published, draftId))
+    ws.put(publishedId, null)
+  },
+  'sanity.action.document.discard': (ws, action) => {
+    const draftId = str(action, 'draftId')
+    if (!isDraftId(draftId) && !isVersionId(draftId)) {
+      throw new TransactionItemError('validationError', `discard needs a draft or version id, got "${draftId}"`, draftId, 400)
+    }
+    must(ws, draftId, `discard "${draftId}"`)
+    ws.put(draftId, null)
+  },
+  'sanity.action.document.delete': (ws, action) => {
+    const publishedId = str(action, 'publishedId')
+    const drafts = Array.isArray(action.includeDrafts) ? action.includeDrafts.filter((id): id is string => typeof id === 'string') : []
+    const ids = [publishedId, draftIdOf(publishedId), ...drafts]
+    if (!ids.some((id) => ws.get(id))) {
+      throw new TransactionItemError('documentNotFoundError', `Cannot delete "${publishedId}": it does not exist`, publishedId)
+    }
+    for (const id of ids) ws.put(id, null)
+  },
+  'sanity.action.document.version.create': (ws, action) => {
+    const publishedId = str(action, 'publishedId')
+    const doc = action.document as Partial<SanityDocument> | undefined
+    if (doc && typeof doc === 'object') {
+      const id = typeof doc._id === 'string' ? doc._id : ''
+      if (!isVersionId(id) || publishedIdOf(id) !== publishedId) {
+        throw new TransactionItemError('validationError', `document._id "${id}" must be a version of "${publishedId}"`, id, 400)
+      }
+      if (ws.get(id)) throw new TransactionItemError('documentAlreadyExistsError', `Document by ID "${id}" already exists`, id)
+      ws.put(id, withId(doc, id))
+      return
+    }
+    const baseId = str(action, 'baseId')
+    const versionId = str(action, 'versionId')
+    const base = must(ws, baseId, `create version "${versionId}"`)
+    checkRev(base, action.ifBaseRevisionId, baseId)
+    if (publishedIdOf(versionId) !== publishedId) {
+      throw new TransactionItemError('validationError', `versionId "${versionId}" does not belong to "${publishedId}"`, versionId, 400)
+    }
+    if (ws.get(versionId)) throw new TransactionItemError('documentAlreadyExistsError', `Document by ID "${versionId}" already exists`, versionId)
+    ws.put(versionId, withId(base, versionId))
+  },
+  'sanity.action.document.version.discard': (ws, action) => {
+    const versionId = str(action, 'versionId')
+    must(ws, versionId, `discard version "${versionId}"`)
+    ws.put(versionId, null)
+  },
+  'sanity.action.document.version.replace': (ws, action) => {
+    const doc = attributes(action, 'document')
+    const id = typeof doc._id === 'string' ? doc._id : ''
+    if (!isVersionId(id) && !isDraftId(id)) throw new TransactionItemError('validationError', `version.replace needs a version id, got "${id}"`, id, 400)
+    must(ws, id, `replace version "${id}"`)
+    ws.put(id, withId(doc, id))
+  },
+  'sanity.action.document.version.unpublish': (ws, action) => {
+    const versionId = str(action, 'versionId')
+    const publishedId = str(action, 'publishedId')
+    const published = must(ws, publishedId, `unpublish "${publishedId}" in a release`)
+    const version = ws.get(versionId) ?? withId(published, versionId)
+    ws.put(versionId, {...version, _system: {delete: true}})
+  },
+}
+
+function releaseDocId(action: ActionSpec): string {
+  return RELEASE_PREFIX + str(action, 'releaseId')
+}
+
+function setReleaseState(state: string): ActionHandler {
+  return (ws, action) => {
+    const id = releaseDocId(action)
+    const release = must(ws, id, `change release "${id}"`)
+    ws.put(id, {...release, state})
+  }
+}
+
+/** Release documents live at `_.releases.<releaseId>`, as in Sanity. */
+const releaseActions: Record<string, ActionHandler> = {
+  'sanity.action.release.create': (ws, action) => {
+    const id = releaseDocId(action)
+    if (ws.get(id)) throw new TransactionItemError('documentAlreadyExistsError', `Release "${id}" already exists`, id)
+    ws.put(id, {_id: id, _type: 'system.release', name: str(action, 'releaseId'), state: 'active', metadata: action.metadata ?? {}})
+  },
+  'sanity.action.release.edit': (ws, action) => {
+    const id = releaseDocId(action)
+    ws.put(id, patchDocument(must(ws, id, `edit release "${id}"`), id, (action.patch ?? {}) as PatchSpec))
+  },
+  'sanity.action.release.archive': setReleaseState('archived'),
+  'sanity.action.release.unarchive': setReleaseState('active'),
+  'sanity.action.release.schedule': (ws, action) => {
+    const id = releaseDocId(action)
+    const release = must(ws, id, `schedule release "${id}"`)
+    ws.put(id, {...release, state: 'scheduled', publishAt: action.publishAt})
+  },
+  'sanity.action.release.unschedule': setReleaseState('active'),
+  'sanity.action.release.delete': (ws, action) => {
+    const id = releaseDocId(action)
+    must(ws, id, `delete release "${id}"`)
+    ws.put(id, null)
+  },
+  'sanity.action.release.publish': (ws, action) => {
+    const id = releaseDocId(action)
+    const release = must(ws, id, `publish release "${id}"`)
+    const name = str(action, 'releaseId')
+    for (const [docId] of ws.base.docs) {
+      if (releaseOf(docId) !== name) continue
+      const version = ws.get(docId)
+      if (!version) continue
+      const publishedId = publishedIdOf(docId)
+      const system = version._system as {delete?: boolean} | undefined
+      if (system?.delete) ws.put(publishedId, null)
+      else {
+        const {_system: _s, ...content} = version
+        ws.put(publishedId, withId(content, publishedId))
+      }
+      ws.put(docId, null)
+    }
+    ws.put(id, {...release, state: 'published', publishedAt: new Date().toISOString()})
+  },
+}
+
+const handlers: Record<string, ActionHandler> = {...documentActions, ...releaseActions}
+
+export function applyAction(ws: WorkingSet, action: ActionSpec): void {
+  if (!action || typeof action !== 'object' || typeof action.actionType !== 'string') {
+    throw new TransactionItemError('validationError', 'Each action needs an "actionType"', undefined, 400)
+  }
+  const handler = handlers[action.actionType]
+  if (!handler) throw new TransactionItemError('validationError', `Unsupported action type "${action.actionType}"`, undefined, 400)
+  handler(ws, action)
+}
+
+export const supportedActionTypes = Object.keys(handlers)

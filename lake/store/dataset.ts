@@ -1,0 +1,125 @@
+/**
+ * One dataset in memory: documents plus the indexes the query planner and the history
+ * endpoints use. Documents are treated as immutable; a commit swaps whole objects, so
+ * history entries and the live map share structure instead of copying.
+ */
+import {publishedIdOf} from './ids'
+import type {Change, SanityDocument} from './types'
+
+/** One committed change of one document, kept for the history endpoints. */
+export interface HistoryEntry {
+  /** Commit sequence number, global to the lake; orders entries across documents. */
+  seq: number
+  /** Transaction id (= the document's `_rev` after it). */
+  transactionId: string
+  /** ISO commit time. */
+  timestamp: string
+  /** Author user id. */
+  author: string
+  before: SanityDocument | null
+  after: SanityDocument | null
+}
+
+/** A commit as applied to a dataset; also what the journal stores (minus `before`). */
+export interface AppliedCommit {
+  seq: number
+  transactionId: string
+  timestamp: string
+  author: string
+  changes: Change[]
+}
+
+/** How many history entries each document keeps in memory; older ones are dropped. */
+const HISTORY_PER_DOCUMENT = 1000
+
+export class DatasetState {
+  readonly name: string
+  readonly docs = new Map<string, SanityDocument>()
+  /** `_type` → ids, so `_type == $t` filters need not scan. */
+  readonly byType = new Map<string, Set<string>>()
+  /** published id → ids of the published doc, its draft and its versions (perspectives work per group). */
+  readonly groups = new Map<string, Set<string>>()
+  readonly history = new Map<string, HistoryEntry[]>()
+  /** Bumped on every commit; query caches compare it. */
+  generation = 0
+
+  constructor(name: string) {
+    this.name = name
+  }
+
+  get(id: string): SanityDocument | null {
+    return this.docs.get(id) ?? null
+  }
+
+  apply(commit: AppliedCommit): void {
+    for (const change of commit.changes) {
+      const previous = this.docs.get(change.id) ?? null
+      if (previous) this.unindex(previous)
+      if (change.after) {
+        this.docs.set(change.id, change.after)
+        this.index(change.after)
+      } else {
+        this.docs.delete(change.id)
+      }
+      this.remember(change.id, {
+        seq: commit.seq,
+        transactionId: commit.transactionId,
+        timestamp: commit.timestamp,
+        author: commit.author,
+        before: previous,
+        after: change.after,
+      })
+    }
+    this.generation++
+  }
+
+  /** Loads a document from a snapshot, with a single synthetic history entry at its current revision. */
+  load(doc: SanityDocument): void {
+    this.docs.set(doc._id, doc)
+    this.index(doc)
+    this.remember(doc._id, {
+      seq: 0,
+      transactionId: doc._rev ?? '',
+      timestamp: doc._updatedAt ?? doc._createdAt ?? new Date(0).toISOString(),
+      author: '',
+      before: null,
+      after: doc,
+    })
+    this.generation++
+  }
+
+  historyOf(id: string): HistoryEntry[] {
+    return this.history.get(id) ?? []
+  }
+
+  private remember(id: string, entry: HistoryEntry): void {
+    let entries = this.history.get(id)
+    if (!entries) this.history.set(id, (entries = []))
+    entries.push(entry)
+    if (entries.length > HISTORY_PER_DOCUMENT) entries.splice(0, entries.length - HISTORY_PER_DOCUMENT)
+  }
+
+  private index(doc: SanityDocument): void {
+    let ids = this.byType.get(doc._type)
+    if (!ids) this.byType.set(doc._type, (ids = new Set()))
+    ids.add(doc._id)
+    const group = publishedIdOf(doc._id)
+    let members = this.groups.get(group)
+    if (!members) this.groups.set(group, (members = new Set()))
+    members.add(doc._id)
+  }
+
+  private unindex(doc: SanityDocument): void {
+    const ids = this.byType.get(doc._type)
+    if (ids) {
+      ids.delete(doc._id)
+      if (ids.size === 0) this.byType.delete(doc._type)
+    }
+    const group = publishedIdOf(doc._id)
+    const members = this.groups.get(group)
+    if (members) {
+      members.delete(doc._id)
+      if (members.size === 0) this.groups.delete(group)
+    }
+  }
+}

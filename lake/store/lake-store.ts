@@ -1,0 +1,184 @@
+/**
+ * The lake's store: datasets in memory, made durable by the journal, with one commit
+ * path shared by mutations, actions and the import. Commits run one at a time (the
+ * build step is async because delete/patch-by-query evaluate GROQ), so a transaction
+ * and its guard always see the state it commits against.
+ */
+import {randomUUID} from 'node:crypto'
+import {TransactionItemError} from '../errors'
+import {DatasetState, type AppliedCommit} from './dataset'
+import {Journal, type JournalRecord} from './journal'
+import type {Change, CommitGuard, CommitResult, GuardContext, LakeUser} from './types'
+import {WorkingSet} from './working-set'
+
+export interface LakeStoreOptions {
+  /** Directory holding the journal and snapshot. */
+  dataDir: string
+  /** Policy run before every commit; none by default. */
+  guard?: CommitGuard
+  /** Log size that triggers compaction into the snapshot (bytes). */
+  compactAfterBytes?: number
+}
+
+/** Details of a commit handed to listeners (the `/data/listen` fan-out). */
+export interface CommitEvent extends AppliedCommit {
+  dataset: string
+  /** The user who committed. */
+  identity: string
+}
+
+export interface CommitOptions {
+  /** Caller-chosen transaction id (`transactionId` param); generated when absent. */
+  transactionId?: string
+  /** What kind of request this is, for the guard. */
+  kind: GuardContext['kind']
+}
+
+/** Rejected by the injected guard; the HTTP layer reports the reasons. */
+export class GuardRejection extends Error {
+  readonly reasons: string[]
+  constructor(reasons: string[]) {
+    super(`Transaction rejected: ${reasons.join('; ') || 'no reason given'}`)
+    this.name = 'GuardRejection'
+    this.reasons = reasons
+  }
+}
+
+const DEFAULT_COMPACT_AFTER = 64 * 1024 * 1024
+
+export class LakeStore {
+  private readonly datasets = new Map<string, DatasetState>()
+  private readonly listeners = new Set<(event: CommitEvent) => void>()
+  private readonly journal: Journal
+  private guard: CommitGuard | undefined
+  private seq: number
+  private queue: Promise<unknown> = Promise.resolve()
+  /** Bytes dropped from a torn journal tail when opening (0 normally); reported at startup. */
+  readonly recoveredTailBytes: number
+
+  private constructor(journal: Journal, seq: number, droppedTailBytes: number, guard: CommitGuard | undefined) {
+    this.journal = journal
+    this.seq = seq
+    this.recoveredTailBytes = droppedTailBytes
+    this.guard = guard
+  }
+
+  static open(options: LakeStoreOptions): LakeStore {
+    const {journal, contents} = Journal.open({dir: options.dataDir, compactAfterBytes: options.compactAfterBytes ?? DEFAULT_COMPACT_AFTER})
+    let seq = contents.snapshotSeq
+    const store = new LakeStore(journal, seq, contents.droppedTailBytes, options.guard)
+    for (const [name, docs] of contents.snapshot) {
+      const state = store.dataset(name)
+      for (const doc of docs) state.load(doc)
+    }
+    for (const record of contents.records) {
+      const state = store.dataset(record.dataset)
+      state.apply({
+        seq: record.seq,
+        transactionId: record.transactionId,
+        timestamp: record.timestamp,
+        author: record.author,
+        changes: record.changes.map((c) => ({id: c.id, before: state.get(c.id), after: c.after})),
+      })
+      seq = record.seq
+    }
+    store.seq = seq
+    return store
+  }
+
+  /** The dataset's state; datasets exist implicitly (an unknown one is empty). */
+  dataset(name: string): DatasetState {
+    let state = this.datasets.get(name)
+    if (!state) this.datasets.set(name, (state = new DatasetState(name)))
+    return state
+  }
+
+  datasetNames(): string[] {
+    return [...this.datasets.keys()]
+  }
+
+  setGuard(guard: CommitGuard | undefined): void {
+    this.guard = guard
+  }
+
+  subscribe(listener: (event: CommitEvent) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /**
+   * Runs `build` against a fresh working set and commits its net changes atomically:
+   * stamp `_rev`/`_updatedAt`, ask the guard, fsync to the journal, apply in memory,
+   * notify listeners. Any throw before the journal write leaves nothing behind.
+   */
+  commit<T>(dataset: string, user: LakeUser, options: CommitOptions, build: (ws: WorkingSet) => Promise<T> | T): Promise<{result: T; commit: CommitResult}> {
+    const run = async () => {
+      const state = this.dataset(dataset)
+      const ws = new WorkingSet(state)
+      const result = await build(ws)
+      const transactionId = options.transactionId || randomUUID().replace(/-/g, '').slice(0, 22)
+      const timestamp = new Date().toISOString()
+      const changes = stamp(ws.changes(), transactionId, timestamp)
+      if (changes.length === 0) return {result, commit: {transactionId, timestamp, changes}}
+      if (this.guard) {
+        const verdict = this.guard.beforeCommit(changes, user, {
+          dataset,
+          kind: options.kind,
+          transactionId,
+          getDocument: (id) => state.get(id),
+        })
+        if (!verdict.ok) throw new GuardRejection(verdict.reasons)
+      }
+      const seq = this.seq + 1
+      const record: JournalRecord = {seq, dataset, transactionId, timestamp, author: user.id, changes: changes.map(({id, after}) => ({id, after}))}
+      this.journal.append([record])
+      this.seq = seq
+      const applied: AppliedCommit = {seq, transactionId, timestamp, author: user.id, changes}
+      state.apply(applied)
+      this.emit({...applied, dataset, identity: user.id})
+      if (this.journal.needsCompaction) this.compact()
+      return {result, commit: {transactionId, timestamp, changes}}
+    }
+    const next = this.queue.then(run, run)
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+
+  /** Rewrites the snapshot from memory and empties the journal. */
+  compact(): void {
+    const all = new Map<string, Iterable<import('./types').SanityDocument>>()
+    for (const [name, state] of this.datasets) all.set(name, state.docs.values())
+    this.journal.compact(all, this.seq)
+  }
+
+  close(): void {
+    this.journal.close()
+    this.listeners.clear()
+  }
+
+  private emit(event: CommitEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event)
+      } catch (err) {
+        // A broken listener connection must not fail a commit that is already durable.
+        process.stderr.write(`lake: listener failed: ${(err as Error).message}\n`)
+      }
+    }
+  }
+}
+
+/** Sanity keeps `_rev` = transaction id, `_updatedAt` = commit time, `_createdAt` from creation. */
+function stamp(changes: Change[], transactionId: string, timestamp: string): Change[] {
+  return changes.map(({id, before, after}) => {
+    if (!after) return {id, before, after}
+    if (typeof after._type !== 'string' || !after._type) {
+      throw new TransactionItemError('validationError', `Document "${id}" would have no _type`, id, 400)
+    }
+    return {
+      id,
+      before,
+      after: {...after, _id: id, _createdAt: after._createdAt ?? before?._createdAt ?? timestamp, _updatedAt: timestamp, _rev: transactionId},
+    }
+  })
+}

@@ -1,0 +1,138 @@
+/**
+ * Sanity's mutation semantics (`/data/mutate`) on a working set. Patches are applied with
+ * `@sanity/mutator`, the same code the Studio uses to predict their outcome locally.
+ */
+import {Mutation, type Mut} from '@sanity/mutator'
+import {TransactionItemError} from '../errors'
+import {isValidId, resolveNewId} from './ids'
+import type {SanityDocument} from './types'
+import type {WorkingSet} from './working-set'
+
+/** Patch operations as sent by clients; `id` or `query` selects the documents. */
+export interface PatchSpec {
+  id?: string
+  query?: string
+  params?: Record<string, unknown>
+  ifRevisionID?: string
+  set?: Record<string, unknown>
+  setIfMissing?: Record<string, unknown>
+  unset?: string[]
+  insert?: Record<string, unknown>
+  inc?: Record<string, number>
+  dec?: Record<string, number>
+  diffMatchPatch?: Record<string, string>
+}
+
+export type MutationSpec =
+  | {create: Partial<SanityDocument>}
+  | {createOrReplace: Partial<SanityDocument>}
+  | {createIfNotExists: Partial<SanityDocument>}
+  | {delete: {id?: string; query?: string; params?: Record<string, unknown>}}
+  | {patch: PatchSpec}
+
+/** What happened to one document, as `/data/mutate` reports it. */
+export interface MutationOutcome {
+  id: string
+  operation: 'create' | 'update' | 'delete' | 'none'
+}
+
+const KINDS = ['create', 'createOrReplace', 'createIfNotExists', 'delete', 'patch'] as const
+type Kind = (typeof KINDS)[number]
+
+export function mutationKind(mutation: unknown): Kind {
+  if (!mutation || typeof mutation !== 'object') throw new TransactionItemError('validationError', 'Mutation must be an object', undefined, 400)
+  const keys = Object.keys(mutation)
+  const kind = keys[0] as Kind
+  if (keys.length !== 1 || !KINDS.includes(kind)) {
+    throw new TransactionItemError('validationError', `Unknown mutation ${JSON.stringify(keys)}; expected one of ${KINDS.join(', ')}`, undefined, 400)
+  }
+  return kind
+}
+
+function newDocument(input: Partial<SanityDocument> | undefined, kind: string): SanityDocument {
+  if (!input || typeof input !== 'object') throw new TransactionItemError('validationError', `${kind} needs a document`, undefined, 400)
+  const id = resolveNewId(typeof input._id === 'string' ? input._id : undefined)
+  if (!isValidId(id)) throw new TransactionItemError('validationError', `Invalid document id ${JSON.stringify(input._id)}`, String(input._id), 400)
+  if (typeof input._type !== 'string' || !input._type) {
+    throw new TransactionItemError('validationError', `${kind} of "${id}": document is missing the required _type`, id, 400)
+  }
+  const {_rev: _ignoredRev, ...rest} = input
+  return {...rest, _id: id, _type: input._type}
+}
+
+/** Applies one mutation to the working set. */
+export async function applyMutation(ws: WorkingSet, mutation: MutationSpec): Promise<MutationOutcome[]> {
+  const kind = mutationKind(mutation)
+  switch (kind) {
+    case 'create': {
+      const doc = newDocument((mutation as {create: Partial<SanityDocument>}).create, 'create')
+      if (ws.get(doc._id)) {
+        throw new TransactionItemError('documentAlreadyExistsError', `Document by ID "${doc._id}" already exists`, doc._id)
+      }
+      ws.put(doc._id, doc)
+      return [{id: doc._id, operation: 'create'}]
+    }
+    case 'createOrReplace': {
+      const doc = newDocument((mutation as {createOrReplace: Partial<SanityDocument>}).createOrReplace, 'createOrReplace')
+      const existed = ws.get(doc._id)
+      ws.put(doc._id, existed && !doc._createdAt ? {...doc, _createdAt: existed._createdAt} : doc)
+      return [{id: doc._id, operation: existed ? 'update' : 'create'}]
+    }
+    case 'createIfNotExists': {
+      const doc = newDocument((mutation as {createIfNotExists: Partial<SanityDocument>}).createIfNotExists, 'createIfNotExists')
+      if (ws.get(doc._id)) return [{id: doc._id, operation: 'none'}]
+      ws.put(doc._id, doc)
+      return [{id: doc._id, operation: 'create'}]
+    }
+    case 'delete': {
+      const spec = (mutation as {delete: {id?: string; query?: string; params?: Record<string, unknown>}}).delete ?? {}
+      const ids = await selectIds(ws, spec, 'delete')
+      return ids.map((id) => {
+        const existed = ws.get(id) !== null
+        ws.put(id, null)
+        return {id, operation: existed ? ('delete' as const) : ('none' as const)}
+      })
+    }
+    case 'patch': {
+      const spec = (mutation as {patch: PatchSpec}).patch ?? {}
+      const ids = await selectIds(ws, spec, 'patch')
+      return ids.map((id) => {
+        const current = ws.get(id)
+        if (!current) {
+          throw new TransactionItemError('documentNotFoundError', `Cannot patch document "${id}": it does not exist`, id, 404)
+        }
+        if (spec.ifRevisionID !== undefined && spec.ifRevisionID !== current._rev) {
+          throw new TransactionItemError(
+            'documentRevisionIDDoesNotMatchError',
+            `Document "${id}" has unexpected revision ID ("${String(current._rev)}"), expected "${spec.ifRevisionID}"`,
+            id,
+          )
+        }
+        ws.put(id, patchDocument(current, id, spec))
+        return {id, operation: 'update' as const}
+      })
+    }
+  }
+}
+
+async function selectIds(ws: WorkingSet, spec: {id?: string; query?: string; params?: Record<string, unknown>}, kind: string): Promise<string[]> {
+  if (typeof spec.id === 'string') return [spec.id]
+  if (typeof spec.query === 'string') return ws.idsMatching(spec.query, spec.params)
+  throw new TransactionItemError('validationError', `${kind} needs an "id" or a "query"`, undefined, 400)
+}
+
+export function patchDocument(current: SanityDocument, id: string, spec: PatchSpec): SanityDocument {
+  const {query: _q, params: _p, ifRevisionID: _r, ...operations} = spec
+  let next: SanityDocument | null
+  try {
+    // The mutator treats documents as immutable and returns a new object.
+    next = new Mutation({mutations: [{patch: {...operations, id}} as Mut]}).apply(current) as SanityDocument | null
+  } catch (err) {
+    throw new TransactionItemError('patchError', `Cannot apply patch to "${id}": ${(err as Error).message}`, id, 400)
+  }
+  if (!next) throw new TransactionItemError('patchError', `Patch removed document "${id}"`, id, 400)
+  if (next._id !== current._id || typeof next._type !== 'string') {
+    throw new TransactionItemError('patchError', `Patch may not change _id or remove _type of "${id}"`, id, 400)
+  }
+  return next
+}

@@ -1,0 +1,235 @@
+/**
+ * GROQ over a dataset with Sanity's perspectives, through groq-js. groq-js scans
+ * whatever array it is given, so the planner narrows that array first: when the query
+ * reads the dataset only through one `*[filter]` and the filter pins `_id` or `_type`,
+ * only the matching documents (from the indexes) are handed over. groq-js still
+ * evaluates the full filter, so narrowing only has to return a superset.
+ */
+import {evaluate, parse, type ExprNode} from 'groq-js'
+import {errors} from '../errors'
+import type {DatasetState} from './dataset'
+import {isDraftId, isVersionId, publishedIdOf, releaseOf} from './ids'
+import type {SanityDocument} from './types'
+
+/** `raw`, `drafts`, `published`, or a release stack (highest priority first; may contain 'drafts'). */
+export type Perspective = 'raw' | 'drafts' | 'published' | string[]
+
+export interface QueryOptions {
+  /** Perspective to evaluate under. */
+  perspective: Perspective
+  /** Query parameters (without the leading `$`). */
+  params: Record<string, unknown>
+  /** `identity()` inside the query. */
+  identity?: string
+  /** `sanity::projectId()` / `sanity::dataset()`. */
+  sanity?: {projectId: string; dataset: string}
+}
+
+/** Parses `perspective` as sent in a query string or body. */
+export function parsePerspective(value: unknown, fallback: Perspective): Perspective {
+  if (value === undefined || value === null || value === '') return fallback
+  const list = Array.isArray(value) ? value.map(String) : String(value).split(',').map((s) => s.trim()).filter(Boolean)
+  if (list.length === 1 && (list[0] === 'raw' || list[0] === 'drafts' || list[0] === 'published')) return list[0]
+  if (list.includes('raw')) throw errors.badRequest('Perspective "raw" cannot be combined with other perspectives')
+  if (list.length === 0) return fallback
+  return list
+}
+
+/**
+ * Picks the document a perspective shows for one published-id group, or undefined.
+ * Stacks list releases by priority; published is always the base.
+ */
+function pick(ids: Iterable<string>, state: DatasetState, perspective: Exclude<Perspective, 'raw'>): SanityDocument | undefined {
+  let published: SanityDocument | undefined
+  let draft: SanityDocument | undefined
+  const versions = new Map<string, SanityDocument>()
+  for (const id of ids) {
+    const doc = state.docs.get(id)
+    if (!doc) continue
+    if (isDraftId(id)) draft = doc
+    else if (isVersionId(id)) versions.set(releaseOf(id) ?? '', doc)
+    else published = doc
+  }
+  if (perspective === 'published') return published
+  const stack = perspective === 'drafts' ? ['drafts'] : perspective
+  let chosen: SanityDocument | undefined
+  for (const layer of stack) {
+    chosen = layer === 'drafts' ? draft : layer === 'published' ? published : versions.get(layer)
+    if (chosen) break
+  }
+  chosen ??= published
+  if (!chosen) return undefined
+  // A version marked for unpublishing hides the document in that perspective.
+  if ((chosen._system as {delete?: boolean} | undefined)?.delete) return undefined
+  if (chosen === published) return perspective === 'drafts' || Array.isArray(perspective) ? {...published, _originalId: published._id} : published
+  return {...chosen, _id: publishedIdOf(chosen._id), _originalId: chosen._id}
+}
+
+function viewOfGroups(state: DatasetState, groups: Iterable<string>, perspective: Perspective): SanityDocument[] {
+  const out: SanityDocument[] = []
+  for (const group of groups) {
+    const members = state.groups.get(group)
+    if (!members) continue
+    if (perspective === 'raw') {
+      for (const id of members) {
+        const doc = state.docs.get(id)
+        if (doc) out.push(doc)
+      }
+      continue
+    }
+    const doc = pick(members, state, perspective)
+    if (doc) out.push(doc)
+  }
+  return out
+}
+
+const fullViews = new WeakMap<DatasetState, {generation: number; views: Map<string, SanityDocument[]>}>()
+
+/** The whole dataset as the perspective shows it; cached until the next commit. */
+export function fullView(state: DatasetState, perspective: Perspective): SanityDocument[] {
+  let cache = fullViews.get(state)
+  if (!cache || cache.generation !== state.generation) fullViews.set(state, (cache = {generation: state.generation, views: new Map()}))
+  const key = JSON.stringify(perspective)
+  let view = cache.views.get(key)
+  if (!view) {
+    view = perspective === 'raw' ? [...state.docs.values()] : viewOfGroups(state, state.groups.keys(), perspective)
+    cache.views.set(key, view)
+  }
+  return view
+}
+
+type Node = {type: string; [key: string]: unknown}
+
+function isNode(value: unknown): value is Node {
+  return !!value && typeof value === 'object' && typeof (value as Node).type === 'string'
+}
+
+/** Every `*` in the tree, with the node that holds it. */
+function findEverything(node: unknown, parent: Node | undefined, found: {parent: Node | undefined}[]): void {
+  if (Array.isArray(node)) {
+    for (const child of node) findEverything(child, parent, found)
+    return
+  }
+  if (!node || typeof node !== 'object') return
+  if (isNode(node) && node.type === 'Everything') {
+    found.push({parent})
+    return
+  }
+  for (const value of Object.values(node)) findEverything(value, isNode(node) ? node : parent, found)
+}
+
+function isAttr(node: unknown, name: string): boolean {
+  return isNode(node) && node.type === 'AccessAttribute' && node.name === name && node.base === undefined
+}
+
+function literalStrings(node: unknown): string[] | undefined {
+  if (!isNode(node)) return undefined
+  if (node.type === 'Value') {
+    const v = node.value
+    if (typeof v === 'string') return [v]
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[]
+    return undefined
+  }
+  if (node.type === 'Array') {
+    const out: string[] = []
+    for (const el of node.elements as Node[]) {
+      if (el.isSplat) return undefined
+      const values = literalStrings(el.value)
+      if (!values || values.length !== 1) return undefined
+      out.push(values[0]!)
+    }
+    return out
+  }
+  return undefined
+}
+
+/** Candidate published-id groups for a filter expression, or undefined when it pins nothing. */
+function candidates(expr: unknown, state: DatasetState): Set<string> | undefined {
+  if (!isNode(expr)) return undefined
+  switch (expr.type) {
+    case 'Group':
+      return candidates(expr.base, state)
+    case 'And': {
+      const left = candidates(expr.left, state)
+      const right = candidates(expr.right, state)
+      if (!left) return right
+      if (!right) return left
+      const [small, big] = left.size <= right.size ? [left, right] : [right, left]
+      return new Set([...small].filter((g) => big.has(g)))
+    }
+    case 'Or': {
+      const left = candidates(expr.left, state)
+      const right = candidates(expr.right, state)
+      return left && right ? new Set([...left, ...right]) : undefined
+    }
+    case 'OpCall': {
+      if (expr.op !== '==' && expr.op !== 'in') return undefined
+      let [attr, other] = [expr.left, expr.right]
+      if (expr.op === '==' && !isAttr(attr, '_id') && !isAttr(attr, '_type')) [attr, other] = [other, attr]
+      const values = literalStrings(other)
+      if (!values) return undefined
+      if (expr.op === '==' && values.length !== 1) return undefined
+      if (isAttr(attr, '_id')) return new Set(values.map(publishedIdOf))
+      if (isAttr(attr, '_type')) {
+        const groups = new Set<string>()
+        for (const type of values) for (const id of state.byType.get(type) ?? []) groups.add(publishedIdOf(id))
+        return groups
+      }
+      return undefined
+    }
+    default:
+      return undefined
+  }
+}
+
+/** The documents groq-js needs to see for this query: a narrowed set when provably enough. */
+export function plan(tree: ExprNode, state: DatasetState, perspective: Perspective): {docs: SanityDocument[]; narrowed: boolean} {
+  const found: {parent: Node | undefined}[] = []
+  findEverything(tree, undefined, found)
+  const only = found.length === 1 ? found[0]!.parent : undefined
+  if (only && only.type === 'Filter' && isNode(only.base) && only.base.type === 'Everything') {
+    const groups = candidates(only.expr, state)
+    if (groups) return {docs: viewOfGroups(state, groups, perspective), narrowed: true}
+  }
+  return {docs: fullView(state, perspective), narrowed: false}
+}
+
+export function parseQuery(query: string, params: Record<string, unknown>): ExprNode {
+  try {
+    return parse(query, {params})
+  } catch (err) {
+    const e = err as Error & {position?: number}
+    const start = typeof e.position === 'number' ? e.position : 0
+    const description = e.message.replace(/^Syntax error in GROQ query at position \d+: /, '')
+    throw errors.queryParse(query, description, start, Math.min(query.length, start + 1))
+  }
+}
+
+/** Runs a query; throws Sanity-shaped 400s for syntax and evaluation errors. */
+export async function runQuery(state: DatasetState, query: string, options: QueryOptions): Promise<unknown> {
+  if (typeof query !== 'string' || !query.trim()) throw errors.badRequest('Missing "query"')
+  const tree = parseQuery(query, options.params)
+  const {docs} = plan(tree, state, options.perspective)
+  const byId = new Map<string, SanityDocument>()
+  try {
+    const value = await evaluate(tree, {
+      dataset: docs,
+      params: options.params,
+      identity: options.identity,
+      sanity: options.sanity,
+      // Dereferencing must see the whole perspective even when `docs` was narrowed.
+      dereference: ({_ref}) => {
+        const hit = byId.get(_ref)
+        if (hit) return hit
+        const group = state.groups.get(publishedIdOf(_ref))
+        if (!group) return null
+        const doc = options.perspective === 'raw' ? state.docs.get(_ref) : viewOfGroups(state, [publishedIdOf(_ref)], options.perspective).find((d) => d._id === _ref)
+        if (doc) byId.set(_ref, doc)
+        return doc ?? null
+      },
+    })
+    return await value.get()
+  } catch (err) {
+    throw errors.queryEvaluation(query, (err as Error).message)
+  }
+}

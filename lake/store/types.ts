@@ -1,0 +1,75 @@
+/** Shapes shared by the store, the HTTP handlers and the commit guard. */
+
+/** A stored document; `_id` and `_type` are always present once committed. */
+export interface SanityDocument {
+  _id: string
+  _type: string
+  _rev?: string
+  _createdAt?: string
+  _updatedAt?: string
+  [key: string]: unknown
+}
+
+/** Roles a local user can have; mirrors Sanity's built-in project roles. */
+export type RoleName = 'administrator' | 'editor' | 'contributor' | 'viewer'
+
+/** A local user, resolved from a bearer token (or the default administrator). */
+export interface LakeUser {
+  /** Stable user id; recorded as the transaction author and the listener identity. */
+  id: string
+  /** Display name shown in the Studio. */
+  name: string
+  /** Email shown in the Studio. */
+  email: string
+  /** The user's single role. */
+  role: RoleName
+}
+
+/** How one document changes in a transaction; `null` means "does not exist". */
+export interface Change {
+  /** Document id, e.g. `drafts.abc` or `abc`. */
+  id: string
+  /** State before the transaction. */
+  before: SanityDocument | null
+  /** State the transaction would commit. */
+  after: SanityDocument | null
+}
+
+/** A guard's decision on a transaction. */
+export interface GuardVerdict {
+  /** false rejects the whole transaction. */
+  ok: boolean
+  /** Human-readable reasons, returned to the caller in the error items. */
+  reasons: string[]
+}
+
+/** What a guard knows about the transaction besides its changes. */
+export interface GuardContext {
+  /** Dataset the transaction writes to. */
+  dataset: string
+  /** `mutate` for /data/mutate, `action` for /data/actions, `import` for the NDJSON import. */
+  kind: 'mutate' | 'action' | 'import'
+  /** Id the transaction will commit under. */
+  transactionId: string
+  /** Reads a document as it is before this transaction (e.g. the published version of a draft). */
+  getDocument(id: string): SanityDocument | null
+}
+
+/**
+ * Injected policy run before every commit (mutations and actions alike). It must be
+ * synchronous: the lake applies transactions one at a time, and a synchronous guard sees
+ * exactly the state the transaction commits against.
+ */
+export interface CommitGuard {
+  beforeCommit(changes: Change[], user: LakeUser, context: GuardContext): GuardVerdict
+}
+
+/** The result of a committed transaction. */
+export interface CommitResult {
+  /** The transaction id; also the `_rev` of every document it changed. */
+  transactionId: string
+  /** ISO time of the commit; the `_updatedAt` of every document it changed. */
+  timestamp: string
+  /** Effective changes (no-ops, like createIfNotExists on an existing id, are left out). */
+  changes: Change[]
+}

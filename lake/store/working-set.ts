@@ -1,0 +1,56 @@
+/**
+ * The uncommitted state of one transaction: reads fall through to the dataset, writes
+ * stay here until commit. Dropping a working set is the rollback, which is what makes
+ * every transaction all-or-nothing.
+ */
+import {parse, evaluate} from 'groq-js'
+import {TransactionItemError} from '../errors'
+import type {DatasetState} from './dataset'
+import type {Change, SanityDocument} from './types'
+
+export class WorkingSet {
+  private readonly touched = new Map<string, SanityDocument | null>()
+  readonly base: DatasetState
+
+  constructor(base: DatasetState) {
+    this.base = base
+  }
+
+  get(id: string): SanityDocument | null {
+    return this.touched.has(id) ? (this.touched.get(id) ?? null) : this.base.get(id)
+  }
+
+  put(id: string, doc: SanityDocument | null): void {
+    this.touched.set(id, doc)
+  }
+
+  /** Ids of documents (in this working state) a GROQ query returns; used by delete/patch by query. */
+  async idsMatching(query: string, params: Record<string, unknown> | undefined): Promise<string[]> {
+    let tree
+    try {
+      tree = parse(query, {params: params ?? {}})
+    } catch (err) {
+      throw new TransactionItemError('queryParseError', `Invalid query ${JSON.stringify(query)}: ${(err as Error).message}`, undefined, 400)
+    }
+    const docs: SanityDocument[] = []
+    for (const [id, doc] of this.base.docs) if (!this.touched.has(id)) docs.push(doc)
+    for (const doc of this.touched.values()) if (doc) docs.push(doc)
+    const value = await (await evaluate(tree, {dataset: docs, params: params ?? {}})).get()
+    const list: unknown[] = Array.isArray(value) ? value : value ? [value] : []
+    return list
+      .map((item) => (item && typeof item === 'object' ? (item as {_id?: unknown})._id : undefined))
+      .filter((id): id is string => typeof id === 'string')
+  }
+
+  /** Net changes: documents whose final state differs (by identity) from the committed one. */
+  changes(): Change[] {
+    const out: Change[] = []
+    for (const [id, after] of this.touched) {
+      const before = this.base.get(id)
+      if (before === after) continue
+      if (before === null && after === null) continue
+      out.push({id, before, after})
+    }
+    return out
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * A distributor's markers compiled to patterns once per distributor object: the
+ * Studio re-runs detection on every edit with the same distributor documents.
+ */
+import type {MarkerPhrase} from '../../../data/distributors'
+import {literalPattern} from './match'
+import type {DistributorDoc} from './types'
+
+export interface CompiledBoilerplate {
+  phrase: MarkerPhrase
+  /** The phrase's opening words. */
+  opening: RegExp
+  /** The whole paragraph, from the template, tried first where the opening matched. */
+  paragraph: RegExp | undefined
+}
+
+export interface CompiledMarkers {
+  distributor: DistributorDoc
+  /** Any of the distributor's dateline tags. */
+  datelineTags: RegExp | undefined
+  /** The opening of any of its disclaimers. */
+  disclaimers: RegExp | undefined
+  boilerplates: CompiledBoilerplate[]
+  /** A bare URL, host or e-mail address on one of its domains. */
+  domains: RegExp | undefined
+}
+
+const compiled = new WeakMap<DistributorDoc, CompiledMarkers>()
+
+function anyOf(literals: string[], flags: string): RegExp | undefined {
+  const usable = literals.map((literal) => literal.trim()).filter(Boolean)
+  if (usable.length === 0) return undefined
+  // Longest first, so a tag that extends another is reported whole.
+  const sorted = [...usable].sort((a, b) => b.length - a.length)
+  return new RegExp(sorted.map(literalPattern).join('|'), flags)
+}
+
+/** Placeholders such as {mediaOutlets} stand for figures and lists on the same line. */
+function templatePattern(template: string): RegExp {
+  const source = template
+    .split(/\{\w+\}/)
+    .map(literalPattern)
+    .join('[^\\n]*?')
+  return new RegExp(source, 'iy')
+}
+
+function domainPattern(domains: string[]): RegExp | undefined {
+  const usable = domains.map((domain) => domain.trim().toLowerCase().replace(/^\.+/, '')).filter(Boolean)
+  if (usable.length === 0) return undefined
+  const hosts = usable.map((domain) => domain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
+  // Subdomains count; a longer host that merely contains the domain does not.
+  return new RegExp(`(?<![\\w.-])(?:https?://)?(?:[\\w-]+\\.)*(?:${hosts})(?![\\w-]|\\.[\\w-])(?:[/?#][^\\s<>"”)\\]]*)?`, 'gi')
+}
+
+function phrasesOf(distributor: DistributorDoc, kind: MarkerPhrase['kind']): MarkerPhrase[] {
+  return (distributor.markers?.phrases ?? []).filter((phrase) => phrase.kind === kind && phrase.text?.trim())
+}
+
+export function compiledMarkers(distributor: DistributorDoc): CompiledMarkers {
+  const cached = compiled.get(distributor)
+  if (cached) return cached
+  const markers: CompiledMarkers = {
+    distributor,
+    datelineTags: anyOf(distributor.markers?.datelineTags ?? [], 'gi'),
+    disclaimers: anyOf(phrasesOf(distributor, 'disclaimer').map((phrase) => phrase.text), 'gi'),
+    boilerplates: phrasesOf(distributor, 'boilerplate').map((phrase) => ({
+      phrase,
+      opening: new RegExp(literalPattern(phrase.text), 'gi'),
+      paragraph: phrase.template ? templatePattern(phrase.template) : undefined,
+    })),
+    domains: domainPattern(distributor.markers?.domains ?? []),
+  }
+  compiled.set(distributor, markers)
+  return markers
+}
+
+const sortedCache = new WeakMap<DistributorDoc[], CompiledMarkers[]>()
+
+/** Compiled markers of every distributor, ordered by id so findings never depend on query order. */
+export function distributorMarkers(distributors: DistributorDoc[]): CompiledMarkers[] {
+  const cached = sortedCache.get(distributors)
+  if (cached) return cached
+  const sorted = [...distributors]
+    .sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
+    .map(compiledMarkers)
+  sortedCache.set(distributors, sorted)
+  return sorted
+}
+
+/** The distributor's display name, or its id when the document lacks one. */
+export function distributorName(distributor: DistributorDoc): string {
+  return distributor.name?.trim() || distributor._id
+}

@@ -1,0 +1,160 @@
+/**
+ * Shapes shared by the detection rules: the documents they read (structural, so a
+ * Studio draft, a lake document and an import-built object all fit) and the findings
+ * they produce.
+ */
+import type {DistributorSeed, MarkerPhrase} from '../../../data/distributors'
+import type {WireAgency} from '../../../data/agencies'
+import type {EditorialReview} from '../review/types'
+import type {DocumentText} from './text'
+
+export type {WireAgency}
+
+/** How strongly a finding holds back publication. */
+export type Severity = 'blocker' | 'warning' | 'info'
+
+/** Codes of the built-in rules; stable, they are stored with findings and decisions. */
+export type RuleCode =
+  | 'distributorDatelineTag'
+  | 'distributorDisclaimer'
+  | 'distributorBoilerplate'
+  | 'agencyCredit'
+  | 'distributorReference'
+  | 'missingDisclaimer'
+  | 'distributorLink'
+  | 'languageMismatch'
+
+/** A built-in code, or a site's own rule code. */
+export type FindingCode = RuleCode | (string & {})
+
+/** Where a finding's passage is: a character range in one string field. */
+export interface Evidence {
+  /** Sanity path of the string field, e.g. `body[_key=="a1"].children[_key=="s1"].text`. */
+  path: string
+  /** Offset of the first character, in UTF-16 code units of the field's value. */
+  start: number
+  /** Offset just past the last character. */
+  end: number
+  /** The passage itself, exactly `value.slice(start, end)`. */
+  quote: string
+}
+
+export interface Finding {
+  code: FindingCode
+  severity: Severity
+  /** Plain sentence for editors that says what to do. */
+  message: string
+  /** Passages that triggered the finding, in document order. */
+  evidence: Evidence[]
+}
+
+/** Evidence as stored in the dataset. */
+export interface StoredEvidence extends Evidence {
+  _key: string
+  _type: 'evidence'
+}
+
+/** A finding as stored in the dataset (`review.findings`). */
+export interface StoredFinding extends Omit<Finding, 'evidence'> {
+  _key: string
+  _type: 'finding'
+  evidence: StoredEvidence[]
+}
+
+export interface Reference {
+  _type?: 'reference'
+  _ref: string
+  _key?: string
+  _weak?: boolean
+}
+
+export interface SpanLike {
+  _type: string
+  _key?: string
+  text?: string
+  marks?: string[]
+}
+
+export interface MarkDefLike {
+  _type: string
+  _key?: string
+  href?: string
+  [field: string]: unknown
+}
+
+/** A Portable Text block, or any other object a body array may hold (images, embeds). */
+export interface BodyItem {
+  _type: string
+  _key?: string
+  style?: string
+  listItem?: string
+  level?: number
+  children?: SpanLike[]
+  markDefs?: MarkDefLike[]
+  [field: string]: unknown
+}
+
+export interface PressReleaseDocument {
+  _id?: string
+  _type?: string
+  _rev?: string
+  _createdAt?: string
+  _updatedAt?: string
+  title?: string
+  slug?: {_type?: 'slug'; current?: string}
+  /** BCP 47, e.g. 'de'. */
+  language?: string
+  dateline?: {_type?: 'dateline'; location?: string; agency?: string}
+  body?: BodyItem[]
+  distributor?: Reference
+  disclaimer?: Reference
+  categories?: Reference[]
+  receivedAt?: string
+  publishedAt?: string
+  source?: {_type?: 'importSource'; fileName?: string; checksum?: string; importedAt?: string; originalText?: string}
+  infoSources?: {_key?: string; _type?: 'infoSource'; name: string; role: 'distributor' | 'originator'; uri?: string}[]
+  usageTerms?: string
+  review?: EditorialReview
+}
+
+/** A `distributor` document as the dataset stores it (the seed shape plus Studio fields). */
+export interface DistributorDoc extends Omit<DistributorSeed, 'markers'> {
+  _type?: 'distributor'
+  languages?: string[]
+  reach?: {mediaOutlets?: number; journalists?: number; desktops?: number; countries?: number}
+  markers: {
+    datelineTags?: string[]
+    domains?: string[]
+    phrases?: (MarkerPhrase & {_type?: 'markerPhrase'})[]
+  }
+}
+
+/** What detection knows besides the document. */
+export interface DetectContext {
+  /** Distributor documents, with their markers. */
+  distributors: DistributorDoc[]
+  /** Wire agencies whose credit in distributed copy raises a rights question. */
+  agencies: WireAgency[]
+  /** Rules to run; `DEFAULT_RULES` when omitted. A site passes its own table here. */
+  rules?: Record<string, Rule>
+}
+
+/** What a rule is given besides the document. */
+export interface RuleContext extends DetectContext {
+  /**
+   * True when the copy is already known to be third-party: a distributor is set or a
+   * rule marked `marksThirdParty` fired. Only rules with `onlyThirdParty` see `true`.
+   */
+  thirdParty: boolean
+}
+
+export interface Rule {
+  code: FindingCode
+  /** The most severe finding the rule produces; a rule may report milder ones. */
+  severity: Severity
+  /** Its findings prove the copy is third-party (distributed, not the newsroom's own). */
+  marksThirdParty?: boolean
+  /** Runs only once the copy is known to be third-party, after the other rules. */
+  onlyThirdParty?: boolean
+  detect(document: PressReleaseDocument, context: RuleContext, text: DocumentText): Finding[]
+}

@@ -1,0 +1,40 @@
+import {CheckmarkCircleIcon} from '@sanity/icons/CheckmarkCircle'
+import {defineArrayMember, defineField, defineType} from 'sanity'
+import {REVIEW_STATUS_TITLES} from '../constants'
+
+export const REVIEW_ACTIONS = [
+  {title: 'Approved', value: 'approve'},
+  {title: 'Requested changes', value: 'requestChanges'},
+  {title: 'Rejected', value: 'reject'},
+]
+
+/** One entry of the audit trail: who decided what, when, on which content. */
+export const reviewDecision = defineType({
+  name: 'reviewDecision',
+  title: 'Decision',
+  type: 'object',
+  icon: CheckmarkCircleIcon,
+  readOnly: true,
+  fields: [
+    defineField({name: 'action', title: 'Action', type: 'string', options: {list: REVIEW_ACTIONS}}),
+    defineField({
+      name: 'status',
+      title: 'Resulting status',
+      type: 'string',
+      options: {list: Object.entries(REVIEW_STATUS_TITLES).map(([value, title]) => ({value, title}))},
+    }),
+    defineField({name: 'userId', title: 'User id', type: 'string'}),
+    defineField({name: 'userName', title: 'User', type: 'string'}),
+    defineField({name: 'at', title: 'At', type: 'datetime'}),
+    defineField({name: 'note', title: 'Note', type: 'text', rows: 2}),
+    defineField({name: 'contentHash', title: 'Content hash', type: 'string'}),
+    defineField({name: 'findings', title: 'Findings judged', type: 'array', of: [defineArrayMember({type: 'reviewFinding'})]}),
+  ],
+  preview: {
+    select: {action: 'action', userName: 'userName', at: 'at', note: 'note'},
+    prepare: ({action, userName, at, note}) => ({
+      title: `${REVIEW_ACTIONS.find((option) => option.value === action)?.title ?? 'Decided'} by ${userName ?? 'unknown'}`,
+      subtitle: [at, note].filter(Boolean).join(' · '),
+    }),
+  },
+})

@@ -1,0 +1,116 @@
+import {DocumentTextIcon} from '@sanity/icons/DocumentText'
+import {defineArrayMember, defineField, defineType} from 'sanity'
+import {requiredLanguage} from '../lib/language'
+import {slugifyTitle} from '../lib/slug'
+import {reviewStatusTitle} from '../../plugins/editorial-review/constants'
+
+export const pressRelease = defineType({
+  name: 'pressRelease',
+  title: 'Press release',
+  type: 'document',
+  icon: DocumentTextIcon,
+  groups: [
+    {name: 'content', title: 'Content', default: true},
+    {name: 'source', title: 'Source'},
+    {name: 'review', title: 'Review'},
+  ],
+  fields: [
+    defineField({
+      name: 'title',
+      title: 'Title',
+      type: 'string',
+      group: 'content',
+      validation: (rule) => rule.required().error('Add a title: it heads the article and builds the slug.'),
+    }),
+    defineField({
+      name: 'slug',
+      title: 'Slug',
+      type: 'slug',
+      group: 'content',
+      options: {source: 'title', slugify: slugifyTitle, maxLength: 96},
+      validation: (rule) => rule.required().error('Generate the slug from the title, or type one: the article URL needs it.'),
+    }),
+    defineField({
+      name: 'language',
+      title: 'Language',
+      type: 'string',
+      group: 'content',
+      description: 'BCP 47 tag of the copy, e.g. "de" or "en-GB".',
+      validation: requiredLanguage('the copy'),
+    }),
+    defineField({name: 'dateline', title: 'Dateline', type: 'dateline', group: 'content'}),
+    defineField({name: 'body', title: 'Body', type: 'blockContent', group: 'content'}),
+    defineField({
+      name: 'categories',
+      title: 'Categories',
+      type: 'array',
+      group: 'content',
+      of: [defineArrayMember({type: 'reference', to: [{type: 'category'}]})],
+      validation: (rule) =>
+        [
+          rule.required().min(1).error('Add at least one category so the release appears in a section.'),
+          rule.unique().error('Each category is listed once; remove the duplicate.'),
+        ],
+    }),
+    defineField({name: 'publishedAt', title: 'Published at', type: 'datetime', group: 'content'}),
+    defineField({
+      name: 'distributor',
+      title: 'Distributor',
+      type: 'reference',
+      group: 'source',
+      to: [{type: 'distributor'}],
+      description: 'The wire that delivered this copy. Set means third-party copy: it needs review.',
+    }),
+    defineField({
+      name: 'disclaimer',
+      title: 'Disclaimer',
+      type: 'reference',
+      group: 'source',
+      to: [{type: 'disclaimer'}],
+      description: "The distributor's disclaimer in the release's language, shown with the article.",
+      options: {
+        filter: ({document}) => {
+          const distributor = (document as {distributor?: {_ref?: string}}).distributor?._ref
+          const language = (document as {language?: string}).language
+          return distributor
+            ? {filter: 'distributor._ref == $distributor && (!defined($language) || language == $language)', params: {distributor, language}}
+            : {filter: 'true'}
+        },
+      },
+    }),
+    defineField({name: 'receivedAt', title: 'Received at', type: 'datetime', group: 'source'}),
+    defineField({
+      name: 'infoSources',
+      title: 'Information sources',
+      type: 'array',
+      group: 'source',
+      description: 'Who distributed and who originated the copy (IPTC ninjs infosources).',
+      of: [defineArrayMember({type: 'infoSource'})],
+    }),
+    defineField({
+      name: 'usageTerms',
+      title: 'Usage terms',
+      type: 'text',
+      rows: 3,
+      group: 'source',
+      description: 'Rights and conditions the source attaches to the copy (IPTC ninjs usageterms).',
+    }),
+    defineField({name: 'source', title: 'Source file', type: 'importSource', group: 'source', readOnly: true}),
+    defineField({name: 'review', title: 'Editorial review', type: 'editorialReview', group: 'review', readOnly: true}),
+  ],
+  preview: {
+    select: {
+      title: 'title',
+      distributor: 'distributor.name',
+      language: 'language',
+      status: 'review.status',
+      thirdParty: 'review.thirdParty',
+    },
+    prepare: ({title, distributor, language, status, thirdParty}) => ({
+      title: title ?? 'Untitled release',
+      subtitle: [distributor ?? 'Own copy', language, thirdParty || status ? reviewStatusTitle(status) : undefined]
+        .filter(Boolean)
+        .join(' · '),
+    }),
+  },
+})
