@@ -32,6 +32,8 @@ export interface CommitOptions {
   transactionId?: string
   /** What kind of request this is, for the guard. */
   kind: GuardContext['kind']
+  /** Role check on the final changes; throws to refuse (before the guard runs). */
+  authorize?: (changes: Change[]) => void
 }
 
 /** Rejected by the injected guard; the HTTP layer reports the reasons. */
@@ -120,6 +122,7 @@ export class LakeStore {
       const timestamp = new Date().toISOString()
       const changes = stamp(ws.changes(), transactionId, timestamp)
       if (changes.length === 0) return {result, commit: {transactionId, timestamp, changes}}
+      options.authorize?.(changes)
       if (this.guard) {
         const verdict = this.guard.beforeCommit(changes, user, {
           dataset,

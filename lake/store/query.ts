@@ -9,6 +9,7 @@ import {evaluate, parse, type ExprNode} from 'groq-js'
 import {errors} from '../errors'
 import type {DatasetState} from './dataset'
 import {isDraftId, isVersionId, publishedIdOf, releaseOf} from './ids'
+import {rewriteTextQueries, usesTextQuery} from './text-search'
 import type {SanityDocument} from './types'
 
 /** `raw`, `drafts`, `published`, or a release stack (highest priority first; may contain 'drafts'). */
@@ -182,13 +183,19 @@ function candidates(expr: unknown, state: DatasetState): Set<string> | undefined
   }
 }
 
-/** The documents groq-js needs to see for this query: a narrowed set when provably enough. */
-export function plan(tree: ExprNode, state: DatasetState, perspective: Perspective): {docs: SanityDocument[]; narrowed: boolean} {
+/** The `*[filter]` node when it is the query's only read of the dataset. */
+function soleDatasetFilter(tree: ExprNode): Node | undefined {
   const found: {parent: Node | undefined}[] = []
   findEverything(tree, undefined, found)
   const only = found.length === 1 ? found[0]!.parent : undefined
-  if (only && only.type === 'Filter' && isNode(only.base) && only.base.type === 'Everything') {
-    const groups = candidates(only.expr, state)
+  return only && only.type === 'Filter' && isNode(only.base) && only.base.type === 'Everything' ? only : undefined
+}
+
+/** The documents groq-js needs to see for this query: a narrowed set when provably enough. */
+export function plan(tree: ExprNode, state: DatasetState, perspective: Perspective): {docs: SanityDocument[]; narrowed: boolean} {
+  const filter = soleDatasetFilter(tree)
+  if (filter) {
+    const groups = candidates(filter.expr, state)
     if (groups) return {docs: viewOfGroups(state, groups, perspective), narrowed: true}
   }
   return {docs: fullView(state, perspective), narrowed: false}
@@ -210,6 +217,12 @@ export async function runQuery(state: DatasetState, query: string, options: Quer
   if (typeof query !== 'string' || !query.trim()) throw errors.badRequest('Missing "query"')
   const tree = parseQuery(query, options.params)
   const {docs} = plan(tree, state, options.perspective)
+  if (usesTextQuery(query)) {
+    const filter = soleDatasetFilter(tree)
+    if (!filter || !(await rewriteTextQueries(filter, docs, options.params))) {
+      throw errors.queryEvaluation(query, 'text::query() is only supported with a literal or parameter query inside the top-level *[...] filter')
+    }
+  }
   const byId = new Map<string, SanityDocument>()
   try {
     const value = await evaluate(tree, {

@@ -1,13 +1,19 @@
-import type {EditorialReviewConfig, ReviewStatus} from './types'
+import {WIRE_AGENCIES} from '../../data/agencies'
+import {DEFAULT_REVIEWER_ROLES, DEFAULT_RULES, type ReviewStatus} from './core'
+import type {ResolvedReviewConfig} from './types'
 
 /** API version the plugin's own queries and patches pin. */
 export const API_VERSION = '2025-02-19'
 
-export const DEFAULT_CONFIG: Required<Omit<EditorialReviewConfig, 'rules'>> & Pick<EditorialReviewConfig, 'rules'> = {
+/** i18n namespace of every string the plugin shows. */
+export const I18N_NAMESPACE = 'editorial-review'
+
+export const DEFAULT_CONFIG: ResolvedReviewConfig = {
   types: ['pressRelease'],
-  reviewerRoles: ['administrator', 'editor'],
+  reviewerRoles: [...DEFAULT_REVIEWER_ROLES],
   fourEyes: false,
-  rules: undefined,
+  rules: DEFAULT_RULES,
+  agencies: WIRE_AGENCIES,
 }
 
 /** English status titles for places without i18n, such as list previews. */

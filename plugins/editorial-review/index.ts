@@ -1,3 +1,5 @@
 export {editorialReview} from './plugin'
-export type {EditorialReviewConfig, ReviewStatus} from './types'
+export {reviewQueueListItem, REVIEW_QUEUE_FILTERS} from './structure/reviewQueue'
+export {publicationGate} from './validation'
 export {DEFAULT_CONFIG, API_VERSION} from './constants'
+export type {EditorialReviewConfig, ResolvedReviewConfig, ReviewStatus} from './types'

@@ -3,6 +3,7 @@ import {defineArrayMember, defineField, defineType} from 'sanity'
 import {requiredLanguage} from '../lib/language'
 import {slugifyTitle} from '../lib/slug'
 import {reviewStatusTitle} from '../../plugins/editorial-review/constants'
+import {publicationGate} from '../../plugins/editorial-review/validation'
 
 export const pressRelease = defineType({
   name: 'pressRelease',
@@ -14,6 +15,8 @@ export const pressRelease = defineType({
     {name: 'source', title: 'Source'},
     {name: 'review', title: 'Review'},
   ],
+  // Releases and schedules publish only valid documents, so the gate travels with validation.
+  validation: (rule) => rule.custom(publicationGate),
   fields: [
     defineField({
       name: 'title',

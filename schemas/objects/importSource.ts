@@ -13,6 +13,12 @@ export const importSource = defineType({
     defineField({name: 'checksum', title: 'Checksum', type: 'string', description: 'SHA-256 of the file as received.'}),
     defineField({name: 'importedAt', title: 'Imported at', type: 'datetime'}),
     defineField({name: 'originalText', title: 'Original text', type: 'text', rows: 12}),
+    defineField({
+      name: 'importedHash',
+      title: 'Content hash at import',
+      type: 'string',
+      description: 'Lets a re-run tell an untouched import from one an editor changed.',
+    }),
   ],
   preview: {
     select: {fileName: 'fileName', importedAt: 'importedAt'},

@@ -1,6 +1,8 @@
 /**
  * A distributor's markers compiled to patterns once per distributor object: the
- * Studio re-runs detection on every edit with the same distributor documents.
+ * Studio re-runs detection on every edit with the same distributor documents. Like
+ * all Sanity documents they are treated as immutable; an edited distributor is a new
+ * object and compiles afresh.
  */
 import type {MarkerPhrase} from '../../../data/distributors'
 import {literalPattern} from './match'
@@ -21,8 +23,12 @@ export interface CompiledMarkers {
   /** The opening of any of its disclaimers. */
   disclaimers: RegExp | undefined
   boilerplates: CompiledBoilerplate[]
-  /** A bare URL, host or e-mail address on one of its domains. */
+  /** A bare URL, host or e-mail address on one of its domains, in running text. */
   domains: RegExp | undefined
+  /** Any of the domains anywhere: a cheap test before the costlier URL pattern runs. */
+  domainHint: RegExp | undefined
+  /** The domains, lower-case, for checking a link's host. */
+  domainList: string[]
 }
 
 const compiled = new WeakMap<DistributorDoc, CompiledMarkers>()
@@ -44,12 +50,15 @@ function templatePattern(template: string): RegExp {
   return new RegExp(source, 'iy')
 }
 
-function domainPattern(domains: string[]): RegExp | undefined {
-  const usable = domains.map((domain) => domain.trim().toLowerCase().replace(/^\.+/, '')).filter(Boolean)
+function domainList(domains: string[]): string[] {
+  return domains.map((domain) => domain.trim().toLowerCase().replace(/^\.+/, '')).filter(Boolean)
+}
+
+function domainPattern(usable: string[]): RegExp | undefined {
   if (usable.length === 0) return undefined
   const hosts = usable.map((domain) => domain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
   // Subdomains count; a longer host that merely contains the domain does not.
-  return new RegExp(`(?<![\\w.-])(?:https?://)?(?:[\\w-]+\\.)*(?:${hosts})(?![\\w-]|\\.[\\w-])(?:[/?#][^\\s<>"”)\\]]*)?`, 'gi')
+  return new RegExp(`(?<![\\w./-])(?:https?://)?(?:[\\w-]+\\.)*(?:${hosts})(?![\\w-]|\\.[\\w-])(?:[/?#][^\\s<>"”)\\]]*)?`, 'gi')
 }
 
 function phrasesOf(distributor: DistributorDoc, kind: MarkerPhrase['kind']): MarkerPhrase[] {
@@ -68,23 +77,17 @@ export function compiledMarkers(distributor: DistributorDoc): CompiledMarkers {
       opening: new RegExp(literalPattern(phrase.text), 'gi'),
       paragraph: phrase.template ? templatePattern(phrase.template) : undefined,
     })),
-    domains: domainPattern(distributor.markers?.domains ?? []),
+    domains: domainPattern(domainList(distributor.markers?.domains ?? [])),
+    domainHint: anyOf(domainList(distributor.markers?.domains ?? []), 'i'),
+    domainList: domainList(distributor.markers?.domains ?? []),
   }
   compiled.set(distributor, markers)
   return markers
 }
 
-const sortedCache = new WeakMap<DistributorDoc[], CompiledMarkers[]>()
-
 /** Compiled markers of every distributor, ordered by id so findings never depend on query order. */
 export function distributorMarkers(distributors: DistributorDoc[]): CompiledMarkers[] {
-  const cached = sortedCache.get(distributors)
-  if (cached) return cached
-  const sorted = [...distributors]
-    .sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
-    .map(compiledMarkers)
-  sortedCache.set(distributors, sorted)
-  return sorted
+  return [...distributors].sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)).map(compiledMarkers)
 }
 
 /** The distributor's display name, or its id when the document lacks one. */

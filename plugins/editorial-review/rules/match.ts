@@ -92,12 +92,16 @@ export function evidenceOf(matches: UnitMatch[]): Evidence[] {
   return matches.flatMap((match) => evidenceIn(match.unit, match.start, match.end))
 }
 
-/** Drops matches overlapping an earlier kept match in the same unit. */
+/** True when two matches share characters of the same unit. */
+export function overlaps(a: UnitMatch, b: UnitMatch): boolean {
+  return a.unit === b.unit && a.start < b.end && b.start < a.end
+}
+
+/** Drops matches overlapping an earlier kept match. */
 export function withoutOverlaps(matches: UnitMatch[]): UnitMatch[] {
   const kept: UnitMatch[] = []
   for (const match of matches) {
-    const overlaps = kept.some((other) => other.unit === match.unit && other.start < match.end && match.start < other.end)
-    if (!overlaps) kept.push(match)
+    if (!kept.some((other) => overlaps(other, match))) kept.push(match)
   }
   return kept
 }

@@ -3,7 +3,7 @@
  * a match found in a whole paragraph can be reported as exact ranges in the spans an
  * editor sees.
  */
-import type {BodyItem, Evidence, PressReleaseDocument} from './types'
+import type {BodyItem, Evidence, MarkDefLike, PressReleaseDocument} from './types'
 
 /** Which part of the document a string comes from. */
 export type TextScope = 'title' | 'body' | 'source'
@@ -16,6 +16,8 @@ export interface TextSegment {
   offset: number
   /** Length of the field's value. */
   length: number
+  /** A span's marks: decorators, and `_key`s of the block's annotations. */
+  marks?: string[]
 }
 
 /** A string scanned as one piece: the title, one body block (its spans joined), or the copy as received. */
@@ -23,6 +25,8 @@ export interface TextUnit {
   scope: TextScope
   text: string
   segments: TextSegment[]
+  /** A body block's annotations (links), which its spans' marks refer to. */
+  markDefs?: MarkDefLike[]
 }
 
 export interface DocumentText {
@@ -53,11 +57,12 @@ function blockUnit(block: BodyItem, blockIndex: number): TextUnit | undefined {
   let offset = 0
   block.children.forEach((child, childIndex) => {
     if (child._type !== 'span' || typeof child.text !== 'string' || child.text.length === 0) return
-    segments.push({path: `${blockPath}.${itemSegment('children', child._key, childIndex)}.text`, offset, length: child.text.length})
+    const path = `${blockPath}.${itemSegment('children', child._key, childIndex)}.text`
+    segments.push({path, offset, length: child.text.length, marks: child.marks ?? []})
     parts.push(child.text)
     offset += child.text.length
   })
-  return segments.length > 0 ? {scope: 'body', text: parts.join(''), segments} : undefined
+  return segments.length > 0 ? {scope: 'body', text: parts.join(''), segments, markDefs: block.markDefs ?? []} : undefined
 }
 
 /** Extracts every string detection scans, once per detection run. */
@@ -87,7 +92,18 @@ export function evidenceIn(unit: TextUnit, start: number, end: number): Evidence
   return evidence
 }
 
-/** Body blocks joined as paragraphs: the running text, for language detection. */
-export function bodyPlainText(text: DocumentText): string {
-  return text.body.map((unit) => unit.text).join('\n\n')
+/**
+ * Body blocks joined as paragraphs: the running text, for language detection. With a
+ * limit, joining stops once that many characters are collected (a 10,000-word body
+ * need not be copied to read its first paragraphs).
+ */
+export function bodyPlainText(text: DocumentText, limit = Infinity): string {
+  const parts: string[] = []
+  let length = 0
+  for (const unit of text.body) {
+    if (length >= limit) break
+    length += (parts.length > 0 ? 2 : 0) + unit.text.length
+    parts.push(unit.text)
+  }
+  return parts.join('\n\n')
 }

@@ -48,16 +48,20 @@ export interface Finding {
   evidence: Evidence[]
 }
 
+/** Schema type names of stored findings and evidence (plugins/editorial-review/schema). */
+export const FINDING_TYPE = 'reviewFinding'
+export const EVIDENCE_TYPE = 'reviewEvidence'
+
 /** Evidence as stored in the dataset. */
 export interface StoredEvidence extends Evidence {
   _key: string
-  _type: 'evidence'
+  _type: typeof EVIDENCE_TYPE
 }
 
 /** A finding as stored in the dataset (`review.findings`). */
 export interface StoredFinding extends Omit<Finding, 'evidence'> {
   _key: string
-  _type: 'finding'
+  _type: typeof FINDING_TYPE
   evidence: StoredEvidence[]
 }
 
@@ -149,6 +153,7 @@ export interface RuleContext extends DetectContext {
 }
 
 export interface Rule {
+  /** Stable identifier, stored with findings and decisions; the key in a rules table. */
   code: FindingCode
   /** The most severe finding the rule produces; a rule may report milder ones. */
   severity: Severity
@@ -156,5 +161,6 @@ export interface Rule {
   marksThirdParty?: boolean
   /** Runs only once the copy is known to be third-party, after the other rules. */
   onlyThirdParty?: boolean
+  /** Pure: the same document, context and text always give the same findings, in the same order. */
   detect(document: PressReleaseDocument, context: RuleContext, text: DocumentText): Finding[]
 }

@@ -6,6 +6,7 @@ export const REVIEW_ACTIONS = [
   {title: 'Approved', value: 'approve'},
   {title: 'Requested changes', value: 'requestChanges'},
   {title: 'Rejected', value: 'reject'},
+  {title: 'Reopened', value: 'reopen'},
 ]
 
 /** One entry of the audit trail: who decided what, when, on which content. */

@@ -1,0 +1,92 @@
+/** Command-line parsing for `npm run lake -- …`; defaults come from config/target.ts. */
+import path from 'node:path'
+import {LOCAL_LAKE} from '../config/target'
+import {DEFAULT_USERS, loadUsersFile, ROLES} from './auth/users'
+import type {LakeServerOptions} from './server'
+import type {RoleName} from './store/types'
+
+export const DEFAULT_CORS_ORIGINS = ['http://localhost:3333', 'http://127.0.0.1:3333']
+
+export const USAGE = `Usage:
+  npm run lake -- [--port <n>] [--data <dir>] [--cors-origin <origin>]... [--users <file>] [--anonymous-role <role|none>]
+  npm run lake -- import <file.ndjson> [--replace | --missing] [--url <lake url>] [--dataset <name>] [--token <token>] [--batch-size <n>]
+  npm run lake -- export <file.ndjson | -> [--url <lake url>] [--dataset <name>] [--token <token>]
+
+Defaults: --port ${LOCAL_LAKE.port}, --data ${LOCAL_LAKE.dataDir}, --cors-origin ${DEFAULT_CORS_ORIGINS.join(' and ')},
+          built-in users (see lake/README.md) or $LAKE_USERS_FILE, --anonymous-role administrator,
+          import/export --url http://127.0.0.1:${LOCAL_LAKE.port} --dataset ${LOCAL_LAKE.dataset}, token from $SANITY_API_TOKEN.`
+
+export class UsageError extends Error {}
+
+/** Flags as parsed: repeated flags collect into arrays, bare flags are `true`. */
+export interface ParsedArgs {
+  /** Positional arguments (command and file). */
+  positional: string[]
+  /** `--name value` / `--name=value` / `--flag`. */
+  flags: Map<string, (string | true)[]>
+}
+
+const BOOLEAN_FLAGS = new Set(['replace', 'missing', 'help'])
+
+export function parseArgs(argv: string[]): ParsedArgs {
+  const positional: string[] = []
+  const flags = new Map<string, (string | true)[]>()
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    if (!arg.startsWith('--')) {
+      positional.push(arg)
+      continue
+    }
+    const eq = arg.indexOf('=')
+    const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2)
+    let value: string | true
+    if (eq > 0) value = arg.slice(eq + 1)
+    else if (BOOLEAN_FLAGS.has(name)) value = true
+    else {
+      const next = argv[i + 1]
+      if (next === undefined || next.startsWith('--')) throw new UsageError(`--${name} needs a value`)
+      value = next
+      i++
+    }
+    flags.set(name, [...(flags.get(name) ?? []), value])
+  }
+  return {positional, flags}
+}
+
+export function stringFlag(args: ParsedArgs, name: string): string | undefined {
+  const values = args.flags.get(name)
+  const last = values?.[values.length - 1]
+  return typeof last === 'string' ? last : undefined
+}
+
+export function hasFlag(args: ParsedArgs, name: string): boolean {
+  return args.flags.has(name)
+}
+
+const SERVE_FLAGS = new Set(['port', 'data', 'cors-origin', 'users', 'anonymous-role', 'compact-after-mb', 'help'])
+
+export function serveOptions(args: ParsedArgs, env: NodeJS.ProcessEnv = process.env): LakeServerOptions {
+  for (const name of args.flags.keys()) if (!SERVE_FLAGS.has(name)) throw new UsageError(`Unknown flag --${name}`)
+  const portText = stringFlag(args, 'port') ?? String(LOCAL_LAKE.port)
+  const port = Number(portText)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got "${portText}"`)
+  const origins = (args.flags.get('cors-origin') ?? []).filter((v): v is string => typeof v === 'string')
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/]+$/.test(origin)) throw new UsageError(`--cors-origin must be an origin like http://localhost:3333, got "${origin}"`)
+  }
+  const usersFile = stringFlag(args, 'users') ?? env.LAKE_USERS_FILE
+  const anonymous = stringFlag(args, 'anonymous-role') ?? 'administrator'
+  if (anonymous !== 'none' && !(anonymous in ROLES)) throw new UsageError(`--anonymous-role must be one of ${Object.keys(ROLES).join(', ')}, none`)
+  const compactMb = Number(stringFlag(args, 'compact-after-mb') ?? 64)
+  if (!(compactMb > 0)) throw new UsageError('--compact-after-mb must be a positive number')
+  return {
+    port,
+    dataDir: path.resolve(stringFlag(args, 'data') ?? LOCAL_LAKE.dataDir),
+    corsOrigins: origins.length ? origins : DEFAULT_CORS_ORIGINS,
+    projectId: LOCAL_LAKE.projectId,
+    dataset: LOCAL_LAKE.dataset,
+    users: usersFile ? loadUsersFile(usersFile) : DEFAULT_USERS,
+    anonymousRole: anonymous as RoleName | 'none',
+    compactAfterBytes: compactMb * 1024 * 1024,
+  }
+}

@@ -1,0 +1,54 @@
+/** `/data/query/:dataset` (GET and POST): GROQ with params and perspectives. */
+import {errors} from '../errors'
+import {parsePerspective, runQuery, type Perspective} from '../store/query'
+import {apiVersionAtLeast, datasetName, readJson, sendJson, type RequestContext} from './context'
+
+/** GET carries params as `$name=<json>`; Sanity rejects values that aren't JSON. */
+export function paramsFromSearch(url: URL): Record<string, unknown> {
+  const params: Record<string, unknown> = {}
+  for (const [key, value] of url.searchParams) {
+    if (!key.startsWith('$')) continue
+    try {
+      params[key.slice(1)] = JSON.parse(value)
+    } catch {
+      throw errors.badRequest(`Query parameter "${key}" is not valid JSON: ${value.slice(0, 80)}`)
+    }
+  }
+  return params
+}
+
+/** Since API version 2025-02-19 Sanity's default perspective is `published`; before, `raw`. */
+export function defaultPerspective(ctx: RequestContext): Perspective {
+  return apiVersionAtLeast(ctx, '2025-02-19') ? 'published' : 'raw'
+}
+
+export async function queryHandler(ctx: RequestContext): Promise<void> {
+  const started = performance.now()
+  const dataset = datasetName(ctx)
+  let query: unknown
+  let params: Record<string, unknown>
+  let perspectiveValue: unknown = ctx.url.searchParams.get('perspective') ?? undefined
+  if (ctx.req.method === 'POST') {
+    const body = await readJson(ctx)
+    query = body.query
+    params = (body.params as Record<string, unknown> | undefined) ?? {}
+    if (body.perspective !== undefined) perspectiveValue = body.perspective
+    const options = body.options as Record<string, unknown> | undefined
+    if (options?.perspective !== undefined) perspectiveValue = options.perspective
+  } else {
+    query = ctx.url.searchParams.get('query')
+    params = paramsFromSearch(ctx.url)
+  }
+  if (typeof query !== 'string') throw errors.badRequest(`${ctx.req.method} ${ctx.path} needs a "query"`)
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) throw errors.badRequest('"params" must be an object')
+  const perspective = parsePerspective(perspectiveValue, defaultPerspective(ctx))
+  const result = await runQuery(ctx.app.store.dataset(dataset), query, {
+    perspective,
+    params,
+    identity: ctx.user.id,
+    sanity: {projectId: ctx.projectId, dataset},
+  })
+  const ms = Math.round((performance.now() - started) * 1000) / 1000
+  const returnQuery = ctx.url.searchParams.get('returnQuery') !== 'false'
+  sendJson(ctx, 200, {...(returnQuery ? {query} : {}), result: result ?? null, syncTags: [], ms})
+}

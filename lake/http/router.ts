@@ -1,0 +1,60 @@
+/** A dispatch table: `METHOD /path/:param` → handler, matched in order. */
+import type {Handler} from './context'
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+export interface Route {
+  /** HTTP methods the route answers. */
+  methods: Method[]
+  /** Path pattern after the version prefix; `:name` matches one segment, a trailing `*` the rest. */
+  pattern: string
+  handler: Handler
+  /** Writes need a user allowed to write; checked before the handler runs. */
+  write?: boolean
+}
+
+interface CompiledRoute extends Route {
+  regex: RegExp
+  names: string[]
+}
+
+export type RouteMatch = {route: Route; params: Record<string, string>} | {methodNotAllowed: true} | undefined
+
+export class Router {
+  private readonly routes: CompiledRoute[]
+
+  constructor(routes: Route[]) {
+    this.routes = routes.map((route) => {
+      const names: string[] = []
+      const source = route.pattern
+        .split('/')
+        .map((segment) => {
+          if (segment === '*') {
+            names.push('rest')
+            return '(.*)'
+          }
+          if (segment.startsWith(':')) {
+            names.push(segment.slice(1))
+            return '([^/]+)'
+          }
+          return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        })
+        .join('/')
+      return {...route, regex: new RegExp(`^${source}/?$`), names}
+    })
+  }
+
+  match(method: string, path: string): RouteMatch {
+    let pathMatched = false
+    for (const route of this.routes) {
+      const m = route.regex.exec(path)
+      if (!m) continue
+      pathMatched = true
+      if (!route.methods.includes(method as Method)) continue
+      const params: Record<string, string> = {}
+      route.names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1] ?? '')))
+      return {route, params}
+    }
+    return pathMatched ? {methodNotAllowed: true} : undefined
+  }
+}

@@ -1,0 +1,53 @@
+/** The lake's dispatch table. Paths are after the `/v<apiVersion>` prefix. */
+import {actionsHandler} from './actions'
+import {docHandler, exportHandler} from './doc'
+import {documentsAtHandler, transactionsHandler} from './history'
+import {listenHandler} from './listen'
+import {mutateHandler} from './mutate'
+import {
+  aclHandler,
+  datasetsHandler,
+  keyValueHandler,
+  meHandler,
+  projectGrantsHandler,
+  projectHandler,
+  usersHandler,
+} from './project'
+import {queryHandler} from './query'
+import type {Route} from './router'
+import {constant, stubs} from './stubs'
+
+export const routes: Route[] = [
+  {methods: ['GET', 'POST'], pattern: '/data/query/:dataset', handler: queryHandler},
+  {methods: ['GET'], pattern: '/data/doc/:dataset/:ids', handler: docHandler},
+  {methods: ['GET'], pattern: '/data/export/:dataset', handler: exportHandler},
+  {methods: ['POST'], pattern: '/data/mutate/:dataset', handler: mutateHandler, write: true},
+  {methods: ['POST'], pattern: '/data/actions/:dataset', handler: actionsHandler, write: true},
+  {methods: ['GET'], pattern: '/data/listen/:dataset', handler: listenHandler},
+  {methods: ['GET'], pattern: '/data/history/:dataset/transactions/:ids', handler: transactionsHandler},
+  {methods: ['GET'], pattern: '/data/history/:dataset/documents/:ids', handler: documentsAtHandler},
+  {methods: ['GET'], pattern: '/data/history/:dataset/events/*', handler: constant([])},
+
+  {methods: ['GET'], pattern: '/users/me', handler: meHandler},
+  {methods: ['GET'], pattern: '/users/me/keyvalue/:keys', handler: keyValueHandler},
+  {methods: ['PUT', 'POST'], pattern: '/users/me/keyvalue', handler: keyValueHandler},
+  {methods: ['GET'], pattern: '/users/:ids', handler: usersHandler},
+  {methods: ['GET'], pattern: '/projects/:projectId', handler: projectHandler},
+  {methods: ['GET'], pattern: '/projects/:projectId/users/:ids', handler: usersHandler},
+  {methods: ['GET'], pattern: '/projects/:projectId/grants', handler: projectGrantsHandler},
+  {methods: ['GET'], pattern: '/projects/:projectId/datasets', handler: datasetsHandler},
+  {methods: ['GET'], pattern: '/projects/:projectId/datasets/:dataset/acl', handler: aclHandler},
+  {methods: ['GET'], pattern: '/projects/:projectId/user-applications', handler: constant(stubs.userApplications)},
+  {methods: ['GET'], pattern: '/projects/:projectId/user-applications/*', handler: constant(null)},
+  {methods: ['GET'], pattern: '/datasets', handler: datasetsHandler},
+
+  {methods: ['GET'], pattern: '/features', handler: constant(stubs.features)},
+  {methods: ['GET'], pattern: '/features/*', handler: constant(stubs.features)},
+  {methods: ['GET'], pattern: '/journey/announcements', handler: constant(stubs.announcements)},
+  {methods: ['GET'], pattern: '/journey/*', handler: constant(stubs.journey)},
+  {methods: ['GET'], pattern: '/schedules/:projectId/:dataset', handler: constant(stubs.schedules)},
+  {methods: ['GET'], pattern: '/ping', handler: constant(stubs.ping)},
+  {methods: ['GET'], pattern: '/help', handler: constant(stubs.help)},
+  {methods: ['POST'], pattern: '/descriptors/claim', handler: constant({synchronization: stubs.schemaSync})},
+  {methods: ['POST'], pattern: '/descriptors/synchronize', handler: constant(stubs.schemaSync)},
+]

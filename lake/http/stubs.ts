@@ -1,0 +1,25 @@
+/**
+ * Endpoints for hosted-only features (upsells, announcements, scheduling, user
+ * applications, feature flags). The Studio polls them; an empty but well-formed answer
+ * keeps it quiet, where a 404 would surface as console errors or toasts.
+ */
+import {sendJson, type Handler} from './context'
+
+export function constant(body: unknown): Handler {
+  return (ctx) => sendJson(ctx, 200, body)
+}
+
+export const stubs: Record<string, unknown> = {
+  /** Feature flags: none of the hosted add-ons. */
+  features: [],
+  announcements: [],
+  /** Upsell cards: `null` means "no upsell" to the Studio. */
+  journey: null,
+  schedules: {schedules: []},
+  userApplications: [],
+  ping: {ok: true},
+  /** Navbar help menu and version check: nothing to announce offline. */
+  help: {resources: []},
+  /** Schema descriptor upload: the lake keeps no schema, so every sync is already complete. */
+  schemaSync: {type: 'complete'},
+}

@@ -1,0 +1,65 @@
+/**
+ * Shared commit path for /data/mutate and /data/actions: role checks, the injected
+ * guard, and mapping failures to Sanity's `mutationError`/`actionError` bodies with the
+ * index of the failing item.
+ */
+import {forbiddenReason} from '../auth/users'
+import {errors, LakeError, TransactionItemError} from '../errors'
+import {GuardRejection} from '../store/lake-store'
+import type {CommitResult} from '../store/types'
+import type {WorkingSet} from '../store/working-set'
+import type {RequestContext} from './context'
+
+export type TransactionKind = 'mutate' | 'action'
+
+/** Applies `items` one by one through `apply`, then commits; any failure rolls back everything. */
+export async function runTransaction<I, R>(
+  ctx: RequestContext,
+  dataset: string,
+  kind: TransactionKind,
+  items: I[],
+  transactionId: string | undefined,
+  apply: (ws: WorkingSet, item: I) => Promise<R> | R,
+): Promise<{results: R[]; commit: CommitResult}> {
+  const fail = kind === 'mutate' ? errors.mutation : errors.action
+  const noun = kind === 'mutate' ? 'mutation' : 'action'
+  let index = 0
+  try {
+    const {result, commit} = await ctx.app.store.commit(
+      dataset,
+      ctx.user,
+      {
+        kind,
+        transactionId,
+        authorize: (changes) => {
+          const reason = forbiddenReason(ctx.user, changes)
+          if (reason) throw errors.forbidden(reason)
+        },
+      },
+      async (ws) => {
+        const results: R[] = []
+        for (index = 0; index < items.length; index++) results.push(await apply(ws, items[index]!))
+        return results
+      },
+    )
+    return {results: result, commit}
+  } catch (err) {
+    if (err instanceof LakeError) throw err
+    if (err instanceof TransactionItemError) {
+      throw fail(
+        `The ${noun} could not be applied: ${err.message}`,
+        [{index, error: {description: err.message, type: err.type, ...(err.documentId ? {id: err.documentId} : {})}}],
+        err.status,
+      )
+    }
+    if (err instanceof GuardRejection) {
+      const reasons = err.reasons.length ? err.reasons : ['rejected by the commit guard']
+      throw fail(
+        `Transaction rejected: ${reasons.join('; ')}`,
+        reasons.map((description) => ({index: 0, error: {description, type: 'guardRejectedError'}})),
+        409,
+      )
+    }
+    throw err
+  }
+}

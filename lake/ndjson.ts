@@ -1,0 +1,128 @@
+/**
+ * `npm run lake -- import|export`: NDJSON in and out of a running lake over HTTP, with
+ * `sanity dataset import`'s semantics: `create` by default (fails on existing ids),
+ * `--replace` = createOrReplace, `--missing` = createIfNotExists; documents without `_id`
+ * get one; assets are refused. The file is validated completely before anything is
+ * written, and each batch is one transaction (atomic per batch).
+ */
+import fs from 'node:fs'
+import {randomUUID} from 'node:crypto'
+import {LOCAL_LAKE, API_VERSION} from '../config/target'
+import {hasFlag, stringFlag, UsageError, type ParsedArgs} from './cli'
+
+export type ImportMode = 'create' | 'createOrReplace' | 'createIfNotExists'
+
+/** Options of one import run. */
+export interface ImportOptions {
+  /** Lake base URL, e.g. http://127.0.0.1:4000. */
+  url: string
+  dataset: string
+  /** Bearer token; omitted means the lake's default user. */
+  token?: string
+  mode: ImportMode
+  /** Documents per transaction. */
+  batchSize: number
+}
+
+const ASSET_KEYS = ['_sanityAsset', '_sanityAssetUrl']
+
+function containsAsset(value: unknown): boolean {
+  if (!value || typeof value !== 'object') return false
+  if (Array.isArray(value)) return value.some(containsAsset)
+  for (const [key, inner] of Object.entries(value)) {
+    if (ASSET_KEYS.includes(key)) return true
+    if (containsAsset(inner)) return true
+  }
+  return false
+}
+
+/** Parses and validates NDJSON text; errors name the file and line. */
+export function parseNdjson(text: string, file: string): Record<string, unknown>[] {
+  const docs: Record<string, unknown>[] = []
+  const seen = new Map<string, number>()
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.trim()
+    if (!line) return
+    const where = `${file}:${i + 1}`
+    let doc: unknown
+    try {
+      doc = JSON.parse(line)
+    } catch (err) {
+      throw new Error(`${where}: not valid JSON (${(err as Error).message})`)
+    }
+    if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new Error(`${where}: each line must be a JSON object`)
+    const d = doc as Record<string, unknown>
+    if (typeof d._type !== 'string' || !d._type) throw new Error(`${where}: document is missing "_type"`)
+    if (d._id === undefined) d._id = randomUUID()
+    if (typeof d._id !== 'string' || !d._id) throw new Error(`${where}: "_id" must be a non-empty string`)
+    if (containsAsset(d)) {
+      throw new Error(`${where}: document "${d._id}" references an asset file (_sanityAsset); the local lake has no asset store, so asset import is not supported`)
+    }
+    const earlier = seen.get(d._id)
+    if (earlier !== undefined) throw new Error(`${where}: duplicate _id "${d._id}" (first on line ${earlier})`)
+    seen.set(d._id, i + 1)
+    docs.push(d)
+  })
+  return docs
+}
+
+function headers(token: string | undefined): Record<string, string> {
+  return {'content-type': 'application/json', ...(token ? {authorization: `Bearer ${token}`} : {})}
+}
+
+/** Imports documents in batches; returns how many were written. */
+export async function importDocuments(docs: Record<string, unknown>[], options: ImportOptions): Promise<{batches: number; documents: number}> {
+  let batches = 0
+  for (let i = 0; i < docs.length; i += options.batchSize) {
+    const batch = docs.slice(i, i + options.batchSize)
+    const res = await fetch(`${options.url}/v${API_VERSION}/data/mutate/${options.dataset}?visibility=async&returnIds=false`, {
+      method: 'POST',
+      headers: headers(options.token),
+      body: JSON.stringify({mutations: batch.map((doc) => ({[options.mode]: doc}))}),
+    })
+    if (!res.ok) {
+      const body = (await res.json().catch(() => ({}))) as {error?: {description?: string; items?: {index: number; error: {description: string}}[]}; message?: string}
+      const item = body.error?.items?.[0]
+      const detail = item ? `document ${i + item.index + 1} (${String(batch[item.index]?._id)}): ${item.error.description}` : (body.error?.description ?? body.message ?? res.statusText)
+      throw new Error(`Import failed in batch ${batches + 1} (documents ${i + 1}-${i + batch.length}); earlier batches were committed. ${detail}`)
+    }
+    batches++
+  }
+  return {batches, documents: docs.length}
+}
+
+function connection(args: ParsedArgs): {url: string; dataset: string; token: string | undefined} {
+  return {
+    url: (stringFlag(args, 'url') ?? `http://127.0.0.1:${LOCAL_LAKE.port}`).replace(/\/$/, ''),
+    dataset: stringFlag(args, 'dataset') ?? LOCAL_LAKE.dataset,
+    token: stringFlag(args, 'token') ?? (process.env.SANITY_API_TOKEN?.trim() || undefined),
+  }
+}
+
+export async function runImport(args: ParsedArgs): Promise<void> {
+  const file = args.positional[0]
+  if (!file) throw new UsageError('import needs an NDJSON file')
+  if (hasFlag(args, 'replace') && hasFlag(args, 'missing')) throw new UsageError('--replace and --missing cannot be combined')
+  const mode: ImportMode = hasFlag(args, 'replace') ? 'createOrReplace' : hasFlag(args, 'missing') ? 'createIfNotExists' : 'create'
+  const batchSize = Number(stringFlag(args, 'batch-size') ?? 500)
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError('--batch-size must be a positive integer')
+  const text = fs.readFileSync(file, 'utf8')
+  const docs = parseNdjson(text, file)
+  const started = performance.now()
+  const {batches} = await importDocuments(docs, {...connection(args), mode, batchSize})
+  process.stdout.write(`imported ${docs.length} documents from ${file} in ${batches} transactions (${mode}) in ${Math.round(performance.now() - started)} ms\n`)
+}
+
+export async function runExport(args: ParsedArgs): Promise<void> {
+  const file = args.positional[0]
+  if (!file) throw new UsageError('export needs an output file (or - for stdout)')
+  const {url, dataset, token} = connection(args)
+  const res = await fetch(`${url}/v${API_VERSION}/data/export/${dataset}`, {headers: headers(token)})
+  if (!res.ok) throw new Error(`Export from ${url} failed: HTTP ${res.status} ${await res.text()}`)
+  const text = await res.text()
+  if (file === '-') process.stdout.write(text)
+  else {
+    fs.writeFileSync(file, text)
+    process.stderr.write(`exported ${text.split('\n').filter(Boolean).length} documents to ${file}\n`)
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * The lake's HTTP server: loopback only, CORS for the configured Studio origins,
+ * `<projectId>.localhost` or plain hosts, `/v<apiVersion>/…` paths, and one dispatch table.
+ */
+import http from 'node:http'
+import type {AddressInfo} from 'node:net'
+import {canWrite, UserDirectory, type UserEntry} from './auth/users'
+import {errors, LakeError} from './errors'
+import {sendError, type LakeApp, type RequestContext} from './http/context'
+import {applyCors} from './http/cors'
+import {acceptSocket} from './http/socket'
+import {Router} from './http/router'
+import {routes} from './http/routes'
+import {LakeStore} from './store/lake-store'
+import type {CommitGuard, RoleName} from './store/types'
+
+export interface LakeServerOptions {
+  /** TCP port on 127.0.0.1; 0 picks a free one. */
+  port: number
+  /** Data directory (journal + snapshot). */
+  dataDir: string
+  /** Browser origins allowed by CORS (exact match, credentials allowed). */
+  corsOrigins: string[]
+  /** Project id used when a request names none. */
+  projectId: string
+  /** Dataset listed by `/projects/:id/datasets` even before it has documents. */
+  dataset: string
+  /** Users and tokens. */
+  users: UserEntry[]
+  /** Role of requests without a token, or 'none' to require a token. */
+  anonymousRole: RoleName | 'none'
+  /** Policy run before every commit (issue 6's editorial review gate); none by default. */
+  guard?: CommitGuard
+  /** Journal size that triggers compaction, in bytes. */
+  compactAfterBytes?: number
+}
+
+export interface RunningLake {
+  /** `http://127.0.0.1:<port>`. */
+  url: string
+  port: number
+  store: LakeStore
+  close(): Promise<void>
+}
+
+const router = new Router(routes)
+const VERSION_PREFIX = /^\/v(\d{4}-\d{2}-\d{2}|\d+|X)(?=\/|$)/
+
+function projectIdFrom(req: http.IncomingMessage, fallback: string): string {
+  const host = (req.headers.host ?? '').split(':')[0] ?? ''
+  const sub = host.match(/^([a-z0-9-]+)\.localhost$/i)?.[1]
+  const header = req.headers['x-sanity-project-id']
+  return sub ?? (typeof header === 'string' && header ? header : fallback)
+}
+
+export async function startLake(options: LakeServerOptions): Promise<RunningLake> {
+  const store = LakeStore.open({dataDir: options.dataDir, guard: options.guard, compactAfterBytes: options.compactAfterBytes})
+  const shutdown = new AbortController()
+  const app: LakeApp = {
+    store,
+    users: new UserDirectory(options.users, options.anonymousRole),
+    defaultProjectId: options.projectId,
+    defaultDataset: options.dataset,
+    closing: shutdown.signal,
+    keyValues: new Map(),
+  }
+  const origins = new Set(options.corsOrigins)
+
+  const server = http.createServer((req, res) => {
+    handle(app, origins, req, res).catch((err: unknown) => {
+      const lakeError = err instanceof LakeError ? err : errors.internal(`Internal error: ${(err as Error).message}`)
+      if (!(err instanceof LakeError)) process.stderr.write(`lake: ${req.method} ${req.url}: ${(err as Error).stack ?? String(err)}\n`)
+      sendError(res, lakeError)
+    })
+  })
+  server.on('upgrade', (req, socket) => {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname.replace(VERSION_PREFIX, '')
+    const origin = req.headers.origin
+    // Browsers don't apply CORS to WebSockets, so the origin check happens here.
+    if (!/^\/socket\/[^/]+$/.test(path) || (typeof origin === 'string' && !origins.has(origin))) {
+      socket.end('HTTP/1.1 404 Not Found\r\n\r\n')
+      return
+    }
+    acceptSocket(req, socket, shutdown.signal)
+  })
+  server.keepAliveTimeout = 5_000
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, '127.0.0.1', () => resolve())
+  })
+  const port = (server.address() as AddressInfo).port
+  let closed: Promise<void> | undefined
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    store,
+    close: () =>
+      (closed ??= new Promise<void>((resolve) => {
+        shutdown.abort()
+        server.close(() => {
+          store.close()
+          resolve()
+        })
+        server.closeIdleConnections()
+        // Long-lived listener responses were ended by the abort above; drop stragglers.
+        setTimeout(() => server.closeAllConnections(), 1_000).unref()
+      })),
+  }
+}
+
+async function handle(app: LakeApp, origins: ReadonlySet<string>, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  if (applyCors(req, res, origins)) return
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+  const version = url.pathname.match(VERSION_PREFIX)
+  if (!version) throw errors.notFound(`No API version in ${url.pathname}; expected /v<YYYY-MM-DD>/…`)
+  const path = url.pathname.slice(version[0].length) || '/'
+  const match = router.match(req.method ?? 'GET', path)
+  if (!match) throw errors.notFound(`The local lake has no endpoint ${req.method} ${path}`)
+  if ('methodNotAllowed' in match) throw errors.methodNotAllowed(req.method ?? '?', path)
+  const user = app.users.authenticate(req.headers.authorization)
+  if (match.route.write && !canWrite(user)) {
+    throw errors.forbidden(`User "${user.id}" has the ${user.role} role and may not write (${req.method} ${path})`)
+  }
+  const ctx: RequestContext = {
+    app,
+    req,
+    res,
+    url,
+    path,
+    apiVersion: version[1]!,
+    projectId: projectIdFrom(req, app.defaultProjectId),
+    params: match.params,
+    user,
+  }
+  await match.route.handler(ctx)
+}

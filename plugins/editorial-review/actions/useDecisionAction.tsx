@@ -1,0 +1,98 @@
+import {Box, Button, Flex, Stack, Text, TextArea} from '@sanity/ui'
+import {useCallback, useState, type ComponentType} from 'react'
+import {useDocumentOperation, useTranslation, type DocumentActionDescription, type DocumentActionProps} from 'sanity'
+import {I18N_NAMESPACE} from '../constants'
+import {decide, isReviewer, transition, effectiveStatus, type ReviewAction} from '../core'
+import {useReviewConfig} from '../hooks/ReviewConfigContext'
+import {useReviewedDocument} from '../hooks/useReviewedDocument'
+import {useReviewUser} from '../hooks/useReviewUser'
+import type {ReviewResourceKey} from '../i18n/resources'
+
+/** How one decision action looks; the behaviour is shared. */
+export interface DecisionActionLook {
+  /** The review action it records. */
+  action: ReviewAction
+  /** i18n key of the button label; `.dialog-title` and `.note-label` follow from it. */
+  labelKey: Extract<ReviewResourceKey, `action.${string}`>
+  icon: ComponentType
+  tone: 'positive' | 'caution' | 'critical' | 'default'
+}
+
+/**
+ * A reviewer's decision as a document action: hidden where the state machine does not
+ * allow it, disabled with the reason for users outside the reviewer roles, and a
+ * dialog that asks for the note before the decision is recorded.
+ */
+export function useDecisionAction(props: DocumentActionProps, look: DecisionActionLook): DocumentActionDescription | null {
+  const {t} = useTranslation(I18N_NAMESPACE)
+  const {reviewerRoles, fourEyes} = useReviewConfig()
+  const user = useReviewUser()
+  const {document, findings, verdict} = useReviewedDocument(props)
+  const operations = useDocumentOperation(props.id, props.type, props.release)
+  const [dialogOpen, setDialogOpen] = useState(false)
+  const [note, setNote] = useState('')
+  const [refusal, setRefusal] = useState<string>()
+
+  const close = useCallback(() => {
+    setDialogOpen(false)
+    setNote('')
+    setRefusal(undefined)
+  }, [])
+
+  const confirm = useCallback(() => {
+    if (!document || !user) return
+    const result = decide(document, {action: look.action, user, note, findings}, {reviewerRoles, fourEyes})
+    if (!result.ok) {
+      setRefusal(result.reason)
+      return
+    }
+    operations.patch.execute([{set: {review: result.review}}], {})
+    close()
+  }, [document, user, look.action, note, findings, reviewerRoles, fourEyes, operations, close])
+
+  const reviewable = document && (verdict.thirdParty || (document.review?.decisions?.length ?? 0) > 0)
+  if (!document || !reviewable) return null
+  if (!transition(effectiveStatus(document).status, look.action)) return null
+
+  const label = t(look.labelKey)
+  if (!isReviewer(user, reviewerRoles)) {
+    return {label, icon: look.icon, tone: look.tone, disabled: true, title: t('action.not-reviewer', {roles: reviewerRoles.join(', ')})}
+  }
+  return {
+    label,
+    icon: look.icon,
+    tone: look.tone,
+    onHandle: () => setDialogOpen(true),
+    dialog: dialogOpen && {
+      type: 'dialog',
+      header: t(`${look.labelKey}.dialog-title` as ReviewResourceKey),
+      onClose: close,
+      content: (
+        <Stack gap={4}>
+          <Stack gap={2}>
+            <Text as="label" size={1} weight="medium" htmlFor="editorial-review-note">
+              {t(`${look.labelKey}.note-label` as ReviewResourceKey)}
+            </Text>
+            <TextArea
+              id="editorial-review-note"
+              data-testid="review-note"
+              rows={4}
+              value={note}
+              onChange={(event) => setNote(event.currentTarget.value)}
+            />
+          </Stack>
+          {refusal && (
+            <Text size={1} data-testid="review-refusal">
+              {refusal}
+            </Text>
+          )}
+          <Flex gap={2} justify="flex-end">
+            <Button mode="bleed" text={t('action.cancel')} onClick={close} />
+            <Button tone={look.tone === 'default' ? 'primary' : look.tone} text={t('action.confirm')} data-testid="review-confirm" onClick={confirm} />
+          </Flex>
+          <Box />
+        </Stack>
+      ),
+    },
+  }
+}

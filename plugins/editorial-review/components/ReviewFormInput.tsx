@@ -1,0 +1,99 @@
+import {Stack} from '@sanity/ui'
+import {useMemo, type PropsWithChildren} from 'react'
+import {
+  isArrayOfBlocksInputProps,
+  isObjectInputProps,
+  pathToString,
+  stringToPath,
+  type InputProps,
+  type ObjectInputProps,
+  type PortableTextInputProps,
+} from 'sanity'
+import {canPublish, detect, reviewBadge, type Finding, type PressReleaseDocument} from '../core'
+import {useReviewConfig} from '../hooks/ReviewConfigContext'
+import {useDetectContext} from '../hooks/useDetectContext'
+import {useReviewUser} from '../hooks/useReviewUser'
+import {FindingsContext, useLiveFindings} from './FindingsContext'
+import {FindingsPanel} from './FindingsPanel'
+
+type RangeDecoration = NonNullable<PortableTextInputProps['rangeDecorations']>[number]
+
+/**
+ * The plugin's form input: above a reviewed document's form it shows the findings,
+ * recomputed from the form value on every keystroke; inside it, Portable Text fields
+ * highlight the passages the findings point at.
+ */
+export function ReviewFormInput(props: InputProps) {
+  const {types} = useReviewConfig()
+  const findings = useLiveFindings()
+  if (props.id === 'root' && isObjectInputProps(props) && types.includes(props.schemaType.name)) return <ReviewedDocumentInput {...props} />
+  // Block arrays are rendered by the Portable Text input, whose props extend these.
+  if (findings && isArrayOfBlocksInputProps(props)) return <HighlightedBlocksInput {...(props as unknown as PortableTextInputProps)} findings={findings} />
+  return props.renderDefault(props)
+}
+
+function ReviewedDocumentInput(props: ObjectInputProps) {
+  const {reviewerRoles} = useReviewConfig()
+  const context = useDetectContext()
+  const user = useReviewUser()
+  const document = props.value as PressReleaseDocument | undefined
+  const review = useMemo(() => {
+    if (!document || !context) return undefined
+    return {
+      findings: detect(document, context),
+      verdict: canPublish(document, {user, context, reviewerRoles}),
+      badge: reviewBadge(document, context),
+    }
+  }, [document, context, user, reviewerRoles])
+  return (
+    <FindingsContext.Provider value={review?.findings}>
+      <Stack gap={5}>
+        {review && document && (
+          <FindingsPanel
+            findings={review.findings}
+            verdict={review.verdict}
+            badge={review.badge}
+            document={document}
+            onFocusPath={props.onPathFocus}
+          />
+        )}
+        {props.renderDefault(props)}
+      </Stack>
+    </FindingsContext.Provider>
+  )
+}
+
+function HighlightedBlocksInput(props: PortableTextInputProps & {findings: Finding[]}) {
+  const {findings, ...inputProps} = props
+  const prefix = pathToString(props.path)
+  const rangeDecorations = useMemo(() => decorationsFor(findings, prefix), [findings, prefix])
+  return props.renderDefault({...inputProps, rangeDecorations: [...(props.rangeDecorations ?? []), ...rangeDecorations]})
+}
+
+function Highlight({children}: PropsWithChildren) {
+  return (
+    <mark data-testid="review-highlight" style={{background: 'var(--card-badge-caution-bg-color, #fde68a)', color: 'inherit'}}>
+      {children}
+    </mark>
+  )
+}
+
+/** Range decorations for every evidence inside this Portable Text field. */
+function decorationsFor(findings: Finding[], fieldPath: string): RangeDecoration[] {
+  return findings.flatMap((finding) =>
+    finding.evidence
+      .filter((evidence) => evidence.path.startsWith(`${fieldPath}[`))
+      .flatMap((evidence): RangeDecoration[] => {
+        const [, block, , span] = stringToPath(evidence.path)
+        if (!block || typeof block !== 'object' || !span || typeof span !== 'object') return []
+        const spanPath = [block, 'children', span]
+        return [
+          {
+            component: Highlight,
+            selection: {anchor: {path: spanPath, offset: evidence.start}, focus: {path: spanPath, offset: evidence.end}},
+            payload: {code: finding.code},
+          } as RangeDecoration,
+        ]
+      }),
+  )
+}

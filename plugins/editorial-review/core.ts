@@ -1,0 +1,56 @@
+/**
+ * The pure API of the editorial review: detection rules and the review model. No
+ * Studio, React or Node imports, so the Studio plugin, the import, the local lake
+ * and the audit command all run exactly this code.
+ */
+export {detect, isThirdParty, blockers, toStoredFindings} from './rules/detect'
+export {DEFAULT_RULES} from './rules/index'
+export {WIRE_DATELINE_FORMS} from './rules/datelineTag'
+export {documentText, evidenceIn, itemSegment, bodyPlainText} from './rules/text'
+export type {DocumentText, TextUnit, TextSegment, TextScope} from './rules/text'
+export {literalPattern, matchUnits} from './rules/match'
+export type {UnitMatch} from './rules/match'
+export {compiledMarkers, distributorMarkers, distributorName} from './rules/markers'
+export type {CompiledMarkers, CompiledBoilerplate} from './rules/markers'
+export {sha256Hex, shortKey} from './rules/hash'
+export {FINDING_TYPE, EVIDENCE_TYPE} from './rules/types'
+export {detectLanguage, primarySubtag, bcp47FromIso6393, clearLanguageCache, DEFAULT_MIN_WORDS, DEFAULT_SAMPLE_LENGTH} from './rules/language'
+export type {LanguageDetectionOptions} from './rules/language'
+export type {
+  BodyItem,
+  DetectContext,
+  DistributorDoc,
+  Evidence,
+  Finding,
+  FindingCode,
+  MarkDefLike,
+  PressReleaseDocument,
+  Reference,
+  Rule,
+  RuleCode,
+  RuleContext,
+  Severity,
+  SpanLike,
+  StoredEvidence,
+  StoredFinding,
+  WireAgency,
+} from './rules/types'
+
+export {contentHash, judgedContent} from './review/contentHash'
+export {TRANSITIONS, transition, allowedEvents, effectiveStatus} from './review/state'
+export {decide} from './review/decide'
+export type {DecisionInput, DecideOptions, DecideResult} from './review/decide'
+export {canPublish, reviewBadge} from './review/canPublish'
+export type {CanPublishOptions, PublishVerdict} from './review/canPublish'
+export {DEFAULT_REVIEWER_ROLES, isReviewer} from './review/roles'
+export type {
+  Decision,
+  EditorialReview,
+  EffectiveStatus,
+  JudgedFinding,
+  ReviewAction,
+  ReviewBadge,
+  ReviewEvent,
+  ReviewStatus,
+  ReviewUser,
+} from './review/types'

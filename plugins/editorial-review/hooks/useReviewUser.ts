@@ -1,0 +1,9 @@
+import {useMemo} from 'react'
+import {useCurrentUser} from 'sanity'
+import type {ReviewUser} from '../core'
+
+/** The Studio's current user in the shape the review model takes. */
+export function useReviewUser(): ReviewUser | undefined {
+  const user = useCurrentUser()
+  return useMemo(() => (user ? {id: user.id, name: user.name, roles: user.roles.map((role) => role.name)} : undefined), [user])
+}

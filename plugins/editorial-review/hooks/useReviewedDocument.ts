@@ -1,0 +1,34 @@
+import {useMemo} from 'react'
+import type {EditStateFor} from 'sanity'
+import {canPublish, detect, reviewBadge, type Finding, type PressReleaseDocument, type PublishVerdict, type ReviewBadge} from '../core'
+import {useReviewConfig} from './ReviewConfigContext'
+import {useDetectContext} from './useDetectContext'
+import {useReviewUser} from './useReviewUser'
+
+export interface ReviewedDocument {
+  /** The version that would be published: a release version, else the draft, else the published document. */
+  document: PressReleaseDocument | undefined
+  /** Live findings; empty until the distributors have loaded. */
+  findings: Finding[]
+  verdict: PublishVerdict
+  badge: ReviewBadge | undefined
+}
+
+const PENDING_VERDICT: PublishVerdict = {ok: false, reasons: ['Checking the copy…'], thirdParty: false}
+
+/** Everything actions and badges need about the document in front of the editor. */
+export function useReviewedDocument(editState: Pick<EditStateFor, 'version' | 'draft' | 'published'>): ReviewedDocument {
+  const {reviewerRoles} = useReviewConfig()
+  const context = useDetectContext()
+  const user = useReviewUser()
+  const document = (editState.version ?? editState.draft ?? editState.published ?? undefined) as PressReleaseDocument | undefined
+  return useMemo(() => {
+    if (!document || !context) return {document, findings: [], verdict: PENDING_VERDICT, badge: undefined}
+    return {
+      document,
+      findings: detect(document, context),
+      verdict: canPublish(document, {user, context, reviewerRoles}),
+      badge: reviewBadge(document, context),
+    }
+  }, [document, context, user, reviewerRoles])
+}

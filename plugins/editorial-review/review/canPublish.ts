@@ -1,0 +1,109 @@
+/**
+ * The one publication gate. The Studio's publish action, schema validation, the lake,
+ * the import and the audit all ask it, so they cannot disagree. Copy that is not
+ * third-party passes; third-party copy passes only with an approval of exactly the
+ * content as it is now.
+ */
+import {blockers, detect, isThirdParty} from '../rules/detect'
+import {DEFAULT_RULES} from '../rules/index'
+import type {DetectContext, Finding, PressReleaseDocument, Rule} from '../rules/types'
+import {DEFAULT_REVIEWER_ROLES, isReviewer} from './roles'
+import {effectiveStatus} from './state'
+import type {EditorialReview, ReviewBadge, ReviewStatus, ReviewUser} from './types'
+
+export interface CanPublishOptions {
+  /** Who wants to publish; the advice differs for someone who can approve it themselves. */
+  user?: ReviewUser
+  /** Enables live detection; without it, only the stored `review.thirdParty` says whether the copy is third-party. */
+  context?: DetectContext
+  /** Roles that may approve; used only to phrase the advice. */
+  reviewerRoles?: readonly string[]
+}
+
+export interface PublishVerdict {
+  ok: boolean
+  /** Plain sentences saying what to do; empty when `ok`. */
+  reasons: string[]
+  /** Whether the copy counted as third-party. */
+  thirdParty: boolean
+}
+
+interface Situation {
+  review: EditorialReview | undefined
+  canApprove: boolean
+}
+
+type Obstacle = Exclude<ReviewStatus, 'approved'> | 'approvalOutdated'
+
+const OBSTACLE_REASONS: Record<Obstacle, (situation: Situation) => string> = {
+  pending: ({canApprove}) =>
+    canApprove
+      ? 'Third-party copy must be approved before it is published: review it and approve it.'
+      : 'Third-party copy must be approved before it is published: ask a reviewer to approve it.',
+  approvalOutdated: ({canApprove}) =>
+    `The approval is outdated: the content changed after it was approved. ${canApprove ? 'Review and approve' : 'Ask a reviewer to approve'} the current version.`,
+  changesRequested: ({review}) => {
+    const note = latestNote(review, 'changesRequested')
+    return `A reviewer requested changes: make them and ask for a new review.${note ? ` Their note: “${note}”` : ''}`
+  },
+  rejected: ({review}) => {
+    const note = latestNote(review, 'rejected')
+    return `A reviewer rejected this copy: it cannot be published unless a reviewer reopens it.${note ? ` Their note: “${note}”` : ''}`
+  },
+}
+
+function latestNote(review: EditorialReview | undefined, status: ReviewStatus): string | undefined {
+  return review?.decisions?.findLast((decision) => decision.status === status)?.note
+}
+
+interface ThirdPartyVerdict {
+  thirdParty: boolean
+  /** Live findings, when a detection context was given. */
+  findings: Finding[] | undefined
+}
+
+function thirdPartyVerdict(document: PressReleaseDocument, context: DetectContext | undefined): ThirdPartyVerdict {
+  const findings = context ? detect(document, context) : undefined
+  const detected = findings ? isThirdParty(findings, context?.rules ?? DEFAULT_RULES) : false
+  return {thirdParty: Boolean(document.review?.thirdParty) || detected, findings}
+}
+
+function markerCodes(rules: Record<string, Rule>): Set<string> {
+  return new Set(Object.values(rules).filter((rule) => rule.marksThirdParty).map((rule) => rule.code))
+}
+
+export function canPublish(document: PressReleaseDocument, options: CanPublishOptions = {}): PublishVerdict {
+  const {thirdParty, findings} = thirdPartyVerdict(document, options.context)
+  if (!thirdParty) return {ok: true, reasons: [], thirdParty}
+  const {status, stale} = effectiveStatus(document)
+  if (status === 'approved') return {ok: true, reasons: [], thirdParty}
+
+  const obstacle: Obstacle = stale ? 'approvalOutdated' : status
+  const situation = {review: document.review, canApprove: isReviewer(options.user, options.reviewerRoles ?? DEFAULT_REVIEWER_ROLES)}
+  const reasons = [OBSTACLE_REASONS[obstacle](situation)]
+  // Findings that merely prove the copy is third-party repeat the first reason; the
+  // others (a rights question, a missing disclaimer) name work to do before approval.
+  const markers = markerCodes(options.context?.rules ?? DEFAULT_RULES)
+  for (const finding of blockers(findings ?? [])) {
+    if (!markers.has(finding.code) && !reasons.includes(finding.message)) reasons.push(finding.message)
+  }
+  return {ok: false, reasons, thirdParty}
+}
+
+const BADGE_BY_STATUS: Record<ReviewStatus, ReviewBadge> = {
+  pending: 'needsReview',
+  approved: 'approved',
+  changesRequested: 'changesRequested',
+  rejected: 'rejected',
+}
+
+/**
+ * The review badge for a document: shown for third-party copy, and for any copy a
+ * reviewer has decided on; undefined otherwise.
+ */
+export function reviewBadge(document: PressReleaseDocument, context?: DetectContext): ReviewBadge | undefined {
+  const decided = (document.review?.decisions?.length ?? 0) > 0
+  if (!decided && !thirdPartyVerdict(document, context).thirdParty) return undefined
+  const {status, stale} = effectiveStatus(document)
+  return stale ? 'approvalOutdated' : BADGE_BY_STATUS[status]
+}

@@ -1,0 +1,125 @@
+/**
+ * A reviewer's decision: checked against the roles, the note rule, the four-eyes rule
+ * and the state machine, then recorded with the content hash and the findings it
+ * judged, and appended to the review's audit trail.
+ */
+import {isThirdParty, toStoredFindings} from '../rules/detect'
+import {shortKey} from '../rules/hash'
+import type {Finding, PressReleaseDocument, Rule} from '../rules/types'
+import {contentHash} from './contentHash'
+import {isReviewer} from './roles'
+import {effectiveStatus, transition} from './state'
+import type {Decision, EditorialReview, ReviewAction, ReviewStatus, ReviewUser} from './types'
+
+export interface DecisionInput {
+  /** What the reviewer decides. */
+  action: ReviewAction
+  /** Who decides. */
+  user: ReviewUser
+  /** The reviewer's reasoning; required where the editor needs to know what to do. */
+  note?: string
+  /** When the decision is made; now when omitted (tests and imports pass a fixed time). */
+  now?: Date | string
+  /** The findings the reviewer was shown, recorded with the decision. */
+  findings: Finding[]
+}
+
+export interface DecideOptions {
+  /** Role names allowed to decide. */
+  reviewerRoles: readonly string[]
+  /** When set, whoever edited the content last cannot approve it. */
+  fourEyes?: boolean
+  /** User id of the content's last editor; unknown (e.g. only the import wrote it) means no one is excluded. */
+  lastEditorId?: string
+  /** The rules table the findings came from, to tell which prove the copy third-party; the built-in one when omitted. */
+  rules?: Record<string, Rule>
+}
+
+export type DecideResult =
+  | {ok: true; review: EditorialReview; decision: Decision}
+  | {ok: false; reason: string}
+
+/** What the note must explain, for actions that require one. */
+const NOTE_REQUIRED: Readonly<Partial<Record<ReviewAction, string>>> = {
+  requestChanges: 'Add a note saying which changes are needed.',
+  reject: 'Add a note saying why the copy is rejected.',
+}
+
+const STATUS_WORDS: Record<ReviewStatus, string> = {
+  pending: 'waiting for review',
+  approved: 'approved',
+  changesRequested: 'waiting for changes',
+  rejected: 'rejected',
+}
+
+const ACTION_WORDS: Record<ReviewAction, string> = {
+  approve: 'approve',
+  requestChanges: 'request changes to',
+  reject: 'reject',
+  reopen: 'reopen',
+}
+
+interface Check {
+  document: PressReleaseDocument
+  input: DecisionInput
+  options: DecideOptions
+  from: ReviewStatus
+}
+
+/** Each guard returns why the decision is refused, or undefined; the first refusal wins. */
+const GUARDS: ((check: Check) => string | undefined)[] = [
+  ({input, options}) =>
+    isReviewer(input.user, options.reviewerRoles)
+      ? undefined
+      : `Only reviewers (${options.reviewerRoles.join(', ')}) can decide on third-party copy; ask one to review it.`,
+  ({input}) => (NOTE_REQUIRED[input.action] && !input.note?.trim() ? NOTE_REQUIRED[input.action] : undefined),
+  ({input, options}) =>
+    input.action === 'approve' && options.fourEyes && options.lastEditorId !== undefined && options.lastEditorId === input.user.id
+      ? 'You edited this copy last, and the four-eyes rule applies: another reviewer must approve it.'
+      : undefined,
+  ({input, from}) =>
+    transition(from, input.action) ? undefined : `You cannot ${ACTION_WORDS[input.action]} copy that is ${STATUS_WORDS[from]}.`,
+  ({input}) => (Number.isNaN(decisionTime(input.now).getTime()) ? 'The decision time is not a valid date.' : undefined),
+]
+
+function decisionTime(now: Date | string | undefined): Date {
+  return now === undefined ? new Date() : new Date(now)
+}
+
+/** Decides, or says why not; never mutates the document. */
+export function decide(document: PressReleaseDocument, input: DecisionInput, options: DecideOptions): DecideResult {
+  const hash = contentHash(document)
+  const from = effectiveStatus(document, hash).status
+  for (const guard of GUARDS) {
+    const reason = guard({document, input, options, from})
+    if (reason) return {ok: false, reason}
+  }
+
+  const status = transition(from, input.action)!
+  const previous = document.review?.decisions ?? []
+  const at = decisionTime(input.now).toISOString()
+  const note = input.note?.trim()
+  const stored = toStoredFindings(input.findings)
+  const decision: Decision = {
+    _key: shortKey(`${previous.length}|${at}|${input.user.id}|${input.action}|${hash}`),
+    _type: 'reviewDecision',
+    action: input.action,
+    status,
+    userId: input.user.id,
+    userName: input.user.name,
+    at,
+    ...(note ? {note} : {}),
+    contentHash: hash,
+    findings: stored.map(({evidence: _evidence, ...finding}) => finding),
+  }
+  const review: EditorialReview = {
+    ...document.review,
+    _type: 'editorialReview',
+    status,
+    thirdParty: Boolean(document.review?.thirdParty) || isThirdParty(input.findings, options.rules),
+    contentHash: hash,
+    findings: stored,
+    decisions: [...previous, decision],
+  }
+  return {ok: true, review, decision}
+}

@@ -1,0 +1,68 @@
+/**
+ * The review model: the `editorialReview` object stored on a press release, and the
+ * decisions appended to its audit trail.
+ */
+import type {FINDING_TYPE, FindingCode, Severity, StoredFinding} from '../rules/types'
+
+export type ReviewStatus = 'pending' | 'approved' | 'changesRequested' | 'rejected'
+
+/** What a reviewer can decide. */
+export type ReviewAction = 'approve' | 'requestChanges' | 'reject' | 'reopen'
+
+/** What moves the state: a reviewer's action, or an edit to the judged content. */
+export type ReviewEvent = ReviewAction | 'contentChanged'
+
+/** What the Studio shows next to a document; undefined for copy that needs no review. */
+export type ReviewBadge = 'needsReview' | 'approved' | 'approvalOutdated' | 'changesRequested' | 'rejected'
+
+/** A finding as a decision records it: what the reviewer was shown, without the passages. */
+export interface JudgedFinding {
+  _key: string
+  _type: typeof FINDING_TYPE
+  code: FindingCode
+  severity: Severity
+  message: string
+}
+
+export interface Decision {
+  _key: string
+  _type: 'reviewDecision'
+  action: ReviewAction
+  /** The status the decision led to. */
+  status: ReviewStatus
+  userId: string
+  userName: string
+  /** ISO 8601 timestamp. */
+  at: string
+  note?: string
+  /** Hash of the content the decision judged. */
+  contentHash: string
+  findings: JudgedFinding[]
+}
+
+export interface EditorialReview {
+  _type: 'editorialReview'
+  status: ReviewStatus
+  /** Set at import, or by a decision on copy detected as third-party. */
+  thirdParty: boolean
+  /** Hash of the content the latest decision judged. */
+  contentHash?: string
+  /** Findings stored at import or with the latest decision; the Studio recomputes them live. */
+  findings?: StoredFinding[]
+  /** Append-only audit trail. */
+  decisions?: Decision[]
+}
+
+export interface ReviewUser {
+  id: string
+  name: string
+  /** Role names, e.g. ['administrator']. */
+  roles: string[]
+}
+
+/** The status a document really has: an approval of content since changed no longer counts. */
+export interface EffectiveStatus {
+  status: ReviewStatus
+  /** True when an approval exists but judged different content. */
+  stale: boolean
+}

@@ -1,0 +1,53 @@
+/**
+ * A distributor's dateline tag in the text, e.g. "(SeaPRwire) –": the surest sign the
+ * copy came over a PR wire. Wires no distributor document describes are still caught
+ * by their generic dateline forms.
+ */
+import {distributorMarkers, distributorName} from './markers'
+import {evidenceOf, matchCopyElseSource, matchUnits, overlaps, type UnitMatch} from './match'
+import type {TextUnit} from './text'
+import type {Finding, Rule} from './types'
+
+/** A dash as wires write it after the tag: "--", "-", en or em dash. */
+const DASH = '\\s*(?:-{1,2}|[–—])'
+
+/** Dateline forms of wires recognised even without a distributor document. */
+export const WIRE_DATELINE_FORMS: {name: string; pattern: RegExp}[] = [
+  {name: 'GlobeNewswire', pattern: new RegExp(`\\(GLOBE\\s+NEWSWIRE\\)${DASH}`, 'gi')},
+  {name: 'PR Newswire', pattern: new RegExp(`/PRNewswire(?:-[A-Za-z][A-Za-z ]*)?/${DASH}`, 'gi')},
+  {name: 'EIN Presswire', pattern: new RegExp(`/EINPresswire\\.com/${DASH}`, 'gi')},
+  {name: 'Business Wire', pattern: new RegExp(`\\(BUSINESS\\s+WIRE\\)${DASH}`, 'gi')},
+]
+
+function message(wire: string, tag: string): string {
+  return `“${tag}” marks this as ${wire} copy from a distributor. Third-party copy must be approved by a reviewer before it is published.`
+}
+
+function finding(wire: string, matches: UnitMatch[]): Finding {
+  const evidence = evidenceOf(matches)
+  return {code: 'distributorDatelineTag', severity: 'blocker', message: message(wire, evidence[0]?.quote.trim() ?? wire), evidence}
+}
+
+export const datelineTagRule: Rule = {
+  code: 'distributorDatelineTag',
+  severity: 'blocker',
+  marksThirdParty: true,
+  detect(_document, context, text) {
+    const findings: Finding[] = []
+    const claimed: UnitMatch[] = []
+    const scan = (pattern: RegExp) => (units: TextUnit[]) => matchUnits(units, pattern)
+    for (const markers of distributorMarkers(context.distributors)) {
+      if (!markers.datelineTags) continue
+      const matches = matchCopyElseSource(text, scan(markers.datelineTags))
+      if (matches.length === 0) continue
+      claimed.push(...matches)
+      findings.push(finding(distributorName(markers.distributor), matches))
+    }
+    for (const form of WIRE_DATELINE_FORMS) {
+      // A known distributor's tag at the same place already says it, with its name.
+      const matches = matchCopyElseSource(text, scan(form.pattern)).filter((match) => !claimed.some((other) => overlaps(other, match)))
+      if (matches.length > 0) findings.push(finding(form.name, matches))
+    }
+    return findings
+  },
+}

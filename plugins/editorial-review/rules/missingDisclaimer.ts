@@ -1,0 +1,26 @@
+/**
+ * Third-party copy with no disclaimer, neither the `disclaimer` reference nor a
+ * distributor's disclaimer written in the body: publishing it would present
+ * distributed copy as the newsroom's own.
+ */
+import {hasDisclaimerText} from './disclaimerText'
+import type {Rule} from './types'
+
+export const missingDisclaimerRule: Rule = {
+  code: 'missingDisclaimer',
+  severity: 'blocker',
+  onlyThirdParty: true,
+  detect(document, context, text) {
+    if (!context.thirdParty || document.disclaimer?._ref) return []
+    if (hasDisclaimerText(context.distributors, text.body)) return []
+    return [
+      {
+        code: 'missingDisclaimer',
+        severity: 'blocker',
+        message: "Third-party copy needs a disclaimer: choose the distributor's disclaimer in the Disclaimer field before publishing.",
+        // An empty range on the field the editor has to fill.
+        evidence: [{path: 'disclaimer', start: 0, end: 0, quote: ''}],
+      },
+    ]
+  },
+}

@@ -1,0 +1,30 @@
+import type {CustomValidator, SanityClient} from 'sanity'
+import {WIRE_AGENCIES} from '../../data/agencies'
+import {distributorsForImportQuery} from '../../queries/import'
+import {API_VERSION} from './constants'
+import {canPublish, type DetectContext, type DistributorDoc, type PressReleaseDocument} from './core'
+
+/** Distributors change rarely; validation runs on every edit. */
+const DISTRIBUTORS_TTL_MS = 30_000
+const cache = new WeakMap<SanityClient, {at: number; distributors: Promise<DistributorDoc[]>}>()
+
+function distributorsFor(client: SanityClient): Promise<DistributorDoc[]> {
+  const cached = cache.get(client)
+  if (cached && Date.now() - cached.at < DISTRIBUTORS_TTL_MS) return cached.distributors
+  const distributors = client.fetch(distributorsForImportQuery, {}, {perspective: 'published'}).then((result) => result as unknown as DistributorDoc[])
+  cache.set(client, {at: Date.now(), distributors})
+  return distributors
+}
+
+/**
+ * Document validation that fails while the gate is closed. Publishing through a
+ * content release or a schedule checks validation, so this carries the gate there.
+ */
+export const publicationGate: CustomValidator<unknown> = async (_value, validationContext) => {
+  const document = validationContext.document as PressReleaseDocument | undefined
+  if (!document) return true
+  const client = validationContext.getClient({apiVersion: API_VERSION})
+  const context: DetectContext = {distributors: await distributorsFor(client), agencies: WIRE_AGENCIES}
+  const verdict = canPublish(document, {context})
+  return verdict.ok || {message: `Not publishable yet: ${verdict.reasons.join(' ')}`}
+}

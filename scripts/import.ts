@@ -1,0 +1,77 @@
+/**
+ * npm run import -- [paths…] [--dry-run] [--ndjson FILE] [--batch-size N]
+ *
+ * Seeds become press releases (drafts, never published), distributors, disclaimers and
+ * categories. Re-runnable: ids are deterministic and an editor's changes are kept.
+ */
+import {parseArgs} from 'node:util'
+import {createTargetClient, describeTarget, resolveTarget} from '../config/target'
+import {MAX_SEED_BYTES} from './import/decode'
+import {countSeedFiles} from './import/files'
+import {createProgress} from './import/progress'
+import {runImport, type ImportSummary, type ImportTarget} from './import/run'
+
+const USAGE = `Usage: npm run import -- [paths…] [--dry-run] [--ndjson FILE] [--batch-size N]
+
+  paths          seed files or folders (default: seeds/)
+  --dry-run      print what would change, write nothing
+  --ndjson FILE  write an NDJSON file for \`sanity dataset import\` instead of a dataset
+  --batch-size N seed files per transaction (default 100)
+  --max-bytes N  largest seed file accepted (default ${MAX_SEED_BYTES})
+
+The target is the local lake unless SANITY_PROJECT_ID and SANITY_API_TOKEN name a real
+project; SANITY_API_HOST points at a lake on another port.`
+
+async function main(): Promise<number> {
+  const {values, positionals} = parseArgs({
+    allowPositionals: true,
+    options: {
+      'dry-run': {type: 'boolean', default: false},
+      ndjson: {type: 'string'},
+      'batch-size': {type: 'string', default: '100'},
+      'max-bytes': {type: 'string', default: String(MAX_SEED_BYTES)},
+      help: {type: 'boolean', short: 'h', default: false},
+    },
+  })
+  if (values.help) {
+    console.log(USAGE)
+    return 0
+  }
+  const batchSize = positiveInteger(values['batch-size'], '--batch-size')
+  const maxBytes = positiveInteger(values['max-bytes'], '--max-bytes')
+  const paths = positionals.length > 0 ? positionals : ['seeds']
+  const target: ImportTarget = values.ndjson ? {kind: 'ndjson', file: values.ndjson} : {kind: 'client', client: createTargetClient()}
+  const where = values.ndjson ? `NDJSON file ${values.ndjson}` : describeTarget(resolveTarget())
+  console.error(`${values['dry-run'] ? 'Dry run: planning' : 'Importing'} ${paths.join(', ')} into ${where}`)
+
+  const total = await countSeedFiles(paths)
+  const summary = await runImport({paths, target, dryRun: values['dry-run'], batchSize, maxBytes, progress: createProgress(total)})
+  console.log(formatSummary(summary, values['dry-run']))
+  return summary.failed > 0 ? 1 : 0
+}
+
+export function formatSummary(summary: ImportSummary, dryRun: boolean): string {
+  const counts = [
+    `${summary.imported} imported`,
+    `${summary.unchanged} unchanged`,
+    `${summary.updated} updated`,
+    `${summary.keptEdits} kept editor changes`,
+    `${summary.flagged} flagged for review`,
+    `${summary.failed} failed`,
+  ]
+  return `${dryRun ? 'Dry run, nothing written: ' : ''}${counts.join(', ')}`
+}
+
+function positiveInteger(value: string | undefined, flag: string): number {
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < 1) throw new Error(`${flag} takes a whole number above 0, not "${value}".`)
+  return number
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`Import failed: ${error instanceof Error ? error.message : String(error)}`)
+    process.exit(2)
+  },
+)

@@ -1,0 +1,135 @@
+import {detectLanguage, distributorMarkers, literalPattern, WIRE_DATELINE_FORMS, type DistributorDoc} from '../../plugins/editorial-review/core'
+import type {MarkerKind, MarkerPhrase} from '../../data/distributors'
+import {readBoilerplate, type DistributorFacts} from './boilerplate'
+import {SeedFileError} from './errors'
+
+/** A seed file taken apart into the pieces the documents are built from. */
+export interface ParsedSeed {
+  title: string
+  /** Body paragraphs, the dateline paragraph first and verbatim. */
+  paragraphs: string[]
+  /** BCP 47 primary subtag detected from the body, else the language of the markers found. */
+  language: string | undefined
+  dateline: {location?: string; agency?: string}
+  /** The distributor document whose markers recognised the copy. */
+  distributor: DistributorDoc | undefined
+  /** A wire recognised only by its generic dateline form, when no distributor document knows it. */
+  unknownWire: string | undefined
+  disclaimer: {text: string; language: string} | undefined
+  categories: {titles: string[]; language: string} | undefined
+  /** Reach and languages read from the boilerplate; the boilerplate itself is dropped. */
+  facts: DistributorFacts | undefined
+}
+
+const DASH = '(?:-{1,2}|[–—])'
+const SPACE = '[\\s\\u00a0\\u202f]'
+/** "WASHINGTON (AP) —" after the tag: an upper-case place, the credited agency, a dash. */
+const PLACE_AND_AGENCY = new RegExp(`^(?<location>\\p{Lu}[\\p{Lu}\\p{M}\\s.,'’/-]*?)${SPACE}*\\((?<agency>[^()]{1,30})\\)${SPACE}*${DASH}${SPACE}*`, 'u')
+const LEADING_DASH = new RegExp(`^${SPACE}*${DASH}?${SPACE}*`, 'u')
+
+/**
+ * Takes a seed apart, recognising the distributor and its trailing paragraphs by the
+ * distributor documents' markers, never by strings of our own.
+ */
+export function parseSeed(file: string, text: string, distributors: DistributorDoc[]): ParsedSeed {
+  const paragraphs = text
+    .split(/\n[ \t\u00a0]*\n/)
+    .map((paragraph) => paragraph.replace(/\s*\n\s*/g, ' ').trim())
+    .filter(Boolean)
+  const [title, firstBody] = paragraphs
+  if (!title || !firstBody) {
+    throw new SeedFileError(file, 'the file holds only a title, no body', 'Check that the export is complete; a release needs its text.')
+  }
+  const recognised = recogniseDistributor(firstBody, distributors)
+  if (!recognised) {
+    throw new SeedFileError(
+      file,
+      'no known distributor’s dateline tag opens the copy, so its source cannot be told',
+      'Add the distributor and its dateline tag in the Studio (Distributor → Markers), then import again.',
+    )
+  }
+  const phrases = recognised.distributor?.markers.phrases ?? []
+  const body: string[] = []
+  let disclaimer: ParsedSeed['disclaimer']
+  let categories: ParsedSeed['categories']
+  let facts: DistributorFacts | undefined
+  for (const paragraph of paragraphs.slice(1)) {
+    const match = matchPhrase(paragraph, phrases)
+    const handle = match ? TRAILER_HANDLERS[match.kind] : undefined
+    if (!match || !handle) {
+      body.push(paragraph)
+      continue
+    }
+    const outcome = handle(paragraph, match)
+    disclaimer ??= outcome.disclaimer
+    categories ??= outcome.categories
+    facts ??= outcome.facts
+  }
+  const markerLanguage = disclaimer?.language ?? categories?.language
+  return {
+    title,
+    paragraphs: body,
+    language: detectLanguage(body.join('\n')) ?? markerLanguage,
+    dateline: readDateline(firstBody, recognised.start, recognised.end),
+    distributor: recognised.distributor,
+    unknownWire: recognised.wire,
+    disclaimer,
+    categories,
+    facts,
+  }
+}
+
+interface Recognised {
+  distributor?: DistributorDoc
+  wire?: string
+  start: number
+  end: number
+}
+
+/** The first distributor whose dateline tag stands in the opening paragraph. */
+function recogniseDistributor(paragraph: string, distributors: DistributorDoc[]): Recognised | undefined {
+  for (const markers of distributorMarkers(distributors)) {
+    const match = markers.datelineTags && firstMatch(markers.datelineTags, paragraph)
+    if (match) return {distributor: markers.distributor, start: match.index, end: match.index + match[0].length}
+  }
+  for (const form of WIRE_DATELINE_FORMS) {
+    const match = firstMatch(form.pattern, paragraph)
+    if (match) return {wire: form.name, start: match.index, end: match.index + match[0].length}
+  }
+  return undefined
+}
+
+function firstMatch(pattern: RegExp, text: string): RegExpExecArray | null {
+  return new RegExp(pattern.source, pattern.flags.replace('g', '')).exec(text)
+}
+
+/** The phrase a paragraph opens with, if any. */
+function matchPhrase(paragraph: string, phrases: MarkerPhrase[]): MarkerPhrase | undefined {
+  return phrases.find((phrase) => phrase.text?.trim() && new RegExp(`^${literalPattern(phrase.text)}`, 'iu').test(paragraph))
+}
+
+type TrailerOutcome = Partial<Pick<ParsedSeed, 'disclaimer' | 'categories' | 'facts'>>
+
+const TRAILER_HANDLERS: Record<MarkerKind, (paragraph: string, phrase: MarkerPhrase) => TrailerOutcome> = {
+  disclaimer: (paragraph, phrase) => ({disclaimer: {text: paragraph, language: phrase.language}}),
+  categoryLabel: (paragraph, phrase) => ({
+    categories: {titles: splitCategoryLine(paragraph.replace(new RegExp(`^${literalPattern(phrase.text)}`, 'iu'), ''), phrase.language), language: phrase.language},
+  }),
+  boilerplate: (paragraph, phrase) => ({facts: readBoilerplate(paragraph, phrase)}),
+}
+
+function splitCategoryLine(list: string, language: string): string[] {
+  const conjunction = new Intl.ListFormat(language, {type: 'conjunction'}).formatToParts(['a', 'b']).find((part) => part.type === 'literal')?.value.trim()
+  const parts = list.split(conjunction ? new RegExp(`,|\\s${conjunction}\\s`, 'u') : /,/)
+  return [...new Set(parts.map((part) => part.trim().replace(/[.;]$/, '')).filter(Boolean))]
+}
+
+/** Location and agency around the tag: "(SeaPRwire) – WASHINGTON (AP) —" or "NEW YORK, Jan. 5 /PRNewswire/ --". */
+function readDateline(paragraph: string, tagStart: number, tagEnd: number): ParsedSeed['dateline'] {
+  const after = paragraph.slice(tagEnd).replace(LEADING_DASH, '')
+  const placed = PLACE_AND_AGENCY.exec(after)
+  if (placed?.groups) return {location: placed.groups.location!.trim().replace(/,$/, ''), agency: placed.groups.agency!.trim()}
+  const before = paragraph.slice(0, tagStart).trim()
+  const location = before.split(',')[0]?.trim()
+  return location ? {location} : {}
+}

@@ -1,0 +1,304 @@
+import {createWriteStream} from 'node:fs'
+import {rename, rm} from 'node:fs/promises'
+import type {SanityClient, Transaction} from '@sanity/client'
+import {WIRE_AGENCIES} from '../../data/agencies'
+import {BUILTIN_DISTRIBUTORS} from '../../data/distributors'
+import {contentHash, type DetectContext, type DistributorDoc, type EditorialReview} from '../../plugins/editorial-review/core'
+import {distributorsForImportQuery, existingDocumentsQuery} from '../../queries/import'
+import {readSeedText, MAX_SEED_BYTES} from './decode'
+import {buildSeedDocuments, seedChecksum, type ImportedRelease, type SeedDocuments} from './documents'
+import {SeedFileError} from './errors'
+import {seedFiles} from './files'
+import {parseSeed} from './parse'
+import type {FileOutcome, Progress} from './progress'
+import {DEFAULT_RETRY, withRetry, type RetryOptions} from './retry'
+
+export type ImportTarget =
+  | {kind: 'client'; client: SanityClient}
+  | {kind: 'ndjson'; file: string}
+
+export interface ImportOptions {
+  /** Seed files or folders of them. */
+  paths: string[]
+  /** A Content Lake (local or hosted) through @sanity/client, or an NDJSON file for `sanity dataset import`. */
+  target: ImportTarget
+  /** Plan and report, write nothing. */
+  dryRun: boolean
+  /** Seed files per transaction. */
+  batchSize: number
+  /** Reports each file as it completes. */
+  progress: Progress
+  /** Backoff for 429 and 5xx answers. */
+  retry?: RetryOptions
+  /** Largest seed file accepted, in bytes. */
+  maxBytes?: number
+  /** Clock, injectable for tests. */
+  now?: () => Date
+}
+
+export interface ImportSummary {
+  imported: number
+  unchanged: number
+  updated: number
+  keptEdits: number
+  flagged: number
+  failed: number
+}
+
+/** What one file turns into once compared with what the dataset holds. */
+interface FilePlan {
+  file: string
+  outcome: Exclude<FileOutcome, 'failed'>
+  documents: SeedDocuments
+  /** How the release itself is written; undefined when nothing is written. */
+  release?: {kind: 'create'} | {kind: 'patch'; ifRevisionId: string}
+}
+
+const OUTCOME_VERB: Record<FilePlan['outcome'], [done: string, planned: string]> = {
+  imported: ['imported as a draft', 'would import as a draft'],
+  updated: ['updated: the seed changed and nobody had edited the release', 'would update: the seed changed and nobody had edited the release'],
+  unchanged: ['unchanged', 'unchanged'],
+  keptEdits: [
+    'kept the editor’s version: the seed changed, but the release was edited in the Studio. Compare source.originalText with the new file and apply changes by hand',
+    'would keep the editor’s version: the seed changed, but the release was edited in the Studio',
+  ],
+}
+
+/**
+ * The import: reads seeds one batch at a time, plans each file against what the dataset
+ * already holds, and writes each batch in one transaction. A file that fails is
+ * reported and skipped; its documents are never partly written.
+ */
+export async function runImport(options: ImportOptions): Promise<ImportSummary> {
+  const summary: ImportSummary = {imported: 0, unchanged: 0, updated: 0, keptEdits: 0, flagged: 0, failed: 0}
+  const session = await openSession(options)
+  let batch: string[] = []
+  const flush = async () => {
+    if (batch.length > 0) await importBatch(batch, session, summary)
+    batch = []
+  }
+  for await (const file of seedFiles(options.paths)) {
+    batch.push(file)
+    if (batch.length >= options.batchSize) await flush()
+  }
+  await flush()
+  await session.close(summary.failed === 0 || summary.imported + summary.updated > 0)
+  options.progress.done()
+  return summary
+}
+
+interface Session {
+  options: ImportOptions
+  context: DetectContext
+  /** Built-in distributors the dataset lacks; created with the first write. */
+  missingDistributors: DistributorDoc[]
+  /** Ids known to exist (or written in this run), so references are created once. */
+  ensured: Set<string>
+  commit: (plans: FilePlan[]) => Promise<void>
+  lookup: (ids: string[]) => Promise<Map<string, Record<string, unknown>>>
+  close: (keep: boolean) => Promise<void>
+}
+
+async function openSession(options: ImportOptions): Promise<Session> {
+  const {target} = options
+  const stored = target.kind === 'client' ? ((await target.client.fetch(distributorsForImportQuery)) as unknown as DistributorDoc[]) : []
+  const storedIds = new Set(stored.map((distributor) => distributor._id))
+  const missingDistributors = (BUILTIN_DISTRIBUTORS as DistributorDoc[]).filter((distributor) => !storedIds.has(distributor._id))
+  const context: DetectContext = {distributors: [...stored, ...missingDistributors], agencies: WIRE_AGENCIES}
+  const base = {options, context, missingDistributors, ensured: new Set(storedIds)}
+  return target.kind === 'client' ? clientSession(base, target.client) : ndjsonSession(base, target.file)
+}
+
+function clientSession(base: Omit<Session, 'commit' | 'lookup' | 'close'>, client: SanityClient): Session {
+  const retry = {...(base.options.retry ?? DEFAULT_RETRY), onRetry: ({delayMs, reason}: {delayMs: number; reason: string}) => base.options.progress.note(`The API answered ${reason}; retrying in ${Math.round(delayMs)} ms…`)}
+  return {
+    ...base,
+    async lookup(ids) {
+      const documents = (await withRetry(() => client.fetch(existingDocumentsQuery, {ids}), retry)) as unknown as Record<string, unknown>[]
+      return new Map(documents.map((document) => [document._id as string, document]))
+    },
+    async commit(plans) {
+      const transaction = buildTransaction(client.transaction(), plans, base)
+      await withRetry(() => transaction.commit({visibility: 'async', returnDocuments: false}), retry)
+    },
+    async close() {},
+  }
+}
+
+/**
+ * NDJSON holds final documents, not operations: what `sanity dataset import` reads. It is
+ * written to a temporary file and renamed at the end, so a failed run leaves no half file.
+ */
+function ndjsonSession(base: Omit<Session, 'commit' | 'lookup' | 'close'>, file: string): Session {
+  const temporary = `${file}.${process.pid}.partial`
+  const stream = base.options.dryRun ? undefined : createWriteStream(temporary, {encoding: 'utf8'})
+  const distributorFacts = new Map<string, {reach: object; languages: string[]}>()
+  const write = (document: object) =>
+    new Promise<void>((resolve, reject) => (stream!.write(`${JSON.stringify(document)}\n`) ? resolve() : stream!.once('drain', resolve).once('error', reject)))
+  return {
+    ...base,
+    async lookup() {
+      return new Map()
+    },
+    async commit(plans) {
+      if (!stream) return
+      for (const plan of plans) {
+        const {release, references, distributorFacts: facts} = plan.documents
+        for (const reference of references) if (!base.ensured.has(reference._id)) await write(reference)
+        if (facts && !distributorFacts.has(facts.id)) distributorFacts.set(facts.id, facts)
+        await write(release)
+      }
+    },
+    async close(keep) {
+      if (!stream) return
+      for (const distributor of base.missingDistributors) await write({_type: 'distributor', ...distributor, ...distributorFacts.get(distributor._id)})
+      await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())))
+      if (keep) await rename(temporary, file)
+      else await rm(temporary, {force: true})
+    },
+  }
+}
+
+async function importBatch(files: string[], session: Session, summary: ImportSummary): Promise<void> {
+  const {progress, dryRun} = session.options
+  const built: {file: string; documents: SeedDocuments}[] = []
+  for (const file of files) {
+    try {
+      built.push({file, documents: await buildFile(file, session)})
+    } catch (error) {
+      fail(file, error, summary, progress)
+    }
+  }
+  if (built.length === 0) return
+  const ids = built.flatMap(({documents}) => [
+    documents.release._id,
+    documents.release._id.replace(/^drafts\./, ''),
+    ...documents.references.map((reference) => reference._id),
+  ])
+  const existing = await session.lookup([...new Set(ids)])
+  for (const id of existing.keys()) session.ensured.add(id)
+  const plans = built.map(({file, documents}) => planFile(file, documents, existing))
+  if (!dryRun) await commitIsolatingFailures(plans, session, summary)
+  for (const plan of plans) {
+    if (!plan) continue
+    summary[plan.outcome]++
+    if (plan.documents.flagged && (plan.outcome === 'imported' || plan.outcome === 'updated')) summary.flagged++
+    const flag = plan.documents.flagged && plan.outcome !== 'unchanged' ? ' (flagged for review)' : ''
+    progress.file(plan.file, plan.outcome, `${OUTCOME_VERB[plan.outcome][dryRun ? 1 : 0]}${flag}`)
+  }
+}
+
+async function buildFile(file: string, session: Session): Promise<SeedDocuments> {
+  const text = await readSeedText(file, session.options.maxBytes ?? MAX_SEED_BYTES)
+  const parsed = parseSeed(file, text, session.context.distributors)
+  return buildSeedDocuments({
+    file,
+    bytesChecksum: seedChecksum(text),
+    text,
+    parsed,
+    importedAt: (session.options.now?.() ?? new Date()).toISOString(),
+    context: session.context,
+  })
+}
+
+function fail(file: string, error: unknown, summary: ImportSummary, progress: Progress) {
+  summary.failed++
+  const detail =
+    error instanceof SeedFileError
+      ? `${error.reason}. ${error.whatToDo}`
+      : `could not be imported: ${error instanceof Error ? error.message : String(error)}. Fix the cause and run the import again; nothing of this file was written.`
+  progress.file(file, 'failed', detail)
+}
+
+/** Compares a file's documents with what the dataset holds and decides what to write. */
+function planFile(file: string, documents: SeedDocuments, existing: Map<string, Record<string, unknown>>): FilePlan {
+  const {release} = documents
+  const draft = existing.get(release._id) as ImportedRelease | undefined
+  const published = existing.get(release._id.replace(/^drafts\./, '')) as ImportedRelease | undefined
+  const current = draft ?? published
+  if (!current) return {file, documents, outcome: 'imported', release: {kind: 'create'}}
+  if (current.source?.checksum === release.source?.checksum) return {file, documents, outcome: 'unchanged'}
+  if (contentHash(current) !== current.source?.importedHash) return {file, documents, outcome: 'keptEdits'}
+  return {
+    file,
+    documents: {...documents, release: {...release, review: carriedReview(current.review, release.review!)}},
+    outcome: 'updated',
+    release: draft?._rev ? {kind: 'patch', ifRevisionId: draft._rev} : {kind: 'create'},
+  }
+}
+
+/**
+ * A changed seed keeps the audit trail and every decision. Only an approval falls back
+ * to pending, because it judged other content; a rejection or a change request stands.
+ */
+function carriedReview(previous: EditorialReview | undefined, fresh: EditorialReview): EditorialReview {
+  if (!previous) return fresh
+  return {
+    ...fresh,
+    status: previous.status === 'approved' ? 'pending' : previous.status,
+    decisions: previous.decisions ?? [],
+    ...(previous.contentHash ? {contentHash: previous.contentHash} : {}),
+  }
+}
+
+/**
+ * One transaction for a group of files: missing distributors and references once each,
+ * then every release. References are only ever created, never overwritten.
+ */
+function buildTransaction(transaction: Transaction, plans: FilePlan[], session: Pick<Session, 'missingDistributors' | 'ensured'>): Transaction {
+  const written = new Set(session.ensured)
+  const createOnce = (document: {_id: string; _type: string}) => {
+    if (written.has(document._id)) return
+    written.add(document._id)
+    transaction.createIfNotExists(document)
+  }
+  for (const distributor of session.missingDistributors) createOnce({_type: 'distributor', ...distributor})
+  const factsWritten = new Set<string>()
+  for (const {documents, release: write} of plans) {
+    documents.references.forEach(createOnce)
+    const facts = documents.distributorFacts
+    if (facts && !factsWritten.has(facts.id)) {
+      factsWritten.add(facts.id)
+      transaction.patch(facts.id, (patch) => patch.setIfMissing({reach: facts.reach, languages: facts.languages}))
+    }
+    if (write?.kind === 'create') transaction.createIfNotExists(documents.release)
+    if (write?.kind === 'patch') {
+      const {_id, _type, ...fields} = documents.release
+      transaction.patch(_id, (patch) => patch.ifRevisionId(write.ifRevisionId).set(fields))
+    }
+  }
+  return transaction
+}
+
+/**
+ * One transaction per batch; if the batch is refused, each file is retried alone so
+ * only the file at fault fails.
+ */
+async function commitIsolatingFailures(plans: (FilePlan | undefined)[], session: Session, summary: ImportSummary): Promise<void> {
+  const writable = plans.filter((plan): plan is FilePlan => plan?.release !== undefined)
+  if (writable.length === 0) return
+  const markEnsured = (group: FilePlan[]) => {
+    for (const distributor of session.missingDistributors) session.ensured.add(distributor._id)
+    for (const plan of group) for (const reference of plan.documents.references) session.ensured.add(reference._id)
+  }
+  try {
+    await session.commit(writable)
+    markEnsured(writable)
+    return
+  } catch (error) {
+    if (writable.length === 1) return failPlan(writable[0]!, error, plans, summary, session)
+  }
+  for (const plan of writable) {
+    try {
+      await session.commit([plan])
+      markEnsured([plan])
+    } catch (error) {
+      failPlan(plan, error, plans, summary, session)
+    }
+  }
+}
+
+function failPlan(plan: FilePlan, error: unknown, plans: (FilePlan | undefined)[], summary: ImportSummary, session: Session) {
+  plans[plans.indexOf(plan)] = undefined
+  fail(plan.file, error, summary, session.options.progress)
+}

@@ -1,0 +1,65 @@
+/** The injected commit guard (issue 6's extension point): called for mutations and actions, can veto. */
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {createClient} from '@sanity/client'
+import {DEFAULT_USERS} from '../../lake/auth/users'
+import {startLake, type RunningLake} from '../../lake/server'
+import type {Change, GuardContext, LakeUser} from '../../lake/store/types'
+import {tempDir} from '../support/lake'
+
+const calls: {changes: Change[]; user: LakeUser; kind: GuardContext['kind']}[] = []
+let lake: RunningLake
+
+beforeAll(async () => {
+  lake = await startLake({
+    port: 0,
+    dataDir: tempDir(),
+    corsOrigins: [],
+    projectId: 'pressroom',
+    dataset: 'production',
+    users: DEFAULT_USERS,
+    anonymousRole: 'administrator',
+    guard: {
+      beforeCommit(changes, user, context) {
+        calls.push({changes, user, kind: context.kind})
+        const blocked = changes.find((c) => c.after && !c.id.startsWith('drafts.') && c.after.status !== 'approved')
+        return blocked ? {ok: false, reasons: [`"${blocked.id}" is not approved for publishing`]} : {ok: true, reasons: []}
+      },
+    },
+  })
+})
+afterAll(() => lake.close())
+
+const client = () => createClient({projectId: 'pressroom', dataset: 'production', apiVersion: '2025-02-19', apiHost: lake.url, useProjectHostname: false, useCdn: false})
+
+describe('commit guard', () => {
+  it('sees before/after and the user for mutations, and lets approved changes through', async () => {
+    await client().create({_id: 'g-1', _type: 'story', status: 'approved'})
+    const last = calls.at(-1)!
+    expect(last.kind).toBe('mutate')
+    expect(last.user.id).toBe('local-admin')
+    expect(last.changes).toEqual([{id: 'g-1', before: null, after: expect.objectContaining({_id: 'g-1', status: 'approved'})}])
+  })
+
+  it('rejects the whole transaction with 409 and the reasons', async () => {
+    const err = await client()
+      .transaction()
+      .create({_id: 'drafts.g-2', _type: 'story'})
+      .create({_id: 'g-2', _type: 'story'})
+      .commit()
+      .catch((e: {statusCode: number; message: string}) => e)
+    expect(err).toMatchObject({statusCode: 409})
+    expect((err as Error).message).toContain('"g-2" is not approved for publishing')
+    expect(await client().getDocument('drafts.g-2')).toBeUndefined()
+  })
+
+  it('runs for actions too (publishing an unapproved draft is refused)', async () => {
+    await client().create({_id: 'drafts.g-3', _type: 'story'})
+    const err = await client()
+      .action({actionType: 'sanity.action.document.publish', draftId: 'drafts.g-3', publishedId: 'g-3'} as never)
+      .catch((e: {statusCode: number}) => e)
+    expect(err).toMatchObject({statusCode: 409})
+    expect(calls.at(-1)!.kind).toBe('action')
+    expect(calls.at(-1)!.changes.map((c) => c.id).sort()).toEqual(['drafts.g-3', 'g-3'])
+    expect(await client().getDocument('drafts.g-3')).toBeDefined()
+  })
+})

@@ -1,0 +1,71 @@
+/** `npm run lake -- import|export`: sanity dataset import semantics against a running lake. */
+import {execFile} from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import {promisify} from 'node:util'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {PROJECT_ROOT, startLakeProcess, tempDir, type LakeProcess} from '../support/lake'
+
+const run = promisify(execFile)
+let lake: LakeProcess
+const dir = tempDir('lake-import-')
+
+beforeAll(async () => {
+  lake = await startLakeProcess()
+}, 30_000)
+afterAll(async () => {
+  await lake.stop()
+})
+
+function lakeCli(...args: string[]) {
+  return run(process.execPath, ['--import', 'tsx', 'lake/main.ts', ...args, '--url', lake.url], {cwd: PROJECT_ROOT})
+}
+
+function ndjson(name: string, docs: object[] | string): string {
+  const file = path.join(dir, name)
+  fs.writeFileSync(file, typeof docs === 'string' ? docs : docs.map((d) => JSON.stringify(d)).join('\n') + '\n')
+  return file
+}
+
+describe('import', () => {
+  it('creates documents in batches and assigns ids to documents without one', async () => {
+    const docs = Array.from({length: 1200}, (_, i) => ({_id: `imp-${i}`, _type: 'imported', i}))
+    const {stdout} = await lakeCli('import', ndjson('a.ndjson', [...docs, {_type: 'imported', i: -1}]), '--batch-size', '500')
+    expect(stdout).toMatch(/imported 1201 documents .* in 3 transactions \(create\)/)
+    expect(await lake.client().fetch('count(*[_type == "imported"])')).toBe(1201)
+  }, 30_000)
+
+  it('fails on existing ids by default; --replace replaces and --missing skips', async () => {
+    const file = ndjson('b.ndjson', [{_id: 'imp-0', _type: 'imported', i: 'replaced'}])
+    await expect(lakeCli('import', file)).rejects.toThrow(/already exists/)
+    await lakeCli('import', file, '--missing')
+    expect((await lake.client().getDocument('imp-0'))?.i).toBe(0)
+    await lakeCli('import', file, '--replace')
+    expect((await lake.client().getDocument('imp-0'))?.i).toBe('replaced')
+  }, 30_000)
+
+  it('is atomic per batch: a failing document leaves its whole batch out', async () => {
+    const file = ndjson('c.ndjson', [{_id: 'imp-new-1', _type: 'imported'}, {_id: 'imp-1', _type: 'imported'}])
+    await expect(lakeCli('import', file)).rejects.toThrow(/document 2 \(imp-1\)/)
+    expect(await lake.client().getDocument('imp-new-1')).toBeUndefined()
+  }, 30_000)
+
+  it('validates the whole file first and refuses assets, naming the line', async () => {
+    await expect(lakeCli('import', ndjson('d.ndjson', '{"_id":"ok","_type":"x"}\n{"_id":"img","_type":"x","image":{"_sanityAsset":"image@file://a.png"}}\n'))).rejects.toThrow(
+      /d\.ndjson:2: .*asset import is not supported/,
+    )
+    await expect(lakeCli('import', ndjson('e.ndjson', '{"_id":"ok2","_type":"x"}\n{broken\n'))).rejects.toThrow(/e\.ndjson:2: not valid JSON/)
+    expect(await lake.client().getDocuments(['ok', 'ok2'])).toEqual([null, null])
+  }, 30_000)
+
+  it('exports every document as NDJSON that imports back', async () => {
+    const out = path.join(dir, 'export.ndjson')
+    await lakeCli('export', out)
+    const lines = fs.readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+    expect(lines.length).toBe(await lake.client().fetch('count(*)'))
+    const fresh = await startLakeProcess()
+    await run(process.execPath, ['--import', 'tsx', 'lake/main.ts', 'import', out, '--url', fresh.url], {cwd: PROJECT_ROOT})
+    expect(await fresh.client().fetch('count(*[_type == "imported"])')).toBe(1201)
+    await fresh.stop()
+  }, 30_000)
+})
