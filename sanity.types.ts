@@ -391,6 +391,29 @@ export type AllSanitySchemaTypes =
   | SanityImageAsset
   | Geopoint
 
+// Source: queries/audit.ts
+// Variable: publishedReleasesForAuditQuery
+// Query: *[_type == "pressRelease"  && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && _id > $after]  | order(_id asc) [0...$pageSize] {  _id, _type, _rev, _updatedAt, title, slug, language, dateline, body, distributor, disclaimer, categories, review}
+export type PublishedReleasesForAuditQueryResult = Array<{
+  _id: string
+  _type: 'pressRelease'
+  _rev: string
+  _updatedAt: string
+  title: string | null
+  slug: Slug | null
+  language: string | null
+  dateline: Dateline | null
+  body: BlockContent | null
+  distributor: DistributorReference | null
+  disclaimer: DisclaimerReference | null
+  categories: Array<
+    {
+      _key: string
+    } & CategoryReference
+  > | null
+  review: EditorialReview | null
+}>
+
 // Source: queries/import.ts
 // Variable: distributorsForImportQuery
 // Query: *[_type == "distributor" && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{  _id, _type, name, slug, website, description, languages, reach, markers}
@@ -525,7 +548,7 @@ export type ExistingDocumentsQueryResult = Array<
 
 // Source: queries/public.ts
 // Variable: publicReleasesQuery
-// Query: {  "total": count(*[_type == "pressRelease" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && (review.status == "approved" || (review.thirdParty != true && !defined(distributor))) && ($language == null || language == $language)  && ($category == null || $category in categories[]->slug.current)  && ($distributor == null || distributor->slug.current == $distributor || distributor->slug == $distributor)]),  "items": *[_type == "pressRelease" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && (review.status == "approved" || (review.thirdParty != true && !defined(distributor))) && ($language == null || language == $language)  && ($category == null || $category in categories[]->slug.current)  && ($distributor == null || distributor->slug.current == $distributor || distributor->slug == $distributor)]    | order(coalesce(publishedAt, _createdAt) desc, _id asc) [$start...$end] {    _id,  title,  "slug": slug.current,  language,  "publishedAt": coalesce(publishedAt, _createdAt),  dateline{location, agency},  "categories": categories[]->{title, "slug": slug.current},  "thirdParty": review.thirdParty == true || defined(distributor),  "distributor": distributor->{name, website},  "disclaimer": coalesce(    disclaimer->{text, language},    *[_type == "disclaimer" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && defined(^.distributor._ref) && defined(^.language)      && distributor._ref == ^.distributor._ref && language == ^.language] | order(_id asc) [0]{text, language}  )  }}
+// Query: {  "total": count(*[_type == "pressRelease" && !(coalesce(_originalId, _id) in path("drafts.**")) && !(coalesce(_originalId, _id) in path("versions.**")) && (review.status == "approved" || (review.thirdParty != true && !defined(distributor))) && ($language == null || language == $language)  && ($category == null || $category in categories[]->slug.current)  && ($distributor == null || distributor->slug.current == $distributor || distributor->slug == $distributor)]),  "items": *[_type == "pressRelease" && !(coalesce(_originalId, _id) in path("drafts.**")) && !(coalesce(_originalId, _id) in path("versions.**")) && (review.status == "approved" || (review.thirdParty != true && !defined(distributor))) && ($language == null || language == $language)  && ($category == null || $category in categories[]->slug.current)  && ($distributor == null || distributor->slug.current == $distributor || distributor->slug == $distributor)]    | order(coalesce(publishedAt, _createdAt) desc, _id asc) [$start...$end] {    _id,  title,  "slug": slug.current,  language,  "publishedAt": coalesce(publishedAt, _createdAt),  dateline{location, agency},  "categories": categories[]->{title, "slug": slug.current},  "thirdParty": review.thirdParty == true || defined(distributor),  "distributor": distributor->{name, website},  "disclaimer": coalesce(    disclaimer->{text, language},    *[_type == "disclaimer" && !(coalesce(_originalId, _id) in path("drafts.**")) && !(coalesce(_originalId, _id) in path("versions.**")) && defined(^.distributor._ref) && defined(^.language)      && distributor._ref == ^.distributor._ref && language == ^.language] | order(_id asc) [0]{text, language}  )  }}
 export type PublicReleasesQueryResult = {
   total: number
   items: Array<{
@@ -556,7 +579,7 @@ export type PublicReleasesQueryResult = {
 
 // Source: queries/public.ts
 // Variable: publicReleaseBySlugQuery
-// Query: *[_type == "pressRelease" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && (review.status == "approved" || (review.thirdParty != true && !defined(distributor))) && slug.current == $slug] | order(_id asc) [0] {  _id,  title,  "slug": slug.current,  language,  "publishedAt": coalesce(publishedAt, _createdAt),  dateline{location, agency},  "categories": categories[]->{title, "slug": slug.current},  "thirdParty": review.thirdParty == true || defined(distributor),  "distributor": distributor->{name, website},  "disclaimer": coalesce(    disclaimer->{text, language},    *[_type == "disclaimer" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && defined(^.distributor._ref) && defined(^.language)      && distributor._ref == ^.distributor._ref && language == ^.language] | order(_id asc) [0]{text, language}  ),  body,  "receivedAt": receivedAt,  usageTerms,  "infoSources": infoSources[]{name, role, uri}}
+// Query: *[_type == "pressRelease" && !(coalesce(_originalId, _id) in path("drafts.**")) && !(coalesce(_originalId, _id) in path("versions.**")) && (review.status == "approved" || (review.thirdParty != true && !defined(distributor))) && slug.current == $slug] | order(_id asc) [0] {  _id,  title,  "slug": slug.current,  language,  "publishedAt": coalesce(publishedAt, _createdAt),  dateline{location, agency},  "categories": categories[]->{title, "slug": slug.current},  "thirdParty": review.thirdParty == true || defined(distributor),  "distributor": distributor->{name, website},  "disclaimer": coalesce(    disclaimer->{text, language},    *[_type == "disclaimer" && !(coalesce(_originalId, _id) in path("drafts.**")) && !(coalesce(_originalId, _id) in path("versions.**")) && defined(^.distributor._ref) && defined(^.language)      && distributor._ref == ^.distributor._ref && language == ^.language] | order(_id asc) [0]{text, language}  ),  body,  receivedAt,  usageTerms,  "infoSources": infoSources[]{name, role, uri}}
 export type PublicReleaseBySlugQueryResult = {
   _id: string
   title: string | null
@@ -592,7 +615,7 @@ export type PublicReleaseBySlugQueryResult = {
 
 // Source: queries/public.ts
 // Variable: categoriesWithCountsQuery
-// Query: *[_type == "category" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && ($language == null || language == $language)]  | order(title asc, _id asc) {  title,  "slug": slug.current,  language,  "count": count(*[_type == "pressRelease" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && (review.status == "approved" || (review.thirdParty != true && !defined(distributor))) && ^._id in categories[]._ref])}
+// Query: *[_type == "category" && !(coalesce(_originalId, _id) in path("drafts.**")) && !(coalesce(_originalId, _id) in path("versions.**")) && ($language == null || language == $language)]  | order(title asc, _id asc) {  title,  "slug": slug.current,  language,  "count": count(*[_type == "pressRelease" && !(coalesce(_originalId, _id) in path("drafts.**")) && !(coalesce(_originalId, _id) in path("versions.**")) && (review.status == "approved" || (review.thirdParty != true && !defined(distributor))) && ^._id in categories[]._ref])}
 export type CategoriesWithCountsQueryResult = Array<{
   title: string | null
   slug: string | null
@@ -600,14 +623,98 @@ export type CategoriesWithCountsQueryResult = Array<{
   count: number
 }>
 
+// Source: queries/review.ts
+// Variable: reviewQueueQuery
+// Query: {  "needsReview": *[_type == "pressRelease" && !(_id in path("versions.**"))  && (_id in path("drafts.**") || !(("drafts." + _id) in *[_type == "pressRelease" && _id in path("drafts.**")]._id)) && (review.thirdParty == true || defined(distributor) || count(review.decisions) > 0) && coalesce(review.status, "pending") == "pending"]    | order(_updatedAt asc, _id asc) [0...$limit] {_id,  "publishedId": string::split(_id, "drafts.")[-1],  "isDraft": _id in path("drafts.**"),  title,  language,  _updatedAt,  "status": coalesce(review.status, "pending"),  "thirdParty": review.thirdParty == true || defined(distributor),  "distributor": distributor->name,  "approvedHash": review.contentHash,  "lastDecision": review.decisions[-1]{action, status, userName, at, note}},  "changesRequested": *[_type == "pressRelease" && !(_id in path("versions.**"))  && (_id in path("drafts.**") || !(("drafts." + _id) in *[_type == "pressRelease" && _id in path("drafts.**")]._id)) && (review.thirdParty == true || defined(distributor) || count(review.decisions) > 0) && review.status == "changesRequested"]    | order(_updatedAt asc, _id asc) [0...$limit] {_id,  "publishedId": string::split(_id, "drafts.")[-1],  "isDraft": _id in path("drafts.**"),  title,  language,  _updatedAt,  "status": coalesce(review.status, "pending"),  "thirdParty": review.thirdParty == true || defined(distributor),  "distributor": distributor->name,  "approvedHash": review.contentHash,  "lastDecision": review.decisions[-1]{action, status, userName, at, note}},  "approvedUnpublished": *[_type == "pressRelease" && !(_id in path("versions.**"))  && (_id in path("drafts.**") || !(("drafts." + _id) in *[_type == "pressRelease" && _id in path("drafts.**")]._id)) && _id in path("drafts.**") && review.status == "approved"]    | order(_updatedAt asc, _id asc) [0...$limit] {_id,  "publishedId": string::split(_id, "drafts.")[-1],  "isDraft": _id in path("drafts.**"),  title,  language,  _updatedAt,  "status": coalesce(review.status, "pending"),  "thirdParty": review.thirdParty == true || defined(distributor),  "distributor": distributor->name,  "approvedHash": review.contentHash,  "lastDecision": review.decisions[-1]{action, status, userName, at, note}},  "rejected": *[_type == "pressRelease" && !(_id in path("versions.**"))  && (_id in path("drafts.**") || !(("drafts." + _id) in *[_type == "pressRelease" && _id in path("drafts.**")]._id)) && (review.thirdParty == true || defined(distributor) || count(review.decisions) > 0) && review.status == "rejected"]    | order(_updatedAt asc, _id asc) [0...$limit] {_id,  "publishedId": string::split(_id, "drafts.")[-1],  "isDraft": _id in path("drafts.**"),  title,  language,  _updatedAt,  "status": coalesce(review.status, "pending"),  "thirdParty": review.thirdParty == true || defined(distributor),  "distributor": distributor->name,  "approvedHash": review.contentHash,  "lastDecision": review.decisions[-1]{action, status, userName, at, note}}}
+export type ReviewQueueQueryResult = {
+  needsReview: Array<{
+    _id: string
+    publishedId: string | null
+    isDraft: boolean
+    title: string | null
+    language: string | null
+    _updatedAt: string
+    status: 'approved' | 'changesRequested' | 'pending' | 'rejected'
+    thirdParty: boolean | false | true
+    distributor: string | null
+    approvedHash: string | null
+    lastDecision: {
+      action: 'approve' | 'reject' | 'reopen' | 'requestChanges' | null
+      status: 'approved' | 'changesRequested' | 'pending' | 'rejected' | null
+      userName: string | null
+      at: string | null
+      note: string | null
+    } | null
+  }>
+  changesRequested: Array<{
+    _id: string
+    publishedId: string | null
+    isDraft: boolean
+    title: string | null
+    language: string | null
+    _updatedAt: string
+    status: 'approved' | 'changesRequested' | 'pending' | 'rejected'
+    thirdParty: boolean | false | true
+    distributor: string | null
+    approvedHash: string | null
+    lastDecision: {
+      action: 'approve' | 'reject' | 'reopen' | 'requestChanges' | null
+      status: 'approved' | 'changesRequested' | 'pending' | 'rejected' | null
+      userName: string | null
+      at: string | null
+      note: string | null
+    } | null
+  }>
+  approvedUnpublished: Array<{
+    _id: string
+    publishedId: string | null
+    isDraft: boolean
+    title: string | null
+    language: string | null
+    _updatedAt: string
+    status: 'approved' | 'changesRequested' | 'pending' | 'rejected'
+    thirdParty: boolean | false | true
+    distributor: string | null
+    approvedHash: string | null
+    lastDecision: {
+      action: 'approve' | 'reject' | 'reopen' | 'requestChanges' | null
+      status: 'approved' | 'changesRequested' | 'pending' | 'rejected' | null
+      userName: string | null
+      at: string | null
+      note: string | null
+    } | null
+  }>
+  rejected: Array<{
+    _id: string
+    publishedId: string | null
+    isDraft: boolean
+    title: string | null
+    language: string | null
+    _updatedAt: string
+    status: 'approved' | 'changesRequested' | 'pending' | 'rejected'
+    thirdParty: boolean | false | true
+    distributor: string | null
+    approvedHash: string | null
+    lastDecision: {
+      action: 'approve' | 'reject' | 'reopen' | 'requestChanges' | null
+      status: 'approved' | 'changesRequested' | 'pending' | 'rejected' | null
+      userName: string | null
+      at: string | null
+      note: string | null
+    } | null
+  }>
+}
+
 // Query TypeMap
 import '@sanity/client'
 declare module '@sanity/client' {
   interface SanityQueries {
+    '*[_type == "pressRelease"\n  && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && _id > $after]\n  | order(_id asc) [0...$pageSize] {\n  _id, _type, _rev, _updatedAt, title, slug, language, dateline, body, distributor, disclaimer, categories, review\n}': PublishedReleasesForAuditQueryResult
     '*[_type == "distributor" && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{\n  _id, _type, name, slug, website, description, languages, reach, markers\n}': DistributorsForImportQueryResult
     '*[_id in $ids]': ExistingDocumentsQueryResult
-    '{\n  "total": count(*[_type == "pressRelease" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && (review.status == "approved" || (review.thirdParty != true && !defined(distributor))) && ($language == null || language == $language)\n  && ($category == null || $category in categories[]->slug.current)\n  && ($distributor == null || distributor->slug.current == $distributor || distributor->slug == $distributor)]),\n  "items": *[_type == "pressRelease" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && (review.status == "approved" || (review.thirdParty != true && !defined(distributor))) && ($language == null || language == $language)\n  && ($category == null || $category in categories[]->slug.current)\n  && ($distributor == null || distributor->slug.current == $distributor || distributor->slug == $distributor)]\n    | order(coalesce(publishedAt, _createdAt) desc, _id asc) [$start...$end] {\n    _id,\n  title,\n  "slug": slug.current,\n  language,\n  "publishedAt": coalesce(publishedAt, _createdAt),\n  dateline{location, agency},\n  "categories": categories[]->{title, "slug": slug.current},\n  "thirdParty": review.thirdParty == true || defined(distributor),\n  "distributor": distributor->{name, website},\n  "disclaimer": coalesce(\n    disclaimer->{text, language},\n    *[_type == "disclaimer" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && defined(^.distributor._ref) && defined(^.language)\n      && distributor._ref == ^.distributor._ref && language == ^.language] | order(_id asc) [0]{text, language}\n  )\n  }\n}': PublicReleasesQueryResult
-    '*[_type == "pressRelease" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && (review.status == "approved" || (review.thirdParty != true && !defined(distributor))) && slug.current == $slug] | order(_id asc) [0] {\n  _id,\n  title,\n  "slug": slug.current,\n  language,\n  "publishedAt": coalesce(publishedAt, _createdAt),\n  dateline{location, agency},\n  "categories": categories[]->{title, "slug": slug.current},\n  "thirdParty": review.thirdParty == true || defined(distributor),\n  "distributor": distributor->{name, website},\n  "disclaimer": coalesce(\n    disclaimer->{text, language},\n    *[_type == "disclaimer" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && defined(^.distributor._ref) && defined(^.language)\n      && distributor._ref == ^.distributor._ref && language == ^.language] | order(_id asc) [0]{text, language}\n  ),\n  body,\n  "receivedAt": receivedAt,\n  usageTerms,\n  "infoSources": infoSources[]{name, role, uri}\n}': PublicReleaseBySlugQueryResult
-    '*[_type == "category" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && ($language == null || language == $language)]\n  | order(title asc, _id asc) {\n  title,\n  "slug": slug.current,\n  language,\n  "count": count(*[_type == "pressRelease" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && (review.status == "approved" || (review.thirdParty != true && !defined(distributor))) && ^._id in categories[]._ref])\n}': CategoriesWithCountsQueryResult
+    '{\n  "total": count(*[_type == "pressRelease" && !(coalesce(_originalId, _id) in path("drafts.**")) && !(coalesce(_originalId, _id) in path("versions.**")) && (review.status == "approved" || (review.thirdParty != true && !defined(distributor))) && ($language == null || language == $language)\n  && ($category == null || $category in categories[]->slug.current)\n  && ($distributor == null || distributor->slug.current == $distributor || distributor->slug == $distributor)]),\n  "items": *[_type == "pressRelease" && !(coalesce(_originalId, _id) in path("drafts.**")) && !(coalesce(_originalId, _id) in path("versions.**")) && (review.status == "approved" || (review.thirdParty != true && !defined(distributor))) && ($language == null || language == $language)\n  && ($category == null || $category in categories[]->slug.current)\n  && ($distributor == null || distributor->slug.current == $distributor || distributor->slug == $distributor)]\n    | order(coalesce(publishedAt, _createdAt) desc, _id asc) [$start...$end] {\n    _id,\n  title,\n  "slug": slug.current,\n  language,\n  "publishedAt": coalesce(publishedAt, _createdAt),\n  dateline{location, agency},\n  "categories": categories[]->{title, "slug": slug.current},\n  "thirdParty": review.thirdParty == true || defined(distributor),\n  "distributor": distributor->{name, website},\n  "disclaimer": coalesce(\n    disclaimer->{text, language},\n    *[_type == "disclaimer" && !(coalesce(_originalId, _id) in path("drafts.**")) && !(coalesce(_originalId, _id) in path("versions.**")) && defined(^.distributor._ref) && defined(^.language)\n      && distributor._ref == ^.distributor._ref && language == ^.language] | order(_id asc) [0]{text, language}\n  )\n  }\n}': PublicReleasesQueryResult
+    '*[_type == "pressRelease" && !(coalesce(_originalId, _id) in path("drafts.**")) && !(coalesce(_originalId, _id) in path("versions.**")) && (review.status == "approved" || (review.thirdParty != true && !defined(distributor))) && slug.current == $slug] | order(_id asc) [0] {\n  _id,\n  title,\n  "slug": slug.current,\n  language,\n  "publishedAt": coalesce(publishedAt, _createdAt),\n  dateline{location, agency},\n  "categories": categories[]->{title, "slug": slug.current},\n  "thirdParty": review.thirdParty == true || defined(distributor),\n  "distributor": distributor->{name, website},\n  "disclaimer": coalesce(\n    disclaimer->{text, language},\n    *[_type == "disclaimer" && !(coalesce(_originalId, _id) in path("drafts.**")) && !(coalesce(_originalId, _id) in path("versions.**")) && defined(^.distributor._ref) && defined(^.language)\n      && distributor._ref == ^.distributor._ref && language == ^.language] | order(_id asc) [0]{text, language}\n  ),\n  body,\n  receivedAt,\n  usageTerms,\n  "infoSources": infoSources[]{name, role, uri}\n}': PublicReleaseBySlugQueryResult
+    '*[_type == "category" && !(coalesce(_originalId, _id) in path("drafts.**")) && !(coalesce(_originalId, _id) in path("versions.**")) && ($language == null || language == $language)]\n  | order(title asc, _id asc) {\n  title,\n  "slug": slug.current,\n  language,\n  "count": count(*[_type == "pressRelease" && !(coalesce(_originalId, _id) in path("drafts.**")) && !(coalesce(_originalId, _id) in path("versions.**")) && (review.status == "approved" || (review.thirdParty != true && !defined(distributor))) && ^._id in categories[]._ref])\n}': CategoriesWithCountsQueryResult
+    '{\n  "needsReview": *[_type == "pressRelease" && !(_id in path("versions.**"))\n  && (_id in path("drafts.**") || !(("drafts." + _id) in *[_type == "pressRelease" && _id in path("drafts.**")]._id)) && (review.thirdParty == true || defined(distributor) || count(review.decisions) > 0) && coalesce(review.status, "pending") == "pending"]\n    | order(_updatedAt asc, _id asc) [0...$limit] {_id,\n  "publishedId": string::split(_id, "drafts.")[-1],\n  "isDraft": _id in path("drafts.**"),\n  title,\n  language,\n  _updatedAt,\n  "status": coalesce(review.status, "pending"),\n  "thirdParty": review.thirdParty == true || defined(distributor),\n  "distributor": distributor->name,\n  "approvedHash": review.contentHash,\n  "lastDecision": review.decisions[-1]{action, status, userName, at, note}},\n  "changesRequested": *[_type == "pressRelease" && !(_id in path("versions.**"))\n  && (_id in path("drafts.**") || !(("drafts." + _id) in *[_type == "pressRelease" && _id in path("drafts.**")]._id)) && (review.thirdParty == true || defined(distributor) || count(review.decisions) > 0) && review.status == "changesRequested"]\n    | order(_updatedAt asc, _id asc) [0...$limit] {_id,\n  "publishedId": string::split(_id, "drafts.")[-1],\n  "isDraft": _id in path("drafts.**"),\n  title,\n  language,\n  _updatedAt,\n  "status": coalesce(review.status, "pending"),\n  "thirdParty": review.thirdParty == true || defined(distributor),\n  "distributor": distributor->name,\n  "approvedHash": review.contentHash,\n  "lastDecision": review.decisions[-1]{action, status, userName, at, note}},\n  "approvedUnpublished": *[_type == "pressRelease" && !(_id in path("versions.**"))\n  && (_id in path("drafts.**") || !(("drafts." + _id) in *[_type == "pressRelease" && _id in path("drafts.**")]._id)) && _id in path("drafts.**") && review.status == "approved"]\n    | order(_updatedAt asc, _id asc) [0...$limit] {_id,\n  "publishedId": string::split(_id, "drafts.")[-1],\n  "isDraft": _id in path("drafts.**"),\n  title,\n  language,\n  _updatedAt,\n  "status": coalesce(review.status, "pending"),\n  "thirdParty": review.thirdParty == true || defined(distributor),\n  "distributor": distributor->name,\n  "approvedHash": review.contentHash,\n  "lastDecision": review.decisions[-1]{action, status, userName, at, note}},\n  "rejected": *[_type == "pressRelease" && !(_id in path("versions.**"))\n  && (_id in path("drafts.**") || !(("drafts." + _id) in *[_type == "pressRelease" && _id in path("drafts.**")]._id)) && (review.thirdParty == true || defined(distributor) || count(review.decisions) > 0) && review.status == "rejected"]\n    | order(_updatedAt asc, _id asc) [0...$limit] {_id,\n  "publishedId": string::split(_id, "drafts.")[-1],\n  "isDraft": _id in path("drafts.**"),\n  title,\n  language,\n  _updatedAt,\n  "status": coalesce(review.status, "pending"),\n  "thirdParty": review.thirdParty == true || defined(distributor),\n  "distributor": distributor->name,\n  "approvedHash": review.contentHash,\n  "lastDecision": review.decisions[-1]{action, status, userName, at, note}}\n}': ReviewQueueQueryResult
   }
 }

@@ -8,7 +8,7 @@ import type {RoleName} from './store/types'
 export const DEFAULT_CORS_ORIGINS = ['http://localhost:3333', 'http://127.0.0.1:3333']
 
 export const USAGE = `Usage:
-  npm run lake -- [--port <n>] [--data <dir>] [--cors-origin <origin>]... [--users <file>] [--anonymous-role <role|none>]
+  npm run lake -- [--port <n>] [--data <dir>] [--cors-origin <origin>]... [--users <file>] [--anonymous-role <role|none>] [--compact-after-mb <n>] [--log-requests]
   npm run lake -- import <file.ndjson> [--replace | --missing] [--url <lake url>] [--dataset <name>] [--token <token>] [--batch-size <n>]
   npm run lake -- export <file.ndjson | -> [--url <lake url>] [--dataset <name>] [--token <token>]
 
@@ -26,7 +26,7 @@ export interface ParsedArgs {
   flags: Map<string, (string | true)[]>
 }
 
-const BOOLEAN_FLAGS = new Set(['replace', 'missing', 'help'])
+const BOOLEAN_FLAGS = new Set(['replace', 'missing', 'help', 'log-requests'])
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const positional: string[] = []
@@ -63,7 +63,7 @@ export function hasFlag(args: ParsedArgs, name: string): boolean {
   return args.flags.has(name)
 }
 
-const SERVE_FLAGS = new Set(['port', 'data', 'cors-origin', 'users', 'anonymous-role', 'compact-after-mb', 'help'])
+const SERVE_FLAGS = new Set(['port', 'data', 'cors-origin', 'users', 'anonymous-role', 'compact-after-mb', 'help', 'log-requests'])
 
 export function serveOptions(args: ParsedArgs, env: NodeJS.ProcessEnv = process.env): LakeServerOptions {
   for (const name of args.flags.keys()) if (!SERVE_FLAGS.has(name)) throw new UsageError(`Unknown flag --${name}`)
@@ -88,5 +88,6 @@ export function serveOptions(args: ParsedArgs, env: NodeJS.ProcessEnv = process.
     users: usersFile ? loadUsersFile(usersFile) : DEFAULT_USERS,
     anonymousRole: anonymous as RoleName | 'none',
     compactAfterBytes: compactMb * 1024 * 1024,
+    logRequests: hasFlag(args, 'log-requests'),
   }
 }

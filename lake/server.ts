@@ -33,6 +33,8 @@ export interface LakeServerOptions {
   guard?: CommitGuard
   /** Journal size that triggers compaction, in bytes. */
   compactAfterBytes?: number
+  /** Log each request (method, path, status, duration; never headers or tokens) to stderr. */
+  logRequests?: boolean
 }
 
 export interface RunningLake {
@@ -67,6 +69,7 @@ export async function startLake(options: LakeServerOptions): Promise<RunningLake
   const origins = new Set(options.corsOrigins)
 
   const server = http.createServer((req, res) => {
+    if (options.logRequests) logRequest(req, res)
     handle(app, origins, req, res).catch((err: unknown) => {
       const lakeError = err instanceof LakeError ? err : errors.internal(`Internal error: ${(err as Error).message}`)
       if (!(err instanceof LakeError)) process.stderr.write(`lake: ${req.method} ${req.url}: ${(err as Error).stack ?? String(err)}\n`)
@@ -106,6 +109,15 @@ export async function startLake(options: LakeServerOptions): Promise<RunningLake
         setTimeout(() => server.closeAllConnections(), 1_000).unref()
       })),
   }
+}
+
+function logRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const started = performance.now()
+  const line = `${req.method} ${(req.url ?? '').split('?')[0]}`
+  const tag = new URL(req.url ?? '/', 'http://x').searchParams.get('tag') ?? ''
+  res.on('close', () => {
+    process.stderr.write(`lake: ${res.statusCode} ${line} ${tag} ${Math.round(performance.now() - started)}ms${res.writableFinished ? '' : ' (closed by client)'}\n`)
+  })
 }
 
 async function handle(app: LakeApp, origins: ReadonlySet<string>, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

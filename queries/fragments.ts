@@ -7,9 +7,11 @@
 /**
  * Not a draft and not a content-release version. The public queries carry this filter
  * themselves, so they stay publication-safe even when a caller forgets to ask for the
- * `published` perspective (with `raw`, drafts would otherwise come back too).
+ * `published` perspective: with `raw` drafts would come back too, and with `drafts` or
+ * a release perspective a draft is shown under its published `_id`, with `_originalId`
+ * telling where it really came from.
  */
-export const PUBLISHED_ONLY = `!(_id in path("drafts.**")) && !(_id in path("versions.**"))`
+export const PUBLISHED_ONLY = `!(coalesce(_originalId, _id) in path("drafts.**")) && !(coalesce(_originalId, _id) in path("versions.**"))`
 
 /**
  * The publication gate, as GROQ can state it: copy is public when it is not third-party

@@ -9,7 +9,7 @@ import {createHash, randomUUID} from 'node:crypto'
 import type {IncomingMessage} from 'node:http'
 import type {Duplex} from 'node:stream'
 
-const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC11B65'
+const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11'
 const HEARTBEAT = '\u2665'
 const HEARTBEAT_MS = 10_000
 

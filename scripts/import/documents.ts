@@ -126,6 +126,7 @@ export function buildSeedDocuments({file, bytesChecksum, text, parsed, importedA
     references,
     distributorFacts: distributor && parsed.facts ? {id: distributor._id, reach: {_type: 'reach', ...parsed.facts.reach}, languages: parsed.facts.languages} : undefined,
     findings,
-    flagged: !canPublish(release, {context}).ok,
+    // review.thirdParty already carries what detection found, so the gate need not detect again.
+    flagged: !canPublish(release).ok,
   }
 }

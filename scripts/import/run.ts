@@ -1,3 +1,4 @@
+import {once} from 'node:events'
 import {createWriteStream} from 'node:fs'
 import {rename, rm} from 'node:fs/promises'
 import type {SanityClient, Transaction} from '@sanity/client'
@@ -133,8 +134,9 @@ function ndjsonSession(base: Omit<Session, 'commit' | 'lookup' | 'close'>, file:
   const temporary = `${file}.${process.pid}.partial`
   const stream = base.options.dryRun ? undefined : createWriteStream(temporary, {encoding: 'utf8'})
   const distributorFacts = new Map<string, {reach: object; languages: string[]}>()
-  const write = (document: object) =>
-    new Promise<void>((resolve, reject) => (stream!.write(`${JSON.stringify(document)}\n`) ? resolve() : stream!.once('drain', resolve).once('error', reject)))
+  const write = async (document: object) => {
+    if (!stream!.write(`${JSON.stringify(document)}\n`)) await once(stream!, 'drain')
+  }
   return {
     ...base,
     async lookup() {
@@ -144,7 +146,11 @@ function ndjsonSession(base: Omit<Session, 'commit' | 'lookup' | 'close'>, file:
       if (!stream) return
       for (const plan of plans) {
         const {release, references, distributorFacts: facts} = plan.documents
-        for (const reference of references) if (!base.ensured.has(reference._id)) await write(reference)
+        for (const reference of references) {
+          if (base.ensured.has(reference._id)) continue
+          base.ensured.add(reference._id)
+          await write(reference)
+        }
         if (facts && !distributorFacts.has(facts.id)) distributorFacts.set(facts.id, facts)
         await write(release)
       }

@@ -1,0 +1,45 @@
+/**
+ * Queries for editorial tools (the Studio's review queue, scripts, the audit). Run them
+ * with the `raw` perspective and a token that can read drafts: they look at drafts and
+ * published documents side by side.
+ */
+import {defineQuery} from 'groq'
+
+/**
+ * The copy a reviewer works on: the draft when there is one, else the published
+ * document. Release versions are left to the Studio's releases tool.
+ */
+const WORKING_COPY = `_type == "pressRelease" && !(_id in path("versions.**"))
+  && (_id in path("drafts.**") || !(("drafts." + _id) in *[_type == "pressRelease" && _id in path("drafts.**")]._id))`
+
+/** Copy that needs a reviewer at all: flagged third-party, from a distributor, or already decided on. */
+const REVIEWED = `(review.thirdParty == true || defined(distributor) || count(review.decisions) > 0)`
+
+/** What a queue row shows; `contentHash` lets a tool tell a current approval from a stale one (`effectiveStatus`). */
+const QUEUE_ROW = `_id,
+  "publishedId": string::split(_id, "drafts.")[-1],
+  "isDraft": _id in path("drafts.**"),
+  title,
+  language,
+  _updatedAt,
+  "status": coalesce(review.status, "pending"),
+  "thirdParty": review.thirdParty == true || defined(distributor),
+  "distributor": distributor->name,
+  "approvedHash": review.contentHash,
+  "lastDecision": review.decisions[-1]{action, status, userName, at, note}`
+
+/**
+ * The review queue in four lanes, oldest first so nothing waits forever; `$limit` caps
+ * each lane. "Approved but unpublished" are drafts whose approval a tool still has to
+ * check for staleness with `effectiveStatus` (GROQ cannot hash the content).
+ */
+export const reviewQueueQuery = defineQuery(`{
+  "needsReview": *[${WORKING_COPY} && ${REVIEWED} && coalesce(review.status, "pending") == "pending"]
+    | order(_updatedAt asc, _id asc) [0...$limit] {${QUEUE_ROW}},
+  "changesRequested": *[${WORKING_COPY} && ${REVIEWED} && review.status == "changesRequested"]
+    | order(_updatedAt asc, _id asc) [0...$limit] {${QUEUE_ROW}},
+  "approvedUnpublished": *[${WORKING_COPY} && _id in path("drafts.**") && review.status == "approved"]
+    | order(_updatedAt asc, _id asc) [0...$limit] {${QUEUE_ROW}},
+  "rejected": *[${WORKING_COPY} && ${REVIEWED} && review.status == "rejected"]
+    | order(_updatedAt asc, _id asc) [0...$limit] {${QUEUE_ROW}}
+}`)

@@ -1,0 +1,180 @@
+/**
+ * Lakes for the front-end, audit and query tests (issue 7): a real lake on a random
+ * port, a real @sanity/client, the real seed import, and the review steps an editor
+ * takes (decide with the rules module, patch, publish through the actions API).
+ */
+import {spawn, type ChildProcess} from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import type {SanityClient} from '@sanity/client'
+import {createTargetClient, resolveTarget} from '../../config/target'
+import {WIRE_AGENCIES} from '../../data/agencies'
+import {
+  decide,
+  detect,
+  DEFAULT_REVIEWER_ROLES,
+  type DetectContext,
+  type DistributorDoc,
+  type PressReleaseDocument,
+  type ReviewAction,
+  type ReviewUser,
+} from '../../plugins/editorial-review/core'
+import {distributorsForImportQuery} from '../../queries/import'
+import {runImport, type ImportSummary} from '../../scripts/import/run'
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+/** Tokens of the lake's built-in users (lake/auth/users.ts). */
+export const TOKENS = {admin: 'lake-admin-token', editor: 'lake-editor-token', contributor: 'lake-contributor-token'} as const
+
+/** The built-in editor, a reviewer by the default roles. */
+export const REVIEWER: ReviewUser = {id: 'local-editor', name: 'Local Editor', roles: ['editor']}
+
+/** The seed file's release ids. */
+export const SEED_DRAFT_ID = 'drafts.pressRelease.000_e42a070e862f161b'
+export const SEED_PUBLISHED_ID = 'pressRelease.000_e42a070e862f161b'
+
+export interface TestLake {
+  /** http://127.0.0.1:<port> */
+  url: string
+  /** A client as the given user (the admin by default). */
+  client(token?: string): SanityClient
+  /** Environment that points scripts (import, audit, web) at this lake. */
+  env: Record<string, string>
+  stop(): Promise<void>
+}
+
+function clientFor(url: string, token: string): SanityClient {
+  return createTargetClient(resolveTarget({SANITY_API_HOST: url, SANITY_API_TOKEN: token}))
+}
+
+/**
+ * `npm run lake` as a child process on a free port, with whatever publish gate the
+ * lake's CLI wires: the deployment the Studio talks to.
+ */
+export async function startLakeProcess(): Promise<TestLake> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pressroom-lake-'))
+  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'lake/main.ts', '--port', '0', '--data', dataDir], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const url = await listeningUrl(child, /lake listening on (http:\/\/127\.0\.0\.1:\d+)/)
+  return {
+    url,
+    client: (token = TOKENS.admin) => clientFor(url, token),
+    env: {SANITY_API_HOST: url},
+    stop: async () => {
+      await stopChild(child)
+      fs.rmSync(dataDir, {recursive: true, force: true})
+    },
+  }
+}
+
+/** Resolves with the first capture of `pattern` on stdout; rejects with stderr if the child exits first. */
+export function listeningUrl(child: ChildProcess, pattern: RegExp, timeoutMs = 60_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let stdout = ''
+    let stderr = ''
+    const timer = setTimeout(() => reject(new Error(`no "${pattern}" within ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs)
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString()
+      const found = pattern.exec(stdout)
+      if (found?.[1]) {
+        clearTimeout(timer)
+        resolve(found[1])
+      }
+    })
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`process exited with ${code} before it was ready; stderr: ${stderr}`))
+    })
+  })
+}
+
+export function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+  })
+}
+
+/** A fixed clock, so imported timestamps are part of the exact expectations. */
+export const IMPORT_TIME = '2026-01-05T08:00:00.000Z'
+
+/** Runs the real seed import in-process against the lake. */
+export async function importSeeds(lake: TestLake): Promise<ImportSummary> {
+  const quiet = {file: () => {}, note: () => {}, done: () => {}}
+  return runImport({
+    paths: [path.join(ROOT, 'seeds')],
+    target: {kind: 'client', client: lake.client()},
+    dryRun: false,
+    batchSize: 100,
+    progress: quiet,
+    now: () => new Date(IMPORT_TIME),
+  })
+}
+
+/** The detection context a reviewer's Studio would build: the dataset's distributors. */
+export async function detectContext(client: SanityClient): Promise<DetectContext> {
+  const distributors = await client.fetch(distributorsForImportQuery, {}, {perspective: 'raw'})
+  return {distributors: distributors as unknown as DistributorDoc[], agencies: WIRE_AGENCIES}
+}
+
+export interface DecisionStep {
+  /** Document to decide on (a draft, or a published id to emulate a direct write). */
+  id: string
+  action: ReviewAction
+  /** Required for requestChanges and reject. */
+  note?: string
+  /** Decision time. */
+  at: string
+  /** Who writes the patch; the reviewer's own token by default. */
+  token?: string
+}
+
+/** What the review actions do: `decide()` on the current document, then patch the review onto it. */
+export async function applyDecision(lake: TestLake, step: DecisionStep): Promise<PressReleaseDocument> {
+  const client = lake.client(step.token ?? TOKENS.editor)
+  const document = await client.getDocument<PressReleaseDocument & {_id: string; _type: string}>(step.id)
+  if (!document) throw new Error(`applyDecision: no document ${step.id}`)
+  const findings = detect(document, await detectContext(client))
+  const result = decide(
+    document,
+    {action: step.action, user: REVIEWER, now: step.at, findings, ...(step.note ? {note: step.note} : {})},
+    {reviewerRoles: DEFAULT_REVIEWER_ROLES},
+  )
+  if (!result.ok) throw new Error(`applyDecision ${step.action} on ${step.id} refused: ${result.reason}`)
+  return client.patch(step.id).set({review: result.review}).commit()
+}
+
+/** Publishes a draft through the actions API, as the Studio's Publish does. */
+export async function publish(lake: TestLake, draftId: string, token: string = TOKENS.editor): Promise<void> {
+  const publishedId = draftId.replace(/^drafts\./, '')
+  await lake.client(token).action({actionType: 'sanity.action.document.publish', draftId, publishedId})
+}
+
+/**
+ * A lake in this process with no publish gate at all: the stand-in for a hosted
+ * project, where a script with a write token can put anything on a published id. The
+ * audit exists for exactly that case, so its tests need a lake that allows it whatever
+ * gate the lake's CLI wires by default.
+ */
+export async function startUngatedLake(): Promise<TestLake> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pressroom-ungated-'))
+  const {parseArgs, serveOptions} = await import('../../lake/cli')
+  const {startLake} = await import('../../lake/server')
+  const running = await startLake({...serveOptions(parseArgs(['--port', '0', '--data', dataDir])), guard: undefined})
+  return {
+    url: running.url,
+    client: (token = TOKENS.admin) => clientFor(running.url, token),
+    env: {SANITY_API_HOST: running.url},
+    stop: async () => {
+      await running.close()
+      fs.rmSync(dataDir, {recursive: true, force: true})
+    },
+  }
+}
