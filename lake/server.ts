@@ -9,7 +9,9 @@ import {errors, LakeError} from './errors'
 import {sendError, type LakeApp, type RequestContext} from './http/context'
 import {applyCors} from './http/cors'
 import {acceptSocket} from './http/socket'
+import {StreamHosts} from './http/stream-hosts'
 import {Router} from './http/router'
+import {listenHandler} from './http/listen'
 import {routes} from './http/routes'
 import {LakeStore} from './store/lake-store'
 import type {CommitGuard, RoleName} from './store/types'
@@ -50,7 +52,8 @@ const VERSION_PREFIX = /^\/v(\d{4}-\d{2}-\d{2}|\d+|X)(?=\/|$)/
 
 function projectIdFrom(req: http.IncomingMessage, fallback: string): string {
   const host = (req.headers.host ?? '').split(':')[0] ?? ''
-  const sub = host.match(/^([a-z0-9-]+)\.localhost$/i)?.[1]
+  // `<project>.localhost`, or a stream host `s<n>.<project>.localhost`.
+  const sub = host.match(/(?:^|\.)([a-z0-9-]+)\.localhost$/i)?.[1]
   const header = req.headers['x-sanity-project-id']
   return sub ?? (typeof header === 'string' && header ? header : fallback)
 }
@@ -65,6 +68,7 @@ export async function startLake(options: LakeServerOptions): Promise<RunningLake
     defaultDataset: options.dataset,
     closing: shutdown.signal,
     keyValues: new Map(),
+    streamHosts: new StreamHosts(),
   }
   const origins = new Set(options.corsOrigins)
 
@@ -121,15 +125,20 @@ function logRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
 }
 
 async function handle(app: LakeApp, origins: ReadonlySet<string>, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  if (applyCors(req, res, origins)) return
   const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+  const ticket = app.streamHosts.ticketFor(req, url)
+  if (applyCors(req, res, origins, ticket !== undefined)) return
   const version = url.pathname.match(VERSION_PREFIX)
   if (!version) throw errors.notFound(`No API version in ${url.pathname}; expected /v<YYYY-MM-DD>/…`)
   const path = url.pathname.slice(version[0].length) || '/'
   const match = router.match(req.method ?? 'GET', path)
   if (!match) throw errors.notFound(`The local lake has no endpoint ${req.method} ${path}`)
   if ('methodNotAllowed' in match) throw errors.methodNotAllowed(req.method ?? '?', path)
-  const user = app.users.authenticate(req.headers.authorization)
+  const user = ticket?.user ?? app.users.authenticate(req.headers.authorization)
+  if (match.route.handler === listenHandler && req.method === 'GET' && app.streamHosts.shouldRedirect(req, url)) {
+    app.streamHosts.redirect(req, res, url, user)
+    return
+  }
   if (match.route.write && !canWrite(user)) {
     throw errors.forbidden(`User "${user.id}" has the ${user.role} role and may not write (${req.method} ${path})`)
   }

@@ -4,6 +4,7 @@ import {errors, LakeError} from '../errors'
 import type {UserDirectory} from '../auth/users'
 import type {LakeStore} from '../store/lake-store'
 import type {LakeUser} from '../store/types'
+import type {StreamHosts} from './stream-hosts'
 
 /** Server-wide state handlers use. */
 export interface LakeApp {
@@ -17,6 +18,8 @@ export interface LakeApp {
   defaultDataset: string
   /** Set on shutdown so long-lived responses (listeners) end. */
   closing: AbortSignal
+  /** Tickets for listen streams moved to their own host (see stream-hosts.ts). */
+  streamHosts: StreamHosts
   /** Per-user key/value settings (`/users/me/keyvalue`); in memory only. */
   keyValues: Map<string, Map<string, unknown>>
 }

@@ -8,9 +8,10 @@ import type {IncomingMessage, ServerResponse} from 'node:http'
 const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS'
 
 /** Sets CORS headers for allowed origins; returns true if the request was a preflight that is now answered. */
-export function applyCors(req: IncomingMessage, res: ServerResponse, allowedOrigins: ReadonlySet<string>): boolean {
+export function applyCors(req: IncomingMessage, res: ServerResponse, allowedOrigins: ReadonlySet<string>, allowNullOrigin = false): boolean {
   const origin = req.headers.origin
-  const allowed = typeof origin === 'string' && allowedOrigins.has(origin)
+  // `null` is what a browser sends after a cross-origin redirect; allowed only for ticketed stream requests.
+  const allowed = typeof origin === 'string' && (allowedOrigins.has(origin) || (allowNullOrigin && origin === 'null'))
   res.setHeader('vary', 'Origin')
   if (allowed) {
     res.setHeader('access-control-allow-origin', origin)

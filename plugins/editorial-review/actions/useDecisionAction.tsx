@@ -2,11 +2,12 @@ import {Box, Button, Flex, Stack, Text, TextArea} from '@sanity/ui'
 import {useCallback, useState, type ComponentType} from 'react'
 import {useDocumentOperation, useTranslation, type DocumentActionDescription, type DocumentActionProps} from 'sanity'
 import {I18N_NAMESPACE} from '../constants'
-import {decide, isReviewer, transition, effectiveStatus, type ReviewAction} from '../core'
+import {decide, type ReviewAction} from '../core'
 import {useReviewConfig} from '../hooks/ReviewConfigContext'
 import {useReviewedDocument} from '../hooks/useReviewedDocument'
 import {useReviewUser} from '../hooks/useReviewUser'
 import type {ReviewResourceKey} from '../i18n/resources'
+import {decisionAvailability} from './availability'
 
 /** How one decision action looks; the behaviour is shared. */
 export interface DecisionActionLook {
@@ -50,12 +51,10 @@ export function useDecisionAction(props: DocumentActionProps, look: DecisionActi
     close()
   }, [document, user, look.action, note, findings, reviewerRoles, fourEyes, operations, close])
 
-  const reviewable = document && (verdict.thirdParty || (document.review?.decisions?.length ?? 0) > 0)
-  if (!document || !reviewable) return null
-  if (!transition(effectiveStatus(document).status, look.action)) return null
-
+  const availability = decisionAvailability({document, thirdParty: verdict.thirdParty, action: look.action, user, reviewerRoles})
+  if (availability.kind === 'hidden') return null
   const label = t(look.labelKey)
-  if (!isReviewer(user, reviewerRoles)) {
+  if (availability.kind === 'disabled') {
     return {label, icon: look.icon, tone: look.tone, disabled: true, title: t('action.not-reviewer', {roles: reviewerRoles.join(', ')})}
   }
   return {

@@ -17,7 +17,7 @@ describe('detect on the seed (German AP story redistributed by SeaPRwire)', () =
     expect(seed.body).toHaveLength(6)
     expect(seed.body?.[0]?.children?.[0]?.text).toMatch(/^\(SeaPRwire\) –\s+WASHINGTON \(AP\) — Amerikanische/)
     expect(seed.body?.[5]?.children?.[0]?.text).toMatch(/befassen wollten\.”$/)
-    expect(seed.categories?.map((category) => category._ref)).toEqual(['category.top-story', 'category.tagesnachrichten'])
+    expect(seed.categories?.map((category) => category._ref)).toEqual(['category.de.top-story', 'category.de.tagesnachrichten'])
     const bodyText = seed.body?.map((item) => item.children?.[0]?.text).join('\n')
     expect(bodyText).not.toContain('Drittanbieter')
     expect(bodyText).not.toContain('Echtzeit-Pressemitteilungsverteilung')
