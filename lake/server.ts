@@ -2,6 +2,7 @@
  * The lake's HTTP server: loopback only, CORS for the configured Studio origins,
  * `<projectId>.localhost` or plain hosts, `/v<apiVersion>/…` paths, and one dispatch table.
  */
+import {setMaxListeners} from 'node:events'
 import http from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {canWrite, UserDirectory, type UserEntry} from './auth/users'
@@ -61,6 +62,8 @@ function projectIdFrom(req: http.IncomingMessage, fallback: string): string {
 export async function startLake(options: LakeServerOptions): Promise<RunningLake> {
   const store = LakeStore.open({dataDir: options.dataDir, guard: options.guard, compactAfterBytes: options.compactAfterBytes})
   const shutdown = new AbortController()
+  // Every open listener and socket waits on this signal; there can be many.
+  setMaxListeners(0, shutdown.signal)
   const app: LakeApp = {
     store,
     users: new UserDirectory(options.users, options.anonymousRole),

@@ -23,6 +23,12 @@ export interface WebAppOptions {
   pageSize?: number
   /** Where failed requests are reported; stderr by default. */
   log?: (line: string) => void
+  /**
+   * The site's public origin for absolute URLs (JSON-LD `url`), e.g. https://news.example;
+   * never taken from the Host header, which any client can set. Defaults to the address
+   * the server listens on.
+   */
+  siteUrl?: string
 }
 
 interface Reply {
@@ -89,7 +95,21 @@ const SECURITY_HEADERS = {
   'referrer-policy': 'strict-origin-when-cross-origin',
 }
 
-export function createWebHandler(options: WebAppOptions): http.RequestListener {
+/**
+ * The request's address on the site: only the path and query come from the request
+ * (an absolute-form target or `//host/x` cannot change the origin). Undefined when
+ * the target cannot be parsed.
+ */
+export function requestUrl(target: string | undefined, siteUrl: string): URL | undefined {
+  try {
+    const {pathname, search} = new URL(target ?? '/', 'http://request.invalid')
+    return new URL(`${pathname}${search}`, siteUrl)
+  } catch {
+    return undefined
+  }
+}
+
+export function createWebHandler(options: WebAppOptions & {siteUrl: string}): http.RequestListener {
   const router = new Router(routes(publicData(options.client), options.pageSize ?? PAGE_SIZE))
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
   return (req, res) => {
@@ -101,7 +121,8 @@ export function createWebHandler(options: WebAppOptions): http.RequestListener {
       send(messagePage(405, 'Method not allowed', 'This site is read-only.'), {allow: 'GET, HEAD'})
       return
     }
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`)
+    const url = requestUrl(req.url, options.siteUrl)
+    if (!url) return send(messagePage(400, 'Bad request', 'The address could not be read.'))
     router.dispatch(url).then(
       (reply) => send(reply ?? messagePage(404, 'Not found', 'There is no page at this address.')),
       (error: unknown) => {
@@ -121,13 +142,15 @@ export interface RunningWeb {
 
 /** Listens on 127.0.0.1 only: a reference page, not a production server. */
 export function startWebServer(options: WebAppOptions & {port: number}): Promise<RunningWeb> {
-  const server = http.createServer(createWebHandler(options))
+  const server = http.createServer()
   return new Promise((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port, '127.0.0.1', () => {
       const {port} = server.address() as AddressInfo
+      const url = `http://127.0.0.1:${port}`
+      server.on('request', createWebHandler({...options, siteUrl: options.siteUrl ?? url}))
       resolve({
-        url: `http://127.0.0.1:${port}`,
+        url,
         close: () =>
           new Promise((done) => {
             server.close(() => done())

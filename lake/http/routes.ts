@@ -26,7 +26,9 @@ export const routes: Route[] = [
   {methods: ['GET'], pattern: '/data/listen/:dataset', handler: listenHandler},
   {methods: ['GET'], pattern: '/data/history/:dataset/transactions/:ids', handler: transactionsHandler},
   {methods: ['GET'], pattern: '/data/history/:dataset/documents/:ids', handler: documentsAtHandler},
-  {methods: ['GET'], pattern: '/data/history/:dataset/events/*', handler: constant([])},
+  // Activity feeds: empty; the Studio then derives a document's edits from its transactions.
+  {methods: ['GET'], pattern: '/data/history/:dataset/events/documents/:id', handler: constant({events: {}, nextCursor: ''})},
+  {methods: ['GET'], pattern: '/data/history/:dataset/events/releases/:id', handler: constant({events: [], nextCursor: ''})},
 
   {methods: ['GET'], pattern: '/users/me', handler: meHandler},
   {methods: ['GET'], pattern: '/users/me/keyvalue/:keys', handler: keyValueHandler},

@@ -85,6 +85,8 @@ export class LakeStore {
       seq = record.seq
     }
     store.seq = seq
+    // A long log (e.g. from a big import before a crash) is folded into the snapshot now, not at the next write.
+    if (journal.needsCompaction) store.compact()
     return store
   }
 

@@ -1,5 +1,5 @@
 import {WIRE_AGENCIES} from '../../data/agencies'
-import {DEFAULT_REVIEWER_ROLES, DEFAULT_RULES, type ReviewStatus} from './core'
+import {DEFAULT_REVIEWER_ROLES, DEFAULT_RULES, type ReviewBadge, type ReviewStatus} from './core'
 import type {ResolvedReviewConfig} from './types'
 
 /** API version the plugin's own queries and patches pin. */
@@ -16,7 +16,7 @@ export const DEFAULT_CONFIG: ResolvedReviewConfig = {
   agencies: WIRE_AGENCIES,
 }
 
-/** English status titles for places without i18n, such as list previews. */
+/** English status titles for places without i18n, such as the schema's option lists. */
 export const REVIEW_STATUS_TITLES: Record<ReviewStatus, string> = {
   pending: 'Needs review',
   approved: 'Approved',
@@ -24,6 +24,11 @@ export const REVIEW_STATUS_TITLES: Record<ReviewStatus, string> = {
   rejected: 'Rejected',
 }
 
-export function reviewStatusTitle(status: unknown): string {
-  return REVIEW_STATUS_TITLES[status as ReviewStatus] ?? REVIEW_STATUS_TITLES.pending
+/** English badge titles for list previews, whose `prepare` cannot reach the Studio's i18n. */
+export const REVIEW_BADGE_TITLES: Record<ReviewBadge, string> = {
+  needsReview: 'Needs review',
+  approved: 'Approved',
+  approvalOutdated: 'Approval outdated',
+  changesRequested: 'Changes requested',
+  rejected: 'Rejected',
 }

@@ -36,6 +36,12 @@ export type {
   WireAgency,
 } from './rules/types'
 
+export {formatMessage, localized} from './i18n/format'
+export type {LocalizedMessage, MessageParams, ParamsOf} from './i18n/format'
+export {enUS, deDE} from './i18n/resources'
+export type {ReviewResourceKey} from './i18n/resources'
+export type {FindingMessageKey} from './rules/message'
+
 export {contentHash, judgedContent} from './review/contentHash'
 export {TRANSITIONS, transition, allowedEvents, effectiveStatus} from './review/state'
 export {decide} from './review/decide'

@@ -2,7 +2,8 @@ import {DocumentTextIcon} from '@sanity/icons/DocumentText'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {requiredLanguage} from '../lib/language'
 import {slugifyTitle} from '../lib/slug'
-import {reviewStatusTitle} from '../../plugins/editorial-review/constants'
+import {REVIEW_BADGE_TITLES} from '../../plugins/editorial-review/constants'
+import {reviewBadge, type PressReleaseDocument} from '../../plugins/editorial-review/core'
 import {publicationGate} from '../../plugins/editorial-review/validation'
 
 export const pressRelease = defineType({
@@ -102,18 +103,24 @@ export const pressRelease = defineType({
     defineField({name: 'review', title: 'Editorial review', type: 'editorialReview', group: 'review', readOnly: true}),
   ],
   preview: {
+    // Everything the content hash covers, so the list can tell an outdated approval.
     select: {
       title: 'title',
-      distributor: 'distributor.name',
+      body: 'body',
+      dateline: 'dateline',
       language: 'language',
-      status: 'review.status',
-      thirdParty: 'review.thirdParty',
+      distributor: 'distributor',
+      distributorName: 'distributor.name',
+      disclaimer: 'disclaimer',
+      categories: 'categories',
+      review: 'review',
     },
-    prepare: ({title, distributor, language, status, thirdParty}) => ({
-      title: title ?? 'Untitled release',
-      subtitle: [distributor ?? 'Own copy', language, thirdParty || status ? reviewStatusTitle(status) : undefined]
-        .filter(Boolean)
-        .join(' · '),
-    }),
+    prepare: ({distributorName, ...document}) => {
+      const badge = reviewBadge(document as PressReleaseDocument)
+      return {
+        title: document.title ?? 'Untitled release',
+        subtitle: [distributorName ?? 'Own copy', document.language, badge && REVIEW_BADGE_TITLES[badge]].filter(Boolean).join(' · '),
+      }
+    },
   },
 })

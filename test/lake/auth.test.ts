@@ -86,6 +86,34 @@ describe('CORS', () => {
     expect(preflight.headers.get('access-control-allow-headers')).toBe('authorization,content-type')
   })
 
+  it('moves browser listeners on <project>.localhost to their own host, carrying the user in a ticket', async () => {
+    const {request} = await import('node:http')
+    const get = (host: string, path: string, headers: Record<string, string>) =>
+      new Promise<{status: number; headers: Record<string, unknown>}>((resolve, reject) => {
+        const req = request({host: '127.0.0.1', port: lake.port, path, headers: {host, ...headers}}, (res) => {
+          resolve({status: res.statusCode ?? 0, headers: res.headers})
+          res.destroy()
+        })
+        req.on('error', reject)
+        req.end()
+      })
+    const path = '/v2025-02-19/data/listen/production?query=*'
+    const first = await get(`pressroom.localhost:${lake.port}`, path, {origin: STUDIO_ORIGIN, authorization: `Bearer ${LAKE_TOKENS.viewer}`})
+    expect(first.status).toBe(307)
+    const location = new URL(String(first.headers.location))
+    expect(location.hostname).toMatch(/^s\d+\.pressroom\.localhost$/)
+    const ticket = location.searchParams.get('lakeTicket')
+    expect(ticket).toBeTruthy()
+    // The browser follows with Origin: null and no Authorization header.
+    const stream = await get(location.host, location.pathname + location.search, {origin: 'null'})
+    expect(stream.status).toBe(200)
+    expect(stream.headers['access-control-allow-origin']).toBe('null')
+    const forged = await get(location.host, `${path}&lakeTicket=forged`, {origin: 'null'})
+    expect(forged.headers['access-control-allow-origin']).toBeUndefined()
+    // Node clients (no Origin) are never redirected.
+    expect((await get(`pressroom.localhost:${lake.port}`, path, {})).status).toBe(200)
+  })
+
   it('gives other origins no CORS headers and refuses their preflights', async () => {
     const res = await fetch(`${lake.url}/v2025-02-19/data/query/production?query=1`, {headers: {origin: 'http://evil.example'}})
     expect(res.headers.get('access-control-allow-origin')).toBeNull()

@@ -60,8 +60,9 @@ describe('queries', () => {
   })
 
   it('applies the published, drafts, raw and release perspectives', async () => {
-    const titles = (perspective: Parameters<SanityClient['fetch']>[2] extends infer O ? O : never) =>
-      client.fetch<string[]>('*[_type == "category"] | order(_id) .title', {}, perspective as never)
+    type ClientPerspective = 'raw' | 'published' | 'drafts' | string[]
+    const titles = ({perspective}: {perspective: ClientPerspective}) =>
+      client.fetch<string[]>('*[_type == "category"] | order(_id) .title', {}, {perspective: perspective as 'raw'})
     expect(await titles({perspective: 'published'})).toEqual(['Politics', 'Sport'])
     expect(await titles({perspective: 'drafts'})).toEqual(['Politics', 'Sport (draft)', 'Only a draft'])
     expect(await titles({perspective: 'raw'})).toHaveLength(5)
@@ -160,7 +161,7 @@ describe('mutations', () => {
     await client.patch({query: '*[_type == "bulk"]'}).set({touched: true}).commit()
     expect(await client.fetch('*[_type == "bulk"].touched')).toEqual([true, true])
     const res = await client.delete({query: '*[_type == "bulk" && n > 1]'})
-    expect(res.results.map((r) => r.id)).toEqual(['m-q2'])
+    expect(res.results.map((r: {id: string}) => r.id)).toEqual(['m-q2'])
     expect(await client.fetch('*[_type == "bulk"]._id')).toEqual(['m-q1'])
     await client.delete('m-q1')
     expect(await client.getDocument('m-q1')).toBeUndefined()
@@ -187,7 +188,7 @@ describe('mutations', () => {
   })
 
   it('honours returnIds, returnDocuments, transactionId and visibility', async () => {
-    const res = await client.mutate([{create: {_id: 'm-ret', _type: 'category'}}], {returnDocuments: false, transactionId: 'my-tx-1', visibility: 'async'})
+    const res = await client.mutate([{create: {_id: 'm-ret', _type: 'category'}}], {returnDocuments: false, returnFirst: false, transactionId: 'my-tx-1', visibility: 'async'})
     expect(res.transactionId).toBe('my-tx-1')
     expect(res.documentIds).toEqual(['m-ret'])
     expect(res.results).toEqual([{id: 'm-ret', operation: 'create'}])

@@ -48,7 +48,7 @@ describe('commit guard', () => {
       .commit()
       .catch((e: {statusCode: number; message: string}) => e)
     expect(err).toMatchObject({statusCode: 409})
-    expect((err as Error).message).toContain('"g-2" is not approved for publishing')
+    expect((err as unknown as Error).message).toContain('"g-2" is not approved for publishing')
     expect(await client().getDocument('drafts.g-2')).toBeUndefined()
   })
 

@@ -30,7 +30,12 @@ const SEED_CATEGORIES = [
   {title: 'Tagesnachrichten', slug: 'tagesnachrichten'},
 ]
 
-const ALL = {language: null, category: null, distributor: null}
+interface Filters {
+  language: string | null
+  category: string | null
+  distributor: string | null
+}
+const ALL: Filters = {language: null, category: null, distributor: null}
 const FIRST_PAGE = {start: 0, end: 20, ...ALL}
 
 /** The seed release as a list entry, once public. */
@@ -281,7 +286,7 @@ describe('filters, pagination and the disclaimer fallback', () => {
   })
 
   it('filters by language, category slug and distributor slug', async () => {
-    const page = (filters: Partial<typeof ALL>) => reader.fetch(publicReleasesQuery, {...FIRST_PAGE, ...filters})
+    const page = (filters: Partial<Filters>) => reader.fetch(publicReleasesQuery, {...FIRST_PAGE, ...filters})
     expect(await page({language: 'en'})).toEqual({total: 1, items: [OWN_ENTRY]})
     expect(await page({language: 'de'})).toEqual({total: 2, items: [SEED_ENTRY, FALLBACK_ENTRY]})
     expect(await page({category: 'tagesnachrichten'})).toEqual({total: 2, items: [SEED_ENTRY, FALLBACK_ENTRY]})

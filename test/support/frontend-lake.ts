@@ -3,7 +3,6 @@
  * port, a real @sanity/client, the real seed import, and the review steps an editor
  * takes (decide with the rules module, patch, publish through the actions API).
  */
-import {spawn, type ChildProcess} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -23,11 +22,12 @@ import {
 } from '../../plugins/editorial-review/core'
 import {distributorsForImportQuery} from '../../queries/import'
 import {runImport, type ImportSummary} from '../../scripts/import/run'
+import {LAKE_TOKENS, startLakeProcess as spawnLake} from './lake'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 /** Tokens of the lake's built-in users (lake/auth/users.ts). */
-export const TOKENS = {admin: 'lake-admin-token', editor: 'lake-editor-token', contributor: 'lake-contributor-token'} as const
+export const TOKENS = {admin: LAKE_TOKENS.administrator, editor: LAKE_TOKENS.editor, contributor: LAKE_TOKENS.contributor} as const
 
 /** The built-in editor, a reviewer by the default roles. */
 export const REVIEWER: ReviewUser = {id: 'local-editor', name: 'Local Editor', roles: ['editor']}
@@ -51,55 +51,20 @@ function clientFor(url: string, token: string): SanityClient {
 }
 
 /**
- * `npm run lake` as a child process on a free port, with whatever publish gate the
- * lake's CLI wires: the deployment the Studio talks to.
+ * `npm run lake` as a child process on a free port (test/support/lake.ts), with
+ * whatever publish gate the lake's CLI wires: the deployment the Studio talks to.
  */
 export async function startLakeProcess(): Promise<TestLake> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pressroom-lake-'))
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'lake/main.ts', '--port', '0', '--data', dataDir], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const url = await listeningUrl(child, /lake listening on (http:\/\/127\.0\.0\.1:\d+)/)
+  const lake = await spawnLake()
   return {
-    url,
-    client: (token = TOKENS.admin) => clientFor(url, token),
-    env: {SANITY_API_HOST: url},
+    url: lake.url,
+    client: (token = TOKENS.admin) => clientFor(lake.url, token),
+    env: {SANITY_API_HOST: lake.url},
     stop: async () => {
-      await stopChild(child)
-      fs.rmSync(dataDir, {recursive: true, force: true})
+      await lake.stop()
+      fs.rmSync(lake.dataDir, {recursive: true, force: true})
     },
   }
-}
-
-/** Resolves with the first capture of `pattern` on stdout; rejects with stderr if the child exits first. */
-export function listeningUrl(child: ChildProcess, pattern: RegExp, timeoutMs = 60_000): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let stdout = ''
-    let stderr = ''
-    const timer = setTimeout(() => reject(new Error(`no "${pattern}" within ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs)
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString()
-      const found = pattern.exec(stdout)
-      if (found?.[1]) {
-        clearTimeout(timer)
-        resolve(found[1])
-      }
-    })
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`process exited with ${code} before it was ready; stderr: ${stderr}`))
-    })
-  })
-}
-
-export function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve())
-    child.kill('SIGTERM')
-  })
 }
 
 /** A fixed clock, so imported timestamps are part of the exact expectations. */

@@ -1,6 +1,5 @@
 /** Runs a project script as `npm run <script>` would (tsx, project root), capturing its output. */
 import {spawn} from 'node:child_process'
-import path from 'node:path'
 import {ROOT} from './frontend-lake'
 
 export interface ScriptResult {
@@ -9,12 +8,15 @@ export interface ScriptResult {
   stderr: string
 }
 
-/** Runs `tsx <script> ...args` with `env` added to a clean copy of the environment. */
+/**
+ * Runs `node --import tsx <script> ...args` with `env` added to a copy of the environment
+ * without SANITY_* variables. No tsx CLI wrapper: the exit code is the script's own.
+ */
 export function runScript(script: string, args: string[], env: Record<string, string>): Promise<ScriptResult> {
   return new Promise((resolve, reject) => {
     // A developer's own target must not leak into a test run.
     const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('SANITY_')))
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), script, ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
       cwd: ROOT,
       env: {...base, ...env},
       stdio: ['ignore', 'pipe', 'pipe'],

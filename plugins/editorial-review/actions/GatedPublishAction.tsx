@@ -1,6 +1,7 @@
 import {useTranslation, type DocumentActionComponent} from 'sanity'
 import {I18N_NAMESPACE} from '../constants'
 import {useReviewedDocument} from '../hooks/useReviewedDocument'
+import {translated, verdictMessages} from '../i18n/translate'
 
 /**
  * Wraps a built-in action that makes copy public (publish, schedule) so it stays
@@ -12,7 +13,8 @@ export function gatedPublishAction(original: DocumentActionComponent): DocumentA
     const description = original(props)
     const {verdict} = useReviewedDocument(props)
     if (!description || verdict.ok) return description
-    return {...description, disabled: true, title: t('action.publish-blocked', {reasons: verdict.reasons.join(' ')})}
+    const reasons = verdictMessages(verdict).map((reason) => translated(t, reason))
+    return {...description, disabled: true, title: t('action.publish-blocked', {reasons: reasons.join(' ')})}
   }
   GatedPublishAction.action = original.action
   GatedPublishAction.displayName = `Gated(${original.displayName ?? original.action ?? 'action'})`

@@ -2,11 +2,12 @@ import {Box, Button, Flex, Stack, Text, TextArea} from '@sanity/ui'
 import {useCallback, useState, type ComponentType} from 'react'
 import {useDocumentOperation, useTranslation, type DocumentActionDescription, type DocumentActionProps} from 'sanity'
 import {I18N_NAMESPACE} from '../constants'
-import {decide, type ReviewAction} from '../core'
+import {decide, type LocalizedMessage, type ReviewAction} from '../core'
 import {useReviewConfig} from '../hooks/ReviewConfigContext'
 import {useReviewedDocument} from '../hooks/useReviewedDocument'
 import {useReviewUser} from '../hooks/useReviewUser'
 import type {ReviewResourceKey} from '../i18n/resources'
+import {translated} from '../i18n/translate'
 import {decisionAvailability} from './availability'
 
 /** How one decision action looks; the behaviour is shared. */
@@ -32,7 +33,8 @@ export function useDecisionAction(props: DocumentActionProps, look: DecisionActi
   const operations = useDocumentOperation(props.id, props.type, props.release)
   const [dialogOpen, setDialogOpen] = useState(false)
   const [note, setNote] = useState('')
-  const [refusal, setRefusal] = useState<string>()
+  // Kept as a message, not a string, so it follows a change of the Studio's language.
+  const [refusal, setRefusal] = useState<LocalizedMessage>()
 
   const close = useCallback(() => {
     setDialogOpen(false)
@@ -44,7 +46,7 @@ export function useDecisionAction(props: DocumentActionProps, look: DecisionActi
     if (!document || !user) return
     const result = decide(document, {action: look.action, user, note, findings}, {reviewerRoles, fourEyes})
     if (!result.ok) {
-      setRefusal(result.reason)
+      setRefusal({key: result.reasonKey, params: result.params, message: result.reason})
       return
     }
     operations.patch.execute([{set: {review: result.review}}], {})
@@ -82,7 +84,7 @@ export function useDecisionAction(props: DocumentActionProps, look: DecisionActi
           </Stack>
           {refusal && (
             <Text size={1} data-testid="review-refusal">
-              {refusal}
+              {translated(t, refusal)}
             </Text>
           )}
           <Flex gap={2} justify="flex-end">

@@ -4,6 +4,7 @@ import {stringToPath} from 'sanity'
 import {I18N_NAMESPACE} from '../constants'
 import type {Evidence, Finding, PressReleaseDocument, PublishVerdict, ReviewBadge, Severity} from '../core'
 import type {ReviewResourceKey} from '../i18n/resources'
+import {translated, verdictMessages} from '../i18n/translate'
 
 export interface FindingsPanelProps {
   /** Live findings of the current form value. */
@@ -41,9 +42,9 @@ export function FindingsPanel({findings, verdict, badge, document, onFocusPath}:
           <Text size={1}>{t('panel.publish-ok')}</Text>
         ) : (
           <Stack gap={2} data-testid="review-reasons">
-            {verdict.reasons.map((reason) => (
-              <Text key={reason} size={1} weight="medium">
-                {reason}
+            {verdictMessages(verdict).map((reason, index) => (
+              <Text key={`${reason.key}-${index}`} size={1} weight="medium">
+                {translated(t, reason)}
               </Text>
             ))}
           </Stack>
@@ -57,7 +58,7 @@ export function FindingsPanel({findings, verdict, badge, document, onFocusPath}:
                   {finding.code}
                 </Text>
               </Flex>
-              <Text size={1}>{finding.message}</Text>
+              <Text size={1}>{translated(t, {key: finding.messageKey, params: finding.params, message: finding.message})}</Text>
               {finding.evidence.map((evidence) => (
                 <EvidenceLine key={`${evidence.path}:${evidence.start}`} evidence={evidence} onFocusPath={onFocusPath} />
               ))}

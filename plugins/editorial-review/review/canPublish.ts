@@ -4,6 +4,7 @@
  * third-party passes; third-party copy passes only with an approval of exactly the
  * content as it is now.
  */
+import {localized, type LocalizedMessage} from '../i18n/format'
 import {blockers, detect, isThirdParty} from '../rules/detect'
 import {DEFAULT_RULES} from '../rules/index'
 import type {DetectContext, Finding, PressReleaseDocument, Rule} from '../rules/types'
@@ -22,8 +23,14 @@ export interface CanPublishOptions {
 
 export interface PublishVerdict {
   ok: boolean
-  /** Plain sentences saying what to do; empty when `ok`. */
+  /** Plain English sentences saying what to do; empty when `ok`. */
   reasons: string[]
+  /**
+   * The same reasons as i18n keys and values, in the same order (`details[i].message`
+   * is `reasons[i]`), for the Studio to show in the editor's language. `canPublish`
+   * always sets it; optional so a verdict written by hand (a placeholder) still fits.
+   */
+  details?: LocalizedMessage[]
   /** Whether the copy counted as third-party. */
   thirdParty: boolean
 }
@@ -35,20 +42,17 @@ interface Situation {
 
 type Obstacle = Exclude<ReviewStatus, 'approved'> | 'approvalOutdated'
 
-const OBSTACLE_REASONS: Record<Obstacle, (situation: Situation) => string> = {
-  pending: ({canApprove}) =>
-    canApprove
-      ? 'Third-party copy must be approved before it is published: review it and approve it.'
-      : 'Third-party copy must be approved before it is published: ask a reviewer to approve it.',
-  approvalOutdated: ({canApprove}) =>
-    `The approval is outdated: the content changed after it was approved. ${canApprove ? 'Review and approve' : 'Ask a reviewer to approve'} the current version.`,
+// Whole sentences per variant, not pieces glued together, so each translates naturally.
+const OBSTACLE_REASONS: Record<Obstacle, (situation: Situation) => LocalizedMessage> = {
+  pending: ({canApprove}) => localized(canApprove ? 'gate.pending.canApprove' : 'gate.pending.askReviewer'),
+  approvalOutdated: ({canApprove}) => localized(canApprove ? 'gate.approvalOutdated.canApprove' : 'gate.approvalOutdated.askReviewer'),
   changesRequested: ({review}) => {
     const note = latestNote(review, 'changesRequested')
-    return `A reviewer requested changes: make them and ask for a new review.${note ? ` Their note: “${note}”` : ''}`
+    return note ? localized('gate.changesRequested.withNote', {note}) : localized('gate.changesRequested')
   },
   rejected: ({review}) => {
     const note = latestNote(review, 'rejected')
-    return `A reviewer rejected this copy: it cannot be published unless a reviewer reopens it.${note ? ` Their note: “${note}”` : ''}`
+    return note ? localized('gate.rejected.withNote', {note}) : localized('gate.rejected')
   },
 }
 
@@ -72,22 +76,23 @@ function markerCodes(rules: Record<string, Rule>): Set<string> {
   return new Set(Object.values(rules).filter((rule) => rule.marksThirdParty).map((rule) => rule.code))
 }
 
-export function canPublish(document: PressReleaseDocument, options: CanPublishOptions = {}): PublishVerdict {
+export function canPublish(document: PressReleaseDocument, options: CanPublishOptions = {}): Required<PublishVerdict> {
   const {thirdParty, findings} = thirdPartyVerdict(document, options.context)
-  if (!thirdParty) return {ok: true, reasons: [], thirdParty}
+  if (!thirdParty) return {ok: true, reasons: [], details: [], thirdParty}
   const {status, stale} = effectiveStatus(document)
-  if (status === 'approved') return {ok: true, reasons: [], thirdParty}
+  if (status === 'approved') return {ok: true, reasons: [], details: [], thirdParty}
 
   const obstacle: Obstacle = stale ? 'approvalOutdated' : status
   const situation = {review: document.review, canApprove: isReviewer(options.user, options.reviewerRoles ?? DEFAULT_REVIEWER_ROLES)}
-  const reasons = [OBSTACLE_REASONS[obstacle](situation)]
+  const details = [OBSTACLE_REASONS[obstacle](situation)]
   // Findings that merely prove the copy is third-party repeat the first reason; the
   // others (a rights question, a missing disclaimer) name work to do before approval.
   const markers = markerCodes(options.context?.rules ?? DEFAULT_RULES)
   for (const finding of blockers(findings ?? [])) {
-    if (!markers.has(finding.code) && !reasons.includes(finding.message)) reasons.push(finding.message)
+    if (markers.has(finding.code) || details.some((detail) => detail.message === finding.message)) continue
+    details.push({key: finding.messageKey, params: finding.params, message: finding.message})
   }
-  return {ok: false, reasons, thirdParty}
+  return {ok: false, reasons: details.map((detail) => detail.message), details, thirdParty}
 }
 
 const BADGE_BY_STATUS: Record<ReviewStatus, ReviewBadge> = {

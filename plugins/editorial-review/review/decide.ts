@@ -3,6 +3,8 @@
  * and the state machine, then recorded with the content hash and the findings it
  * judged, and appended to the review's audit trail.
  */
+import {localized, type LocalizedMessage} from '../i18n/format'
+import type {ReviewResourceKey} from '../i18n/resources'
 import {isThirdParty, toStoredFindings} from '../rules/detect'
 import {shortKey} from '../rules/hash'
 import type {Finding, PressReleaseDocument, Rule} from '../rules/types'
@@ -37,26 +39,28 @@ export interface DecideOptions {
 
 export type DecideResult =
   | {ok: true; review: EditorialReview; decision: Decision}
-  | {ok: false; reason: string}
+  | {
+      ok: false
+      /** Why not, in plain English. */
+      reason: string
+      /** The same as an i18n key and its values, for the Studio to show in the editor's language. */
+      reasonKey: string
+      params: Record<string, string>
+    }
 
 /** What the note must explain, for actions that require one. */
-const NOTE_REQUIRED: Readonly<Partial<Record<ReviewAction, string>>> = {
-  requestChanges: 'Add a note saying which changes are needed.',
-  reject: 'Add a note saying why the copy is rejected.',
+const NOTE_REQUIRED: Readonly<Partial<Record<ReviewAction, LocalizedMessage>>> = {
+  requestChanges: localized('refusal.noteRequired.requestChanges'),
+  reject: localized('refusal.noteRequired.reject'),
 }
 
-const STATUS_WORDS: Record<ReviewStatus, string> = {
-  pending: 'waiting for review',
-  approved: 'approved',
-  changesRequested: 'waiting for changes',
-  rejected: 'rejected',
-}
-
-const ACTION_WORDS: Record<ReviewAction, string> = {
-  approve: 'approve',
-  requestChanges: 'request changes to',
-  reject: 'reject',
-  reopen: 'reopen',
+/**
+ * A move the state machine does not allow has a sentence of its own per action and
+ * status, since action and status words do not combine across languages; a test
+ * checks every refused move has its key.
+ */
+function notAllowed(action: ReviewAction, from: ReviewStatus): LocalizedMessage {
+  return localized(`refusal.notAllowed.${action}.${from}` as Extract<ReviewResourceKey, `refusal.notAllowed.${string}`>)
 }
 
 interface Check {
@@ -67,19 +71,16 @@ interface Check {
 }
 
 /** Each guard returns why the decision is refused, or undefined; the first refusal wins. */
-const GUARDS: ((check: Check) => string | undefined)[] = [
+const GUARDS: ((check: Check) => LocalizedMessage | undefined)[] = [
   ({input, options}) =>
-    isReviewer(input.user, options.reviewerRoles)
-      ? undefined
-      : `Only reviewers (${options.reviewerRoles.join(', ')}) can decide on third-party copy; ask one to review it.`,
+    isReviewer(input.user, options.reviewerRoles) ? undefined : localized('refusal.notReviewer', {roles: options.reviewerRoles.join(', ')}),
   ({input}) => (NOTE_REQUIRED[input.action] && !input.note?.trim() ? NOTE_REQUIRED[input.action] : undefined),
   ({input, options}) =>
     input.action === 'approve' && options.fourEyes && options.lastEditorId !== undefined && options.lastEditorId === input.user.id
-      ? 'You edited this copy last, and the four-eyes rule applies: another reviewer must approve it.'
+      ? localized('refusal.fourEyes')
       : undefined,
-  ({input, from}) =>
-    transition(from, input.action) ? undefined : `You cannot ${ACTION_WORDS[input.action]} copy that is ${STATUS_WORDS[from]}.`,
-  ({input}) => (Number.isNaN(decisionTime(input.now).getTime()) ? 'The decision time is not a valid date.' : undefined),
+  ({input, from}) => (transition(from, input.action) ? undefined : notAllowed(input.action, from)),
+  ({input}) => (Number.isNaN(decisionTime(input.now).getTime()) ? localized('refusal.invalidTime') : undefined),
 ]
 
 function decisionTime(now: Date | string | undefined): Date {
@@ -91,8 +92,8 @@ export function decide(document: PressReleaseDocument, input: DecisionInput, opt
   const hash = contentHash(document)
   const from = effectiveStatus(document, hash).status
   for (const guard of GUARDS) {
-    const reason = guard({document, input, options, from})
-    if (reason) return {ok: false, reason}
+    const refusal = guard({document, input, options, from})
+    if (refusal) return {ok: false, reason: refusal.message, reasonKey: refusal.key, params: refusal.params}
   }
 
   const status = transition(from, input.action)!

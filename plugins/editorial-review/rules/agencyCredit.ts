@@ -6,6 +6,7 @@
  * credit is the newsroom's business, so the rule runs on third-party copy only.
  */
 import {literalPattern, matchUnits, type UnitMatch} from './match'
+import {findingMessage} from './message'
 import type {TextUnit} from './text'
 import type {Evidence, Finding, Rule, WireAgency} from './types'
 import {evidenceIn} from './text'
@@ -93,7 +94,7 @@ export const agencyCreditRule: Rule = {
       findings.push({
         code: 'agencyCredit',
         severity: 'blocker',
-        message: `This distributed copy credits ${agency.name} (${agency.code}): a rights question. Confirm the newsroom's licence for ${agency.code} copy before approving.`,
+        ...findingMessage('finding.agencyCredit', {agency: agency.name, agencyCode: agency.code}),
         evidence,
       })
     }

@@ -5,6 +5,7 @@
  */
 import {distributorMarkers, distributorName, type CompiledMarkers} from './markers'
 import {evidenceOf, matchCopyElseSource, matchUnits, paragraphEnd, withoutOverlaps, inDocumentOrder, type UnitMatch} from './match'
+import {findingMessage} from './message'
 import type {TextUnit} from './text'
 import type {Finding, Rule} from './types'
 
@@ -40,9 +41,7 @@ export const boilerplateRule: Rule = {
       findings.push({
         code: 'distributorBoilerplate',
         severity: inCopy ? 'warning' : 'info',
-        message: inCopy
-          ? `Remove ${name}'s boilerplate from the body: it advertises the distributor, not the story.`
-          : `${name}'s boilerplate is in the copy as received, not in the body: evidence this copy was distributed by ${name}; nothing to remove.`,
+        ...findingMessage(inCopy ? 'finding.distributorBoilerplate.inBody' : 'finding.distributorBoilerplate.inSource', {distributor: name}),
         evidence: evidenceOf(matches),
       })
     }

@@ -5,6 +5,7 @@
  */
 import {distributorMarkers, distributorName} from './markers'
 import {evidenceOf, matchCopyElseSource, matchUnits, overlaps, type UnitMatch} from './match'
+import {findingMessage} from './message'
 import type {TextUnit} from './text'
 import type {Finding, Rule} from './types'
 
@@ -19,13 +20,10 @@ export const WIRE_DATELINE_FORMS: {name: string; pattern: RegExp}[] = [
   {name: 'Business Wire', pattern: new RegExp(`\\(BUSINESS\\s+WIRE\\)${DASH}`, 'gi')},
 ]
 
-function message(wire: string, tag: string): string {
-  return `“${tag}” marks this as ${wire} copy from a distributor. Third-party copy must be approved by a reviewer before it is published.`
-}
-
 function finding(wire: string, matches: UnitMatch[]): Finding {
   const evidence = evidenceOf(matches)
-  return {code: 'distributorDatelineTag', severity: 'blocker', message: message(wire, evidence[0]?.quote.trim() ?? wire), evidence}
+  const tag = evidence[0]?.quote.trim() ?? wire
+  return {code: 'distributorDatelineTag', severity: 'blocker', ...findingMessage('finding.distributorDatelineTag', {tag, wire}), evidence}
 }
 
 export const datelineTagRule: Rule = {

@@ -67,6 +67,7 @@ export function toStoredFindings(findings: Finding[]): StoredFinding[] {
       _type: FINDING_TYPE,
       code: finding.code,
       severity: finding.severity,
+      // English only: the schema has no key fields, and the Studio shows live findings, not stored ones.
       message: finding.message,
       evidence: finding.evidence.map((evidence) => {
         let key = shortKey(`${evidence.path}:${evidence.start}:${evidence.end}`, 8)

@@ -5,6 +5,7 @@
  */
 import {distributorMarkers, distributorName, type CompiledMarkers} from './markers'
 import {evidenceOf, matchCopyElseSource, matchUnits, paragraphEnd, type UnitMatch} from './match'
+import {findingMessage} from './message'
 import type {TextUnit} from './text'
 import type {DistributorDoc, Finding, Rule} from './types'
 
@@ -32,7 +33,7 @@ export const disclaimerTextRule: Rule = {
       findings.push({
         code: 'distributorDisclaimer',
         severity: 'info',
-        message: `${name}'s third-party disclaimer: this copy was distributed by ${name}. Publish it with the distributor's disclaimer attached.`,
+        ...findingMessage('finding.distributorDisclaimer', {distributor: name}),
         evidence: evidenceOf(matches),
       })
     }

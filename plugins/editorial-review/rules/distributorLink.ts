@@ -6,6 +6,7 @@
 import {disclaimerMatches} from './disclaimerText'
 import {distributorMarkers, distributorName, type CompiledMarkers} from './markers'
 import {evidenceOf, inDocumentOrder, matchUnits, withoutOverlaps, type UnitMatch} from './match'
+import {findingMessage} from './message'
 import type {DocumentText} from './text'
 import type {Finding, Rule} from './types'
 
@@ -82,7 +83,7 @@ export const distributorLinkRule: Rule = {
       findings.push({
         code: 'distributorLink',
         severity: 'warning',
-        message: `Links to ${name} in the body: remove them, or point them at the original source.`,
+        ...findingMessage('finding.distributorLink', {distributor: name}),
         evidence: evidenceOf(matches),
       })
     }

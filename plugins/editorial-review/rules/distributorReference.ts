@@ -2,6 +2,7 @@
  * A distributor set on the document: the import (or an editor) has already said the
  * copy came over a wire, so it is third-party and blocks until a reviewer approves it.
  */
+import {findingMessage} from './message'
 import type {Rule} from './types'
 
 export const distributorReferenceRule: Rule = {
@@ -16,7 +17,7 @@ export const distributorReferenceRule: Rule = {
       {
         code: 'distributorReference',
         severity: 'blocker',
-        message: `Distributed by ${name}: third-party copy must be approved by a reviewer before it is published.`,
+        ...findingMessage('finding.distributorReference', {distributor: name}),
         evidence: [{path: 'distributor', start: 0, end: ref.length, quote: ref}],
       },
     ]

@@ -4,6 +4,7 @@
  * screen readers alike.
  */
 import {DEFAULT_SAMPLE_LENGTH, detectLanguage, primarySubtag} from './language'
+import {findingMessage} from './message'
 import {bodyPlainText} from './text'
 import type {Rule} from './types'
 
@@ -19,7 +20,7 @@ export const languageMismatchRule: Rule = {
       {
         code: 'languageMismatch',
         severity: 'warning',
-        message: `The language is set to “${declared}” but the body reads as “${detected}”: correct the Language field, or check the copy is the version you meant to publish.`,
+        ...findingMessage('finding.languageMismatch', {declared, detected}),
         evidence: [{path: 'language', start: 0, end: document.language!.length, quote: document.language!}],
       },
     ]

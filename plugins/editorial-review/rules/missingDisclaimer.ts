@@ -4,6 +4,7 @@
  * distributed copy as the newsroom's own.
  */
 import {hasDisclaimerText} from './disclaimerText'
+import {findingMessage} from './message'
 import type {Rule} from './types'
 
 export const missingDisclaimerRule: Rule = {
@@ -17,7 +18,7 @@ export const missingDisclaimerRule: Rule = {
       {
         code: 'missingDisclaimer',
         severity: 'blocker',
-        message: "Third-party copy needs a disclaimer: choose the distributor's disclaimer in the Disclaimer field before publishing.",
+        ...findingMessage('finding.missingDisclaimer'),
         // An empty range on the field the editor has to fill.
         evidence: [{path: 'disclaimer', start: 0, end: 0, quote: ''}],
       },

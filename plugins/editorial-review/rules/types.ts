@@ -42,8 +42,16 @@ export interface Evidence {
 export interface Finding {
   code: FindingCode
   severity: Severity
-  /** Plain sentence for editors that says what to do. */
+  /** Plain English sentence for editors that says what to do; `messageKey` and `params` formatted in English. */
   message: string
+  /**
+   * Key of the message in the plugin's i18n namespace, e.g. `finding.agencyCredit`, so
+   * the Studio shows it in the editor's language. A site's own rule may use a key no
+   * bundle has; the Studio then shows `message`.
+   */
+  messageKey: string
+  /** Values for the message's `{{name}}` placeholders. */
+  params: Record<string, string>
   /** Passages that triggered the finding, in document order. */
   evidence: Evidence[]
 }
@@ -58,8 +66,8 @@ export interface StoredEvidence extends Evidence {
   _type: typeof EVIDENCE_TYPE
 }
 
-/** A finding as stored in the dataset (`review.findings`). */
-export interface StoredFinding extends Omit<Finding, 'evidence'> {
+/** A finding as stored in the dataset (`review.findings`): the English message only, as the schema has no key fields. */
+export interface StoredFinding extends Omit<Finding, 'evidence' | 'messageKey' | 'params'> {
   _key: string
   _type: typeof FINDING_TYPE
   evidence: StoredEvidence[]

@@ -65,6 +65,6 @@ describe('the publish gate the Studio shows', () => {
   })
 
   it('lets own copy through', () => {
-    expect(canPublish(plainArticle(), {context})).toEqual({ok: true, reasons: [], thirdParty: false})
+    expect(canPublish(plainArticle(), {context})).toEqual({ok: true, reasons: [], details: [], thirdParty: false})
   })
 })

@@ -22,8 +22,8 @@ function decided(document: PressReleaseDocument, action: 'approve' | 'requestCha
 
 describe('canPublish', () => {
   it('the newsroom’s own copy passes, with or without live detection', () => {
-    expect(canPublish(plainArticle())).toEqual({ok: true, reasons: [], thirdParty: false})
-    expect(canPublish(plainArticle(), {context: detectContext()})).toEqual({ok: true, reasons: [], thirdParty: false})
+    expect(canPublish(plainArticle())).toEqual({ok: true, reasons: [], details: [], thirdParty: false})
+    expect(canPublish(plainArticle(), {context: detectContext()})).toEqual({ok: true, reasons: [], details: [], thirdParty: false})
   })
 
   it('pending third-party copy is held, with reasons saying what to do', () => {
@@ -43,7 +43,7 @@ describe('canPublish', () => {
 
   it('approved third-party copy passes while the content is unchanged', () => {
     const approved = decided(seedDocument(), 'approve')
-    expect(canPublish(approved, {context: detectContext()})).toEqual({ok: true, reasons: [], thirdParty: true})
+    expect(canPublish(approved, {context: detectContext()})).toEqual({ok: true, reasons: [], details: [], thirdParty: true})
     expect(canPublish({...approved, _rev: 'other', _updatedAt: '2030-01-01T00:00:00Z'})).toMatchObject({ok: true})
   })
 

@@ -99,7 +99,7 @@ describe('rules table', () => {
       detect: (_document, _context, text) =>
         text.body
           .filter((unit) => unit.text.includes('EMBARGO'))
-          .map(() => ({code: 'embargoNote', severity: 'warning', message: 'Check the embargo before publishing.', evidence: []})),
+          .map(() => ({code: 'embargoNote', severity: 'warning', message: 'Check the embargo before publishing.', messageKey: 'finding.embargoNote', params: {}, evidence: []})),
     }
     const document = release([block('b0', 'EMBARGO until Friday. (SeaPRwire) – Text.')])
     const onlyEmbargo = detect(document, detectContext({rules: {embargoNote: embargo}}))
@@ -115,7 +115,7 @@ describe('rules table', () => {
       marksThirdParty: true,
       detect: (_document, _context, text) =>
         text.body.some((unit) => unit.text.startsWith('[WIRE]'))
-          ? [{code: 'internalWire', severity: 'blocker', message: 'Wire copy: review it.', evidence: []}]
+          ? [{code: 'internalWire', severity: 'blocker', message: 'Wire copy: review it.', messageKey: 'finding.internalWire', params: {}, evidence: []}]
           : [],
     }
     const document = release([block('b0', '[WIRE] BERLIN (dpa) - Ein Text.')], {language: 'de'})
@@ -126,7 +126,7 @@ describe('rules table', () => {
 })
 
 describe('isThirdParty', () => {
-  const finding = (code: string): Finding => ({code, severity: 'info', message: '', evidence: []})
+  const finding = (code: string): Finding => ({code, severity: 'info', message: '', messageKey: `finding.${code}`, params: {}, evidence: []})
   it.each([
     ['distributorDatelineTag', true],
     ['distributorDisclaimer', true],
@@ -162,7 +162,7 @@ describe('toStoredFindings', () => {
   })
 
   it('keeps keys unique when two findings point at the same place', () => {
-    const twin: Finding = {code: 'x', severity: 'info', message: 'a', evidence: [{path: 'title', start: 0, end: 1, quote: 'T'}]}
+    const twin: Finding = {code: 'x', severity: 'info', message: 'a', messageKey: 'finding.x', params: {}, evidence: [{path: 'title', start: 0, end: 1, quote: 'T'}]}
     const keys = toStoredFindings([twin, {...twin, message: 'b'}]).map((finding) => finding._key)
     expect(keys[0]).not.toBe(keys[1])
   })

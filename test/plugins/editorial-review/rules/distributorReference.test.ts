@@ -10,6 +10,8 @@ describe('distributorReference', () => {
         code: 'distributorReference',
         severity: 'blocker',
         message: 'Distributed by GlobeNewswire: third-party copy must be approved by a reviewer before it is published.',
+        messageKey: 'finding.distributorReference',
+        params: {distributor: 'GlobeNewswire'},
         evidence: [{path: 'distributor', start: 0, end: 25, quote: 'distributor.globenewswire'}],
       },
     ])

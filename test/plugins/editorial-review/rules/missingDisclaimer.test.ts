@@ -11,6 +11,8 @@ describe('missingDisclaimer', () => {
         code: 'missingDisclaimer',
         severity: 'blocker',
         message: "Third-party copy needs a disclaimer: choose the distributor's disclaimer in the Disclaimer field before publishing.",
+        messageKey: 'finding.missingDisclaimer',
+        params: {},
         evidence: [{path: 'disclaimer', start: 0, end: 0, quote: ''}],
       },
     ])

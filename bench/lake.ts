@@ -1,0 +1,109 @@
+/**
+ * Lake query benchmark at 100,000 documents: an id lookup and a `_type` list query,
+ * through the lake's query engine in-process and over HTTP, each as a ratio against
+ * plain groq-js evaluating the same query over the same array in the same run.
+ * Prints ratios (> 1 means the lake is faster); asserts nothing.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {evaluate, parse} from 'groq-js'
+import {DEFAULT_USERS} from '../lake/auth/users'
+import {startLake} from '../lake/server'
+import {DatasetState} from '../lake/store/dataset'
+import {runQuery} from '../lake/store/query'
+import type {SanityDocument} from '../lake/store/types'
+
+const TYPES = ['pressRelease', 'category', 'distributor', 'disclaimer', 'author', 'tag', 'image', 'page', 'event', 'note']
+
+function generate(count: number): SanityDocument[] {
+  const docs: SanityDocument[] = []
+  for (let i = 0; i < count; i++) {
+    docs.push({
+      _id: i % 20 === 0 ? `drafts.doc-${i}` : `doc-${i}`,
+      _type: TYPES[i % TYPES.length]!,
+      _rev: `rev-${i}`,
+      _createdAt: '2026-01-01T00:00:00Z',
+      _updatedAt: '2026-01-01T00:00:00Z',
+      title: `Document number ${i}`,
+      language: i % 3 ? 'de' : 'en',
+      body: [{_type: 'block', _key: 'k', children: [{_type: 'span', _key: 's', text: `Body text ${i} `.repeat(5)}]}],
+    })
+  }
+  return docs
+}
+
+/** Median milliseconds of `runs` calls of `fn(i)`. */
+async function time(runs: number, fn: (i: number) => Promise<unknown>): Promise<number> {
+  const samples: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now()
+    await fn(i)
+    samples.push(performance.now() - started)
+  }
+  samples.sort((a, b) => a - b)
+  return samples[Math.floor(samples.length / 2)]!
+}
+
+async function plainGroq(docs: SanityDocument[], query: string, params: Record<string, unknown>): Promise<unknown> {
+  return (await evaluate(parse(query, {params}), {dataset: docs, params})).get()
+}
+
+interface Case {
+  name: string
+  query: string
+  params: (i: number) => Record<string, unknown>
+  runs: number
+}
+
+export async function benchLake(count = 100_000): Promise<void> {
+  const docs = generate(count)
+  const state = new DatasetState('bench')
+  state.apply({seq: 1, transactionId: 'bench', timestamp: '2026-01-01T00:00:00Z', author: 'bench', changes: docs.map((d) => ({id: d._id, before: null, after: d}))})
+  const cases: Case[] = [
+    {name: 'id lookup', query: '*[_id == $id][0]{_id, title}', params: (i) => ({id: `doc-${(i * 7919 + 1) % count}`}), runs: 40},
+    {name: '_type list', query: '*[_type == $t]{_id, title}', params: () => ({t: 'category'}), runs: 15},
+  ]
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lake-bench-'))
+  const lake = await startLake({port: 0, dataDir, corsOrigins: [], projectId: 'bench', dataset: 'bench', users: DEFAULT_USERS, anonymousRole: 'administrator'})
+  try {
+    const loadStarted = performance.now()
+    for (let i = 0; i < docs.length; i += 5000) {
+      const res = await fetch(`${lake.url}/v2025-02-19/data/mutate/bench`, {
+        method: 'POST',
+        headers: {'content-type': 'application/json'},
+        body: JSON.stringify({mutations: docs.slice(i, i + 5000).map(({_rev, _updatedAt, ...doc}) => ({createOrReplace: doc}))}),
+      })
+      if (!res.ok) throw new Error(`loading the benchmark dataset failed: HTTP ${res.status} ${await res.text()}`)
+    }
+    console.log(`lake bench: ${count} documents (loaded over HTTP in ${Math.round(performance.now() - loadStarted)} ms)`)
+    console.log('case         plain groq-js   lake in-process   ratio   lake over HTTP   ratio')
+    for (const c of cases) {
+      // The lake's answer must equal plain groq-js's, or the ratio would be meaningless.
+      const expected = await plainGroq(docs, c.query, c.params(0))
+      const actual = await runQuery(state, c.query, {perspective: 'raw', params: c.params(0)})
+      if (JSON.stringify(expected) !== JSON.stringify(actual)) throw new Error(`${c.name}: lake and groq-js disagree`)
+
+      const plain = await time(c.runs, (i) => plainGroq(docs, c.query, c.params(i)))
+      const inProcess = await time(c.runs, (i) => runQuery(state, c.query, {perspective: 'raw', params: c.params(i)}))
+      const overHttp = await time(c.runs, async (i) => {
+        const params = Object.entries(c.params(i)).map(([k, v]) => `&$${k}=${encodeURIComponent(JSON.stringify(v))}`).join('')
+        const res = await fetch(`${lake.url}/v2025-02-19/data/query/bench?perspective=raw&query=${encodeURIComponent(c.query)}${params}`)
+        return res.json()
+      })
+      const fmt = (ms: number) => `${ms.toFixed(2)} ms`.padStart(10)
+      console.log(
+        `${c.name.padEnd(12)} ${fmt(plain)}      ${fmt(inProcess)}   ${(plain / inProcess).toFixed(1).padStart(6)}x   ${fmt(overHttp)}   ${(plain / overHttp).toFixed(1).padStart(6)}x`,
+      )
+    }
+  } finally {
+    await lake.close()
+    fs.rmSync(dataDir, {recursive: true, force: true})
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await benchLake(Number(process.argv[2] ?? 100_000))
+}

@@ -1,0 +1,157 @@
+/**
+ * The editorial review in the real built Studio, in Chromium, against a real lake on a
+ * random port holding the imported seed. Each step is one test and saves a screenshot
+ * under test-results/editorial-review/. Users are picked by the lake's dev tokens.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import type {Page} from 'playwright-core'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {launchChromium, type LaunchedBrowser} from '../../support/browser'
+import {LAKE_TOKENS, PROJECT_ROOT, startLakeProcess, type LakeProcess} from '../../support/lake'
+import {serveStatic, type StaticServer} from '../../support/static-server'
+import {runScript} from '../../import/run-cli'
+
+const STUDIO_DIST = path.resolve(PROJECT_ROOT, process.env.STUDIO_DIST ?? 'dist')
+const SHOTS = path.join(PROJECT_ROOT, 'test-results', 'editorial-review')
+const hasStudio = fs.existsSync(path.join(STUDIO_DIST, 'index.html'))
+if (!hasStudio) console.warn(`\n!!! SKIPPING the editorial-review browser test: no built Studio at ${STUDIO_DIST}. Run \`npm run build\`. !!!\n`)
+
+const RELEASE_ID = 'pressRelease.000_e42a070e862f161b'
+const DOCUMENT_URL = `/structure/pressRelease;${RELEASE_ID}`
+
+describe.skipIf(!hasStudio)('editorial review in the Studio (Chromium)', {timeout: 90_000}, () => {
+  let lake: LakeProcess
+  let studio: StaticServer
+  let chromium: LaunchedBrowser
+  let page: Page
+
+  const shot = (name: string) => page.screenshot({path: path.join(SHOTS, `${name}.png`)})
+  const admin = () => lake.client({token: LAKE_TOKENS.administrator})
+
+  /** Opens the seed release as the user the token selects. */
+  async function openAs(token: string) {
+    await page.goto(`${studio.url}/`)
+    await page.evaluate((value) => window.localStorage.setItem('__studio_auth_token_pressroom', JSON.stringify({token: value})), token)
+    await page.goto(`${studio.url}${DOCUMENT_URL}`)
+    await page.getByTestId('review-findings').waitFor({timeout: 60_000})
+  }
+
+  const publishButton = () => page.getByTestId('action-publish')
+  const panelBadge = () => page.getByTestId('review-panel-badge')
+
+  /** Hovers an element and waits for its tooltip to show the expected text. */
+  async function expectTooltip(target: ReturnType<Page['getByTestId']>, expected: string) {
+    await target.hover()
+    await page.locator('[data-ui="Tooltip"]', {hasText: expected}).first().waitFor({state: 'visible', timeout: 10_000})
+  }
+
+  async function openActionMenu() {
+    await page.getByTestId('action-menu-button').click()
+    await page.getByTestId('action-Approve').or(page.getByTestId('action-Reject')).first().waitFor({timeout: 10_000})
+  }
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, {recursive: true})
+    studio = await serveStatic(STUDIO_DIST)
+    lake = await startLakeProcess({corsOrigins: [studio.origin]})
+    const imported = await runScript('scripts/import.ts', ['seeds'], {SANITY_API_HOST: lake.url})
+    expect(imported.code, imported.stderr).toBe(0)
+    chromium = await launchChromium()
+    await chromium.context.addInitScript((apiHost: string) => {
+      window.localStorage.setItem('pressroom:apiHost', apiHost)
+      for (const workspace of ['pressroom', 'default']) window.localStorage.setItem(`sanity-locale:pressroom:${workspace}`, 'en-US')
+    }, `http://localhost:${lake.port}`)
+    page = await chromium.context.newPage()
+  }, 180_000)
+
+  afterAll(async () => {
+    await chromium?.close()
+    await studio?.close()
+    await lake?.stop()
+  })
+
+  it('1. shows a reviewer the findings, quoting "(SeaPRwire)" and "(AP)", with Publish disabled and the reason', async () => {
+    await openAs(LAKE_TOKENS.editor)
+    const quotes = await page.getByTestId('finding-quote').allTextContents()
+    expect(quotes).toEqual(expect.arrayContaining(['(SeaPRwire)', '(AP)']))
+    await expect.poll(() => page.getByTestId('review-highlight').count(), {timeout: 20_000}).toBeGreaterThanOrEqual(2)
+    expect(await page.getByTestId('review-highlight').allTextContents()).toEqual(expect.arrayContaining(['(SeaPRwire)', '(AP)']))
+    expect(await panelBadge().textContent()).toBe('Third-party · needs review')
+    await expect.poll(() => publishButton().isDisabled()).toBe(true)
+    await expectTooltip(publishButton(), 'Third-party copy must be approved before it is published: review it and approve it.')
+    await shot('1-reviewer-sees-findings')
+  })
+
+  it('2. does not let a contributor approve, and says why', async () => {
+    await openAs(LAKE_TOKENS.contributor)
+    await openActionMenu()
+    const approve = page.getByTestId('action-Approve')
+    expect(await approve.getAttribute('data-disabled')).not.toBeNull()
+    await expectTooltip(approve, 'Only reviewers (administrator, editor) can decide on third-party copy.')
+    await shot('2-contributor-cannot-approve')
+    await page.keyboard.press('Escape')
+  })
+
+  it('3. lets the reviewer approve, and Publish opens', async () => {
+    await openAs(LAKE_TOKENS.editor)
+    await openActionMenu()
+    await page.getByTestId('action-Approve').click()
+    await page.getByTestId('review-note').fill('Lizenz für AP-Texte liegt vor.')
+    await page.getByTestId('review-confirm').click()
+    await expect.poll(() => panelBadge().textContent(), {timeout: 20_000}).toBe('Approved')
+    await expect.poll(() => publishButton().isEnabled(), {timeout: 20_000}).toBe(true)
+    await expect.poll(() => page.getByTestId('review-trail').textContent()).toContain('Approved by Local Editor')
+    const draft = await admin().getDocument(`drafts.${RELEASE_ID}`)
+    expect(draft?.review).toMatchObject({status: 'approved', decisions: [{action: 'approve', userId: 'local-editor', note: 'Lizenz für AP-Texte liegt vor.'}]})
+    await shot('3-approved')
+  })
+
+  it('4. publishes, and the document is published in the lake', async () => {
+    await publishButton().click()
+    await expect.poll(async () => (await admin().getDocument(RELEASE_ID))?.review?.status, {timeout: 30_000}).toBe('approved')
+    await expect.poll(async () => admin().getDocument(`drafts.${RELEASE_ID}`), {timeout: 30_000}).toBeUndefined()
+    await shot('4-published')
+  })
+
+  it('5. an edit to a body paragraph outdates the approval and closes Publish again', async () => {
+    await shot('5a-before-edit')
+    await page.getByText('dass “Expertenteams” die Gespräche persönlich fortsetzen werden.').click()
+    await page.keyboard.press('End')
+    await page.keyboard.type(' Ergänzt von der Redaktion.')
+    await expect.poll(() => panelBadge().textContent(), {timeout: 30_000}).toBe('Approval outdated')
+    await expect.poll(() => publishButton().isDisabled(), {timeout: 30_000}).toBe(true)
+    await expectTooltip(publishButton(), 'The approval is outdated: the content changed after it was approved.')
+    // The document list says so too.
+    await page.getByText('SeaPRwire · de · Approval outdated').first().waitFor({timeout: 30_000})
+    await expect.poll(async () => JSON.stringify((await admin().getDocument(`drafts.${RELEASE_ID}`))?.body ?? ''), {timeout: 30_000}).toContain(
+      'Ergänzt von der Redaktion.',
+    )
+    await shot('5-approval-outdated')
+  })
+
+  it('6. adding the document to a release does not get around the gate', async () => {
+    const releaseName = 'rgate'
+    await admin().action({actionType: 'sanity.action.release.create', releaseId: releaseName, metadata: {title: 'Gate test', releaseType: 'asap'}} as never)
+    const draft = await admin().getDocument(`drafts.${RELEASE_ID}`)
+    const {_rev, _createdAt, _updatedAt, ...content} = draft!
+    await admin().action({
+      actionType: 'sanity.action.document.version.create',
+      publishedId: RELEASE_ID,
+      document: {...content, _id: `versions.${releaseName}.${RELEASE_ID}`},
+    } as never)
+    const refusal = await admin()
+      .action({actionType: 'sanity.action.release.publish', releaseId: releaseName} as never)
+      .then(() => undefined, (error: {statusCode?: number; message: string}) => error)
+    expect(refusal?.statusCode).toBe(409)
+    expect(refusal?.message).toContain('The approval is outdated')
+    expect((await admin().getDocument(RELEASE_ID))?.body).not.toEqual(draft?.body)
+
+    await page.goto(`${studio.url}/releases/${releaseName}`)
+    await page.getByText('Gate test').first().waitFor({timeout: 60_000})
+    const publishAll = page.getByTestId('publish-all-button')
+    await publishAll.waitFor({timeout: 30_000})
+    await expect.poll(() => publishAll.isDisabled(), {timeout: 30_000}).toBe(true)
+    await shot('6-release-blocked')
+  })
+})
