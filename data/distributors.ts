@@ -30,7 +30,7 @@ export interface DistributorSeed {
   /** Deterministic document id. */
   _id: string
   name: string
-  slug: string
+  slug: {_type: 'slug'; current: string}
   website: string
   description: string
   markers: {
@@ -53,7 +53,7 @@ export const BUILTIN_DISTRIBUTORS: DistributorSeed[] = [
   {
     _id: 'distributor.seaprwire',
     name: 'SeaPRwire',
-    slug: 'seaprwire',
+    slug: {_type: 'slug', current: 'seaprwire'},
     website: 'https://www.seaprwire.com/',
     description: 'Press release distribution wire serving Asia, Europe and the Americas.',
     markers: {
@@ -124,7 +124,7 @@ export const BUILTIN_DISTRIBUTORS: DistributorSeed[] = [
   {
     _id: 'distributor.globenewswire',
     name: 'GlobeNewswire',
-    slug: 'globenewswire',
+    slug: {_type: 'slug', current: 'globenewswire'},
     website: 'https://www.globenewswire.com/',
     description: 'Press release distribution wire.',
     markers: {datelineTags: ['(GLOBE NEWSWIRE)'], domains: ['globenewswire.com'], phrases: []},
@@ -132,7 +132,7 @@ export const BUILTIN_DISTRIBUTORS: DistributorSeed[] = [
   {
     _id: 'distributor.prnewswire',
     name: 'PR Newswire',
-    slug: 'prnewswire',
+    slug: {_type: 'slug', current: 'prnewswire'},
     website: 'https://www.prnewswire.com/',
     description: 'Press release distribution wire.',
     markers: {datelineTags: ['/PRNewswire/'], domains: ['prnewswire.com'], phrases: []},
@@ -140,7 +140,7 @@ export const BUILTIN_DISTRIBUTORS: DistributorSeed[] = [
   {
     _id: 'distributor.einpresswire',
     name: 'EIN Presswire',
-    slug: 'einpresswire',
+    slug: {_type: 'slug', current: 'einpresswire'},
     website: 'https://www.einpresswire.com/',
     description: 'Press release distribution wire.',
     markers: {datelineTags: ['/EINPresswire.com/'], domains: ['einpresswire.com'], phrases: []},

@@ -75,7 +75,7 @@ export async function importDocuments(docs: Record<string, unknown>[], options: 
   let batches = 0
   for (let i = 0; i < docs.length; i += options.batchSize) {
     const batch = docs.slice(i, i + options.batchSize)
-    const res = await fetch(`${options.url}/v${API_VERSION}/data/mutate/${options.dataset}?visibility=async&returnIds=false`, {
+    const res = await fetch(`${options.url}/v${API_VERSION}/data/mutate/${options.dataset}?visibility=async&returnIds=false&lakeImport=true`, {
       method: 'POST',
       headers: headers(options.token),
       body: JSON.stringify({mutations: batch.map((doc) => ({[options.mode]: doc}))}),

@@ -41,7 +41,7 @@ export const PUBLIC_RELEASE = `_type == "pressRelease" && ${PUBLISHED_ONLY} && $
  */
 export const RELEASE_FILTERS = `($language == null || language == $language)
   && ($category == null || $category in categories[]->slug.current)
-  && ($distributor == null || distributor->slug.current == $distributor || distributor->slug == $distributor)`
+  && ($distributor == null || distributor->slug.current == $distributor)`
 
 /**
  * What every public page needs to label third-party copy: the flag, who distributed

@@ -23,6 +23,9 @@ if printf '%s\n' "$report" | grep -q '"severity"'; then
 fi
 echo "0 errors, 0 warnings"
 
+step "TypeGen output is current"
+bash scripts/typegen-check.sh
+
 step "Studio build"
 sanity build dist --yes
 

@@ -90,3 +90,62 @@ export function documentsAtHandler(ctx: RequestContext): void {
   const documents = ids.map((id) => pick(state.historyOf(id))).filter((d): d is SanityDocument => !!d)
   sendJson(ctx, 200, {documents})
 }
+
+/** A document lifecycle event as the Studio's history panel reads it (edits it derives from transactions). */
+type LifecycleEvent = Record<string, unknown> & {type: string; timestamp: string}
+
+/**
+ * Lifecycle events of a document group (published + draft + versions), newest first,
+ * derived from the per-document history: creations, publishes, unpublishes, discards
+ * and deletions.
+ */
+export function groupEvents(ctx: RequestContext, publishedId: string): LifecycleEvent[] {
+  const state = ctx.app.store.dataset(datasetName(ctx))
+  const members = new Set<string>([publishedId, `drafts.${publishedId}`, ...(state.groups.get(publishedId) ?? [])])
+  for (const id of state.history.keys()) if (id.endsWith(`.${publishedId}`) && id.startsWith('versions.')) members.add(id)
+  const byTx = new Map<number, {tx: HistoryEntry; changes: Map<string, HistoryEntry>}>()
+  for (const id of members) {
+    for (const entry of state.historyOf(id)) {
+      let tx = byTx.get(entry.seq)
+      if (!tx) byTx.set(entry.seq, (tx = {tx: entry, changes: new Map()}))
+      tx.changes.set(id, entry)
+    }
+  }
+  const events: LifecycleEvent[] = []
+  for (const {tx, changes} of [...byTx.values()].sort((a, b) => b.tx.seq - a.tx.seq)) {
+    const base = {timestamp: tx.timestamp, author: tx.author, documentId: publishedId}
+    const published = changes.get(publishedId)
+    const variants = [...changes].filter(([id]) => id !== publishedId)
+    const releaseOfId = (id: string) => (id.startsWith('versions.') ? id.split('.')[1] : undefined)
+    const removedVariant = variants.find(([, e]) => e.before && !e.after)
+    if (published && !published.before && !published.after) continue
+    if (published?.after && removedVariant) {
+      const [versionId, e] = removedVariant
+      events.push({...base, type: 'publishDocumentVersion', revisionId: tx.transactionId, versionId, versionRevisionId: e.before?._rev, releaseId: releaseOfId(versionId), publishCause: 'document.publish'})
+      continue
+    }
+    if (published?.before && !published.after) {
+      const stillThere = variants.some(([, e]) => e.after) || [...members].some((id) => id !== publishedId && !changes.has(id) && state.get(id))
+      if (stillThere) events.push({...base, type: 'unpublishDocument', versionId: `drafts.${publishedId}`, versionRevisionId: tx.transactionId})
+      else events.push({...base, type: 'deleteDocumentGroup'})
+      continue
+    }
+    for (const [versionId, e] of variants) {
+      if (!e.before && e.after) events.push({...base, type: 'createDocumentVersion', versionId, versionRevisionId: tx.transactionId, releaseId: releaseOfId(versionId)})
+      else if (e.before && !e.after) events.push({...base, type: 'deleteDocumentVersion', versionId, versionRevisionId: e.before._rev, releaseId: releaseOfId(versionId)})
+    }
+    if (published && !published.before && published.after) {
+      events.push({...base, type: 'createDocumentVersion', versionId: publishedId, revisionId: tx.transactionId, versionRevisionId: tx.transactionId})
+    }
+  }
+  return events
+}
+
+/** `/data/history/:dataset/events/documents/:id` → `{events: {[id]: [...]}, nextCursor}`. */
+export function documentEventsHandler(ctx: RequestContext): void {
+  const id = ctx.params.id ?? ''
+  const publishedId = id.replace(/^drafts\./, '').replace(/^versions\.[^.]+\./, '')
+  const limit = Number(ctx.url.searchParams.get('limit')) || 100
+  const events = groupEvents(ctx, publishedId).slice(0, limit)
+  sendJson(ctx, 200, {events: {[id]: events}, nextCursor: ''})
+}

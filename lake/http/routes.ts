@@ -1,7 +1,7 @@
 /** The lake's dispatch table. Paths are after the `/v<apiVersion>` prefix. */
 import {actionsHandler} from './actions'
 import {docHandler, exportHandler} from './doc'
-import {documentsAtHandler, transactionsHandler} from './history'
+import {documentEventsHandler, documentsAtHandler, transactionsHandler} from './history'
 import {listenHandler} from './listen'
 import {mutateHandler} from './mutate'
 import {
@@ -26,8 +26,8 @@ export const routes: Route[] = [
   {methods: ['GET'], pattern: '/data/listen/:dataset', handler: listenHandler},
   {methods: ['GET'], pattern: '/data/history/:dataset/transactions/:ids', handler: transactionsHandler},
   {methods: ['GET'], pattern: '/data/history/:dataset/documents/:ids', handler: documentsAtHandler},
-  // Activity feeds: empty; the Studio then derives a document's edits from its transactions.
-  {methods: ['GET'], pattern: '/data/history/:dataset/events/documents/:id', handler: constant({events: {}, nextCursor: ''})},
+  // Lifecycle events; the Studio derives a document's edits from its transactions itself.
+  {methods: ['GET'], pattern: '/data/history/:dataset/events/documents/:id', handler: documentEventsHandler},
   {methods: ['GET'], pattern: '/data/history/:dataset/events/releases/:id', handler: constant({events: [], nextCursor: ''})},
 
   {methods: ['GET'], pattern: '/users/me', handler: meHandler},
@@ -50,6 +50,8 @@ export const routes: Route[] = [
   {methods: ['GET'], pattern: '/schedules/:projectId/:dataset', handler: constant(stubs.schedules)},
   {methods: ['GET'], pattern: '/ping', handler: constant(stubs.ping)},
   {methods: ['GET'], pattern: '/help', handler: constant(stubs.help)},
+  {methods: ['GET'], pattern: '/intake/telemetry-status', handler: constant(stubs.telemetry)},
+  {methods: ['POST'], pattern: '/intake/batch', handler: constant({})},
   {methods: ['POST'], pattern: '/descriptors/claim', handler: constant({synchronization: stubs.schemaSync})},
   {methods: ['POST'], pattern: '/descriptors/synchronize', handler: constant(stubs.schemaSync)},
 ]

@@ -18,6 +18,8 @@ export const stubs: Record<string, unknown> = {
   schedules: {schedules: []},
   userApplications: [],
   ping: {ok: true},
+  /** Telemetry consent: denied, so the Studio sends nothing. */
+  telemetry: {status: 'denied'},
   /** Navbar help menu and version check: nothing to announce offline. */
   help: {resources: []},
   /** Schema descriptor upload: the lake keeps no schema, so every sync is already complete. */

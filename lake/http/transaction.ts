@@ -10,7 +10,7 @@ import type {CommitResult} from '../store/types'
 import type {WorkingSet} from '../store/working-set'
 import type {RequestContext} from './context'
 
-export type TransactionKind = 'mutate' | 'action'
+export type TransactionKind = 'mutate' | 'action' | 'import'
 
 /** Applies `items` one by one through `apply`, then commits; any failure rolls back everything. */
 export async function runTransaction<I, R>(
@@ -21,8 +21,8 @@ export async function runTransaction<I, R>(
   transactionId: string | undefined,
   apply: (ws: WorkingSet, item: I) => Promise<R> | R,
 ): Promise<{results: R[]; commit: CommitResult}> {
-  const fail = kind === 'mutate' ? errors.mutation : errors.action
-  const noun = kind === 'mutate' ? 'mutation' : 'action'
+  const fail = kind === 'action' ? errors.action : errors.mutation
+  const noun = kind === 'action' ? 'action' : 'mutation'
   let index = 0
   try {
     const {result, commit} = await ctx.app.store.commit(

@@ -131,6 +131,7 @@ export class LakeStore {
           kind: options.kind,
           transactionId,
           getDocument: (id) => state.get(id),
+          documentsOfType: (type) => [...(state.byType.get(type) ?? [])].map((id) => state.get(id)).filter((d) => d !== null),
         })
         if (!verdict.ok) throw new GuardRejection(verdict.reasons)
       }

@@ -47,12 +47,14 @@ export interface GuardVerdict {
 export interface GuardContext {
   /** Dataset the transaction writes to. */
   dataset: string
-  /** `mutate` for /data/mutate, `action` for /data/actions, `import` for the NDJSON import. */
+  /** `mutate` for /data/mutate, `action` for /data/actions, `import` for `lake import` (administrators only). */
   kind: 'mutate' | 'action' | 'import'
   /** Id the transaction will commit under. */
   transactionId: string
   /** Reads a document as it is before this transaction (e.g. the published version of a draft). */
   getDocument(id: string): SanityDocument | null
+  /** All documents of a type (drafts and versions included) before this transaction; served from the type index. */
+  documentsOfType(type: string): SanityDocument[]
 }
 
 /**

@@ -2,7 +2,7 @@ import type {CustomValidator, SanityClient} from 'sanity'
 import {WIRE_AGENCIES} from '../../data/agencies'
 import {distributorsForImportQuery} from '../../queries/import'
 import {API_VERSION} from './constants'
-import {canPublish, type DetectContext, type DistributorDoc, type PressReleaseDocument} from './core'
+import {canPublish, deDE, enUS, formatMessage, type DetectContext, type DistributorDoc, type PressReleaseDocument} from './core'
 
 /** Distributors change rarely; validation runs on every edit. */
 const DISTRIBUTORS_TTL_MS = 30_000
@@ -26,5 +26,9 @@ export const publicationGate: CustomValidator<unknown> = async (_value, validati
   const client = validationContext.getClient({apiVersion: API_VERSION})
   const context: DetectContext = {distributors: await distributorsFor(client), agencies: WIRE_AGENCIES}
   const verdict = canPublish(document, {context})
-  return verdict.ok || {message: `Not publishable yet: ${verdict.reasons.join(' ')}`}
+  if (verdict.ok) return true
+  // Validation messages cannot reach the Studio's i18n; Sanity picks the user's locale from these.
+  const inLocale = (table: Readonly<Record<string, string>>) =>
+    formatMessage(table, 'validation.gate', {reasons: verdict.details.map((detail) => formatMessage(table, detail.key, detail.params)).join(' ')})
+  return {'en-US': inLocale(enUS), 'de-DE': inLocale(deDE)}
 }

@@ -78,7 +78,7 @@ export function buildSeedDocuments({file, bytesChecksum, text, parsed, importedA
 
   let disclaimer: PressReleaseDocument['disclaimer']
   if (parsed.disclaimer && distributor) {
-    const id = disclaimerId(distributor.slug, parsed.disclaimer.language)
+    const id = disclaimerId(distributor.slug.current, parsed.disclaimer.language)
     references.push({
       _id: id,
       _type: 'disclaimer',

@@ -87,7 +87,7 @@ describe('refusals', () => {
     const custom: DistributorDoc = {
       _id: 'distributor.newswire-x',
       name: 'Newswire X',
-      slug: 'newswire-x',
+      slug: {_type: 'slug', current: 'newswire-x'},
       website: 'https://newswire-x.example/',
       description: '',
       markers: {datelineTags: ['[NWX]'], domains: [], phrases: [{_key: 'd', kind: 'disclaimer', language: 'en', text: 'Distributed by NWX.'}]},

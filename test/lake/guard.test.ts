@@ -63,3 +63,39 @@ describe('commit guard', () => {
     expect(await client().getDocument('drafts.g-3')).toBeDefined()
   })
 })
+
+describe('guard context', () => {
+  it('offers documentsOfType and tells lake import batches apart (administrators only)', async () => {
+    const seen: {kind: string; distributors: number}[] = []
+    const dataDir = tempDir()
+    const local = await startLake({
+      port: 0,
+      dataDir,
+      corsOrigins: [],
+      projectId: 'pressroom',
+      dataset: 'production',
+      users: DEFAULT_USERS,
+      anonymousRole: 'administrator',
+      guard: {
+        beforeCommit(_changes, _user, context) {
+          seen.push({kind: context.kind, distributors: context.documentsOfType('distributor').length})
+          return {ok: true, reasons: []}
+        },
+      },
+    })
+    const post = (token?: string) =>
+      fetch(`${local.url}/v2025-02-19/data/mutate/production?lakeImport=true`, {
+        method: 'POST',
+        headers: {'content-type': 'application/json', ...(token ? {authorization: `Bearer ${token}`} : {})},
+        body: JSON.stringify({mutations: [{create: {_type: 'distributor'}}]}),
+      })
+    expect((await post()).status).toBe(200)
+    expect((await post()).status).toBe(200)
+    expect(seen).toEqual([
+      {kind: 'import', distributors: 0},
+      {kind: 'import', distributors: 1},
+    ])
+    expect((await post('lake-editor-token')).status).toBe(403)
+    await local.close()
+  })
+})

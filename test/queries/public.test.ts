@@ -5,7 +5,13 @@
  */
 import type {SanityClient} from '@sanity/client'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {categoriesWithCountsQuery, publicReleaseBySlugQuery, publicReleasesQuery, reviewQueueQuery} from '../../queries'
+import {
+  categoriesWithCountsQuery,
+  publicReleaseBySlugQuery,
+  publicReleasesQuery,
+  publishedReleasesForAuditQuery,
+  reviewQueueQuery,
+} from '../../queries'
 import {
   applyDecision,
   importSeeds,
@@ -113,6 +119,10 @@ describe('after the seed import, before approval', () => {
     ])
   })
 
+  it('the audit reads no published releases', async () => {
+    expect(await tool.fetch(publishedReleasesForAuditQuery, {after: '', pageSize: 10})).toEqual([])
+  })
+
   it('the review queue shows the draft as needing review', async () => {
     expect(await tool.fetch(reviewQueueQuery, {limit: 50})).toEqual({
       ...EMPTY_QUEUE,
@@ -211,6 +221,16 @@ describe('after approval and publish', () => {
 
   it('the review queue is empty', async () => {
     expect(await tool.fetch(reviewQueueQuery, {limit: 50})).toEqual(EMPTY_QUEUE)
+  })
+
+  it('the audit reads the published release with everything the content hash judges, page by page', async () => {
+    const published = (await tool.getDocument(SEED_PUBLISHED_ID))!
+    const fields = ['_id', '_type', '_rev', '_updatedAt', 'title', 'slug', 'language', 'dateline', 'body', 'distributor', 'disclaimer', 'categories', 'review']
+    expect(await tool.fetch(publishedReleasesForAuditQuery, {after: '', pageSize: 10})).toEqual([
+      Object.fromEntries(fields.map((field) => [field, published[field] ?? null])),
+    ])
+    expect(await tool.fetch(publishedReleasesForAuditQuery, {after: SEED_PUBLISHED_ID, pageSize: 10})).toEqual([])
+    expect(published.review).toMatchObject({status: 'approved', thirdParty: true})
   })
 })
 

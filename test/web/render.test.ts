@@ -103,3 +103,33 @@ describe('router', () => {
     expect(await at('/releases/%E0%A4%A')).toBeUndefined()
   })
 })
+
+describe('list page', () => {
+  const entry = {
+    _id: 'pressRelease.a',
+    title: 'A <b>title</b>',
+    slug: 'a title',
+    language: 'en',
+    publishedAt: '2026-01-07T10:00:00.000Z',
+    dateline: {location: 'BERLIN', agency: 'dpa'},
+    categories: [],
+    thirdParty: false,
+    distributor: null,
+    disclaimer: null,
+  }
+
+  it('links entries by encoded slug, pages with the filters kept, and shows the active filters', async () => {
+    const {listPage} = await import('../../web/render/list')
+    const body = listPage({
+      releases: {total: 3, items: [entry]},
+      categories: [{title: 'Top-Story', slug: 'top-story', language: 'de', count: 3}],
+      filters: {language: 'en', category: null, distributor: null, page: 2},
+      pageSize: 1,
+    })
+    expect(body).toContain('<h2><a href="/releases/a%20title">A &lt;b&gt;title&lt;/b&gt;</a></h2>')
+    expect(body).toContain('<p class="meta">BERLIN (dpa) · 7 January 2026</p>')
+    expect(body).toContain('<a rel="prev" href="/?language=en">Newer</a><span>Page 2 of 3</span><a rel="next" href="/?language=en&amp;page=3">Older</a>')
+    expect(body).toContain('<a href="/?language=en&amp;category=top-story">Top-Story</a> (3)')
+    expect(body).toContain('Filtered by language “en” · <a href="/">Show all</a>')
+  })
+})

@@ -2,10 +2,12 @@
  * The reference server over HTTP with a stand-in client: status codes, headers, the
  * perspective it forces, and raw HTML in which document text is only ever text.
  */
+import {spawn} from 'node:child_process'
 import type {SanityClient} from '@sanity/client'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {categoriesWithCountsQuery, publicReleaseBySlugQuery, publicReleasesQuery} from '../../queries/public'
 import {requestUrl, startWebServer, type RunningWeb} from '../../web/app'
+import {ROOT} from '../support/frontend-lake'
 
 const TITLE = '</script><script>alert(1)</script>'
 const RELEASE = {
@@ -109,4 +111,28 @@ describe('web server', () => {
     expect(requestUrl('//evil.example/a', 'https://news.example')?.href).toBe('https://news.example/a')
     expect(requestUrl('http://evil.example/a', 'https://news.example')?.href).toBe('https://news.example/a')
   })
+})
+
+describe('npm run web', () => {
+  it('prints where it listens, serves pages, and stops cleanly on SIGTERM', async () => {
+    // Port 9 has no lake: the page must say the content service is unavailable.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'web/server.ts', '--port', '0'], {
+      cwd: ROOT,
+      env: {...process.env, SANITY_API_HOST: 'http://127.0.0.1:9', SANITY_PROJECT_ID: '', SANITY_API_TOKEN: ''},
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+    const url = await new Promise<string>((resolve, reject) => {
+      let stdout = ''
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString()
+        const found = /web listening on (http:\/\/127\.0\.0\.1:\d+) \(reading local lake http:\/\/127\.0\.0\.1:9, dataset production\)/.exec(stdout)
+        if (found?.[1]) resolve(found[1])
+      })
+      void exited.then((code) => reject(new Error(`web exited with ${code} before listening`)))
+    })
+    expect((await fetch(`${url}/`)).status).toBe(502)
+    child.kill('SIGTERM')
+    expect(await exited).toBe(0)
+  }, 60_000)
 })

@@ -66,13 +66,20 @@ function pager(total: number, filters: ListFilters, pageSize: number): SafeHtml 
   return html`<p class="pager">${previous}<span>Page ${filters.page} of ${pages}</span>${next}</p>`
 }
 
+/** Which filters are on, and the way back to everything. */
+function filterSummary(filters: ListFilters): SafeHtml {
+  const active = (['language', 'category', 'distributor'] as const).flatMap((name) => (filters[name] ? [`${name} “${filters[name]}”`] : []))
+  if (active.length === 0) return html``
+  return html`<p class="meta">Filtered by ${active.join(', ')} · <a href="/">Show all</a></p>`
+}
+
 export function listPage(options: ListPageOptions): string {
   const {releases, categories, filters, pageSize} = options
   const items = releases.items.length
     ? html`<ul class="releases">${releases.items.map(entry)}</ul>`
-    : html`<p>No press releases are published yet.</p>`
+    : html`<p>${releases.total > 0 ? 'No press releases on this page.' : 'No press releases are published yet.'}</p>`
   return page({
     title: 'Press releases',
-    body: html`<h1>Press releases</h1>${categoryMenu(categories, filters)}${items}${pager(releases.total, filters, pageSize)}`,
+    body: html`<h1>Press releases</h1>${categoryMenu(categories, filters)}${filterSummary(filters)}${items}${pager(releases.total, filters, pageSize)}`,
   })
 }

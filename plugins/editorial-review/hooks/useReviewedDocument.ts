@@ -1,6 +1,6 @@
 import {useMemo} from 'react'
 import type {EditStateFor} from 'sanity'
-import {canPublish, detect, reviewBadge, type Finding, type PressReleaseDocument, type PublishVerdict, type ReviewBadge} from '../core'
+import {canPublish, detect, localized, reviewBadge, type Finding, type PressReleaseDocument, type PublishVerdict, type ReviewBadge} from '../core'
 import {useReviewConfig} from './ReviewConfigContext'
 import {useDetectContext} from './useDetectContext'
 import {useReviewUser} from './useReviewUser'
@@ -14,7 +14,9 @@ export interface ReviewedDocument {
   badge: ReviewBadge | undefined
 }
 
-const PENDING_VERDICT: PublishVerdict = {ok: false, reasons: ['Checking the copy…'], thirdParty: false}
+const CHECKING = localized('panel.checking')
+/** Until the distributors have loaded, nothing can be said, so nothing may be published. */
+const PENDING_VERDICT: PublishVerdict = {ok: false, reasons: [CHECKING.message], details: [CHECKING], thirdParty: false}
 
 /** Everything actions and badges need about the document in front of the editor. */
 export function useReviewedDocument(editState: Pick<EditStateFor, 'version' | 'draft' | 'published'>): ReviewedDocument {

@@ -42,7 +42,8 @@ interface Situation {
 
 type Obstacle = Exclude<ReviewStatus, 'approved'> | 'approvalOutdated'
 
-// Whole sentences per variant, not pieces glued together, so each translates naturally.
+// One key per variant, each a whole sentence (a note is a sentence of its own, nested in
+// the table), never words glued together in code, so every variant translates naturally.
 const OBSTACLE_REASONS: Record<Obstacle, (situation: Situation) => LocalizedMessage> = {
   pending: ({canApprove}) => localized(canApprove ? 'gate.pending.canApprove' : 'gate.pending.askReviewer'),
   approvalOutdated: ({canApprove}) => localized(canApprove ? 'gate.approvalOutdated.canApprove' : 'gate.approvalOutdated.askReviewer'),

@@ -93,7 +93,7 @@ export function decide(document: PressReleaseDocument, input: DecisionInput, opt
   const from = effectiveStatus(document, hash).status
   for (const guard of GUARDS) {
     const refusal = guard({document, input, options, from})
-    if (refusal) return {ok: false, reason: refusal.message, reasonKey: refusal.key, params: refusal.params}
+    if (refusal) return {ok: false, reason: refusal.message, reasonKey: refusal.key, params: {...refusal.params}}
   }
 
   const status = transition(from, input.action)!
