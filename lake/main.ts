@@ -2,12 +2,15 @@
  * Entry point: `npm run lake -- …` starts the server (or runs `import`/`export`).
  * Prints exactly one line on stdout when ready, which test helpers and scripts wait for.
  */
+import {DEFAULT_CONFIG} from '../plugins/editorial-review/constants'
 import {parseArgs, serveOptions, USAGE, UsageError} from './cli'
+import {publicationGate} from './guards/publicationGate'
 import {runExport, runImport} from './ndjson'
 import {startLake} from './server'
 
 async function serve(argv: string[]): Promise<void> {
-  const options = serveOptions(parseArgs(argv))
+  // The lake holds the editorial-review gate itself, so no client can publish around it.
+  const options = {...serveOptions(parseArgs(argv)), guard: publicationGate({types: DEFAULT_CONFIG.types})}
   const lake = await startLake(options)
   if (lake.store.recoveredTailBytes > 0) {
     process.stderr.write(`lake: dropped a torn tail of ${lake.store.recoveredTailBytes} bytes from the journal in ${options.dataDir} (an unacknowledged write interrupted by a crash)\n`)
@@ -31,8 +34,9 @@ async function serve(argv: string[]): Promise<void> {
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv
-  if (command === 'import') return runImport(parseArgs(rest))
-  if (command === 'export') return runExport(parseArgs(rest))
+  // fetch keeps idle keep-alive sockets open for seconds; a one-shot command exits as soon as it is done.
+  if (command === 'import') return runImport(parseArgs(rest)).then(() => process.exit(0))
+  if (command === 'export') return runExport(parseArgs(rest)).then(() => process.exit(0))
   if (command === 'help' || argv.includes('--help')) {
     process.stdout.write(USAGE + '\n')
     return

@@ -16,9 +16,11 @@ export type ImportMode = 'create' | 'createOrReplace' | 'createIfNotExists'
 export interface ImportOptions {
   /** Lake base URL, e.g. http://127.0.0.1:4000. */
   url: string
+  /** Target dataset name. */
   dataset: string
   /** Bearer token; omitted means the lake's default user. */
   token?: string
+  /** Mutation used per document: create (default), createOrReplace (--replace), createIfNotExists (--missing). */
   mode: ImportMode
   /** Documents per transaction. */
   batchSize: number

@@ -10,9 +10,8 @@ import {errors, LakeError} from './errors'
 import {sendError, type LakeApp, type RequestContext} from './http/context'
 import {applyCors} from './http/cors'
 import {acceptSocket} from './http/socket'
-import {StreamHosts} from './http/stream-hosts'
+import {STREAM_HOST_PREFIX, StreamHosts} from './http/stream-hosts'
 import {Router} from './http/router'
-import {listenHandler} from './http/listen'
 import {routes} from './http/routes'
 import {LakeStore} from './store/lake-store'
 import type {CommitGuard, RoleName} from './store/types'
@@ -52,9 +51,9 @@ const router = new Router(routes)
 const VERSION_PREFIX = /^\/v(\d{4}-\d{2}-\d{2}|\d+|X)(?=\/|$)/
 
 function projectIdFrom(req: http.IncomingMessage, fallback: string): string {
-  const host = (req.headers.host ?? '').split(':')[0] ?? ''
   // `<project>.localhost`, or a stream host `s<n>.<project>.localhost`.
-  const sub = host.match(/(?:^|\.)([a-z0-9-]+)\.localhost$/i)?.[1]
+  const host = ((req.headers.host ?? '').split(':')[0] ?? '').replace(STREAM_HOST_PREFIX, '')
+  const sub = host.match(/^([a-z0-9-]+)\.localhost$/i)?.[1]
   const header = req.headers['x-sanity-project-id']
   return sub ?? (typeof header === 'string' && header ? header : fallback)
 }
@@ -138,7 +137,7 @@ async function handle(app: LakeApp, origins: ReadonlySet<string>, req: http.Inco
   if (!match) throw errors.notFound(`The local lake has no endpoint ${req.method} ${path}`)
   if ('methodNotAllowed' in match) throw errors.methodNotAllowed(req.method ?? '?', path)
   const user = ticket?.user ?? app.users.authenticate(req.headers.authorization)
-  if (match.route.handler === listenHandler && req.method === 'GET' && app.streamHosts.shouldRedirect(req, url)) {
+  if (match.route.stream && app.streamHosts.shouldRedirect(req, url)) {
     app.streamHosts.redirect(req, res, url, user)
     return
   }

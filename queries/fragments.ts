@@ -34,11 +34,7 @@ export const PASSES_GATE = `(review.status == "approved" || (review.thirdParty !
 /** A press release a public page may show. */
 export const PUBLIC_RELEASE = `_type == "pressRelease" && ${PUBLISHED_ONLY} && ${PASSES_GATE}`
 
-/**
- * Optional filters of the list; a null parameter means "no filter". The distributor
- * slug is compared both as a slug object and as a plain string, because the seed
- * import's built-in distributors store `slug` as a string.
- */
+/** Optional filters of the list; a null parameter means "no filter". */
 export const RELEASE_FILTERS = `($language == null || language == $language)
   && ($category == null || $category in categories[]->slug.current)
   && ($distributor == null || distributor->slug.current == $distributor)`

@@ -31,7 +31,8 @@ export function publicationGate({types}: PublicationGateOptions): CommitGuard {
       if (context.kind === 'import') return ALLOWED
       const publishing = changes.filter((change) => publishes(change, types))
       if (publishing.length === 0) return ALLOWED
-      const detection = {distributors: context.documentsOfType('distributor') as unknown as DistributorDoc[], agencies: WIRE_AGENCIES}
+      const distributors = context.documentsOfType('distributor').filter(({_id}) => !isDraftId(_id) && !isVersionId(_id))
+      const detection = {distributors: distributors as unknown as DistributorDoc[], agencies: WIRE_AGENCIES}
       const reasons = publishing.flatMap(({after}) => {
         const verdict = canPublish(after as PressReleaseDocument, {context: detection})
         return verdict.ok ? [] : [`${after._id} cannot be published: ${verdict.reasons.join(' ')}`]

@@ -25,7 +25,7 @@ export function meHandler(ctx: RequestContext): void {
 }
 
 function publicUser(user: LakeUser) {
-  return {id: user.id, projectId: undefined, displayName: user.name, familyName: null, givenName: null, middleName: null, imageUrl: null, email: user.email}
+  return {id: user.id, displayName: user.name, familyName: null, givenName: null, middleName: null, imageUrl: null, email: user.email}
 }
 
 /** `/users/:ids` and `/projects/:id/users/:ids`: profiles for avatars and presence. */

@@ -8,9 +8,12 @@ export interface Route {
   methods: Method[]
   /** Path pattern after the version prefix; `:name` matches one segment, a trailing `*` the rest. */
   pattern: string
+  /** Answers the request; throws LakeError for Sanity-shaped failures. */
   handler: Handler
   /** Writes need a user allowed to write; checked before the handler runs. */
   write?: boolean
+  /** A long-lived event stream; browsers are moved to a stream host for it (see stream-hosts.ts). */
+  stream?: boolean
 }
 
 interface CompiledRoute extends Route {

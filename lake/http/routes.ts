@@ -23,7 +23,7 @@ export const routes: Route[] = [
   {methods: ['GET'], pattern: '/data/export/:dataset', handler: exportHandler},
   {methods: ['POST'], pattern: '/data/mutate/:dataset', handler: mutateHandler, write: true},
   {methods: ['POST'], pattern: '/data/actions/:dataset', handler: actionsHandler, write: true},
-  {methods: ['GET'], pattern: '/data/listen/:dataset', handler: listenHandler},
+  {methods: ['GET'], pattern: '/data/listen/:dataset', handler: listenHandler, stream: true},
   {methods: ['GET'], pattern: '/data/history/:dataset/transactions/:ids', handler: transactionsHandler},
   {methods: ['GET'], pattern: '/data/history/:dataset/documents/:ids', handler: documentsAtHandler},
   // Lifecycle events; the Studio derives a document's edits from its transactions itself.

@@ -80,7 +80,9 @@ export function acceptSocket(req: IncomingMessage, socket: Duplex, closing: Abor
   let pending: Buffer = Buffer.alloc(0)
   let fragments: Buffer[] = []
   const shutdown = () => {
+    // 1001 "going away"; then drop the socket even if the peer never answers, so shutdown can't hang.
     if (socket.writable) socket.end(frame(0x8, Buffer.from([0x03, 0xe9])))
+    setTimeout(() => socket.destroy(), 500).unref()
   }
   closing.addEventListener('abort', shutdown)
   socket.on('data', (chunk: Buffer) => {

@@ -16,8 +16,10 @@ import type {IncomingMessage, ServerResponse} from 'node:http'
 import type {LakeUser} from '../store/types'
 
 const TICKET_TTL_MS = 5 * 60_000
-const PROJECT_HOST = /^([a-z0-9-]+)\.localhost(:\d+)?$/i
-const STREAM_HOST = /^s\d+\.[a-z0-9-]+\.localhost(:\d+)?$/i
+/** `<project>.localhost` (the Studio's default) or plain `localhost` (browsers with `useProjectHostname: false`). */
+const BROWSER_HOST = /^(?:[a-z0-9-]+\.)?localhost(:\d+)?$/i
+export const STREAM_HOST_PREFIX = /^s\d+\./
+const STREAM_HOST = /^s\d+\.(?:[a-z0-9-]+\.)?localhost(:\d+)?$/i
 
 export interface StreamTicket {
   user: LakeUser
@@ -32,7 +34,8 @@ export class StreamHosts {
 
   /** True when this request should move to a stream host (a browser on the project host). */
   shouldRedirect(req: IncomingMessage, url: URL): boolean {
-    return PROJECT_HOST.test(req.headers.host ?? '') && typeof req.headers.origin === 'string' && !url.searchParams.has('lakeTicket')
+    const host = req.headers.host ?? ''
+    return BROWSER_HOST.test(host) && !STREAM_HOST.test(host) && typeof req.headers.origin === 'string' && !url.searchParams.has('lakeTicket')
   }
 
   redirect(req: IncomingMessage, res: ServerResponse, url: URL, user: LakeUser): void {

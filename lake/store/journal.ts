@@ -16,9 +16,13 @@ import type {SanityDocument} from './types'
 export interface JournalRecord {
   /** Monotonic sequence number; the snapshot records the last one it contains. */
   seq: number
+  /** Dataset the transaction wrote to. */
   dataset: string
+  /** Transaction id (= `_rev` of the documents it wrote). */
   transactionId: string
+  /** ISO commit time. */
   timestamp: string
+  /** Id of the user who committed. */
   author: string
   /** Documents' new states; `after: null` is a deletion. */
   changes: {id: string; after: SanityDocument | null}[]

@@ -6,7 +6,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {contentHash, decide, detect, type PressReleaseDocument} from '../../plugins/editorial-review/core'
 import {WIRE_AGENCIES} from '../../data/agencies'
 import {LAKE_TOKENS, PROJECT_ROOT, startLakeProcess, tempDir, type LakeProcess} from '../support/lake'
-import {runScript} from './run-cli'
+import {runScript} from '../support/run-script'
 
 const SEED_NAME = '000_e42a070e862f161b.txt'
 const SEED_PATH = path.join(PROJECT_ROOT, 'seeds', SEED_NAME)

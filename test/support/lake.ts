@@ -47,7 +47,7 @@ export interface LakeProcess {
   stop(): Promise<number | null>
   /** SIGKILL (kill -9) and wait for exit. */
   kill9(): Promise<void>
-  /** A `@sanity/client` for this lake (plain host, `useProjectHostname: false`). */
+  /** A `@sanity/client` for this lake (plain host, `useProjectHostname: false`; perspective `raw` unless given). */
   client(options?: {token?: string; dataset?: string; perspective?: 'raw' | 'published' | 'drafts'}): SanityClient
 }
 

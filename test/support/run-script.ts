@@ -12,7 +12,7 @@ export interface ScriptResult {
  * Runs `node --import tsx <script> ...args` with `env` added to a copy of the environment
  * without SANITY_* variables. No tsx CLI wrapper: the exit code is the script's own.
  */
-export function runScript(script: string, args: string[], env: Record<string, string>): Promise<ScriptResult> {
+export function runScript(script: string, args: string[], env: Record<string, string> = {}): Promise<ScriptResult> {
   return new Promise((resolve, reject) => {
     // A developer's own target must not leak into a test run.
     const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('SANITY_')))

@@ -19,7 +19,9 @@ const TYPES: Record<string, string> = {
 export interface StaticServer {
   /** `http://localhost:<port>` — `localhost` so the Studio's `<project>.localhost` API calls are cross-origin like in real use. */
   url: string
+  /** The origin to allow in the lake's CORS settings (`--cors-origin`). */
   origin: string
+  /** Stops the server, dropping open connections. */
   close(): Promise<void>
 }
 

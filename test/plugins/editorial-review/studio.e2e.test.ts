@@ -10,7 +10,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {launchChromium, type LaunchedBrowser} from '../../support/browser'
 import {LAKE_TOKENS, PROJECT_ROOT, startLakeProcess, type LakeProcess} from '../../support/lake'
 import {serveStatic, type StaticServer} from '../../support/static-server'
-import {runScript} from '../../import/run-cli'
+import {runScript} from '../../support/run-script'
 
 const STUDIO_DIST = path.resolve(PROJECT_ROOT, process.env.STUDIO_DIST ?? 'dist')
 const SHOTS = path.join(PROJECT_ROOT, 'test-results', 'editorial-review')
@@ -151,7 +151,9 @@ describe.skipIf(!hasStudio)('editorial review in the Studio (Chromium)', {timeou
     await page.getByText('Gate test').first().waitFor({timeout: 60_000})
     const publishAll = page.getByTestId('publish-all-button')
     await publishAll.waitFor({timeout: 30_000})
-    await expect.poll(() => publishAll.isDisabled(), {timeout: 30_000}).toBe(true)
+    // The release validates its documents first; the gate's validation error must be what holds it.
+    await page.getByText('Errors (1)').waitFor({timeout: 60_000})
+    expect(await publishAll.isDisabled()).toBe(true)
     await shot('6-release-blocked')
   })
 })
