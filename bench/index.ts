@@ -1,4 +1,20 @@
-/** `npm run bench`: runs the project's benchmarks in turn; each prints its own ratios. */
+/**
+ * `npm run bench [-- lake|rules|import]`: runs the project's benchmarks in turn (or the
+ * named ones); each prints its own ratios against a baseline measured in the same run.
+ */
+import {benchImport} from './import'
 import {benchLake} from './lake'
+import {benchRules} from './rules'
 
-await benchLake()
+const BENCHMARKS: Record<string, () => Promise<void>> = {lake: benchLake, rules: benchRules, import: benchImport}
+
+const chosen = process.argv.slice(2)
+const unknown = chosen.filter((name) => !(name in BENCHMARKS))
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(BENCHMARKS).join(', ')}.`)
+  process.exit(2)
+}
+for (const name of chosen.length > 0 ? chosen : Object.keys(BENCHMARKS)) {
+  console.log(`\n== ${name}`)
+  await BENCHMARKS[name]!()
+}
