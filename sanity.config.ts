@@ -1,11 +1,27 @@
 import {deDELocale} from '@sanity/locale-de-de'
-import {defineConfig} from 'sanity'
+import {defineConfig, type LocaleDefinition} from 'sanity'
 import {structureTool} from 'sanity/structure'
 import {editorialReview, reviewQueueListItem} from './plugins/editorial-review'
 import {schemaTypes} from './schemas'
 import {studioEnv} from './studio.env'
 
 const REVIEWED_TYPES = ['pressRelease']
+
+/**
+ * Sanity starts on the last configured locale unless the user picked one, which would
+ * make every editor start in German. Put the browser's preferred language last instead,
+ * so a German editor sees German and everyone else English.
+ */
+function preferBrowserLanguage(locales: LocaleDefinition[]): LocaleDefinition[] {
+  const wanted = (globalThis.navigator?.languages ?? []).map((tag) => tag.toLowerCase().split('-')[0])
+  const rank = (locale: LocaleDefinition) => {
+    const index = wanted.indexOf(locale.id.toLowerCase().split('-')[0]!)
+    return index === -1 ? Number.MAX_SAFE_INTEGER : index
+  }
+  const english = locales.find((locale) => locale.id === 'en-US') ?? locales[0]!
+  const preferred = locales.reduce((best, locale) => (rank(locale) < rank(best) ? locale : best), english)
+  return [...locales.filter((locale) => locale !== preferred), preferred]
+}
 
 export default defineConfig({
   name: 'pressroom',
@@ -24,4 +40,5 @@ export default defineConfig({
     deDELocale(),
   ],
   schema: {types: schemaTypes},
+  i18n: {locales: preferBrowserLanguage},
 })

@@ -55,7 +55,6 @@ async function main() {
     if (await lakeAnswers(url)) console.log(`Using the lake already running at ${url}`)
     else await startLake()
   }
-  console.log(`Importing seeds/ into ${describeTarget(target)}`)
   await waitFor(run(bin('tsx'), ['scripts/import.ts', 'seeds']), 'The import').catch((error: Error) =>
     console.error(`${error.message} The Studio starts anyway, so you can look at what did import.`),
   )

@@ -29,10 +29,16 @@ describe.skipIf(!hasStudio)('editorial review in the Studio (Chromium)', {timeou
   const shot = (name: string) => page.screenshot({path: path.join(SHOTS, `${name}.png`)})
   const admin = () => lake.client({token: LAKE_TOKENS.administrator})
 
-  /** Opens the seed release as the user the token selects. */
-  async function openAs(token: string) {
+  /** Opens the seed release as the user the token selects, in the Studio locale given. */
+  async function openAs(token: string, locale = 'en-US') {
     await page.goto(`${studio.url}/`)
-    await page.evaluate((value) => window.localStorage.setItem('__studio_auth_token_pressroom', JSON.stringify({token: value})), token)
+    await page.evaluate(
+      ([value, studioLocale]) => {
+        window.localStorage.setItem('__studio_auth_token_pressroom', JSON.stringify({token: value}))
+        window.localStorage.setItem('sanity-locale:pressroom:pressroom', studioLocale!)
+      },
+      [token, locale],
+    )
     await page.goto(`${studio.url}${DOCUMENT_URL}`)
     await page.getByTestId('review-findings').waitFor({timeout: 60_000})
   }
@@ -60,7 +66,6 @@ describe.skipIf(!hasStudio)('editorial review in the Studio (Chromium)', {timeou
     chromium = await launchChromium()
     await chromium.context.addInitScript((apiHost: string) => {
       window.localStorage.setItem('pressroom:apiHost', apiHost)
-      for (const workspace of ['pressroom', 'default']) window.localStorage.setItem(`sanity-locale:pressroom:${workspace}`, 'en-US')
     }, `http://localhost:${lake.port}`)
     page = await chromium.context.newPage()
   }, 180_000)
@@ -128,6 +133,20 @@ describe.skipIf(!hasStudio)('editorial review in the Studio (Chromium)', {timeou
       'Ergänzt von der Redaktion.',
     )
     await shot('5-approval-outdated')
+  })
+
+  it('shows a German editor the review in German', async () => {
+    try {
+      await openAs(LAKE_TOKENS.editor, 'de-DE')
+      await expect.poll(() => page.getByTestId('review-findings').textContent(), {timeout: 20_000}).toContain('Redaktionelle Prüfung')
+      expect(await panelBadge().textContent()).toBe('Freigabe veraltet')
+      const panel = await page.getByTestId('review-findings').textContent()
+      expect(panel).toContain('Dieser verbreitete Text nennt Associated Press (AP) als Quelle: eine Rechtefrage.')
+      expect(await page.getByTestId('review-reasons').textContent()).toContain('Die Freigabe ist veraltet: Der Inhalt wurde nach der Freigabe geändert.')
+      await shot('5b-german')
+    } finally {
+      await openAs(LAKE_TOKENS.editor)
+    }
   })
 
   it('6. adding the document to a release does not get around the gate', async () => {
