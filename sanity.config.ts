@@ -36,7 +36,8 @@ export default defineConfig({
     structureTool({
       structure: (S) => S.list().title('Content').items([reviewQueueListItem(S, REVIEWED_TYPES), S.divider(), ...S.documentTypeListItems()]),
     }),
-    editorialReview({types: REVIEWED_TYPES}),
+    // Four eyes: whoever changed the copy last cannot approve it.
+    editorialReview({types: REVIEWED_TYPES, fourEyes: true}),
     deDELocale(),
   ],
   schema: {types: schemaTypes},

@@ -47,6 +47,8 @@ export {TRANSITIONS, transition, allowedEvents, effectiveStatus} from './review/
 export {decide} from './review/decide'
 export type {DecisionInput, DecideOptions, DecideResult} from './review/decide'
 export {canPublish, reviewBadge} from './review/canPublish'
+export {lastContentEditor} from './review/lastEditor'
+export type {Revision} from './review/lastEditor'
 export type {CanPublishOptions, PublishVerdict} from './review/canPublish'
 export {DEFAULT_REVIEWER_ROLES, isReviewer} from './review/roles'
 export type {

@@ -2,9 +2,10 @@ import {Box, Button, Flex, Stack, Text, TextArea} from '@sanity/ui'
 import {useCallback, useState, type ComponentType} from 'react'
 import {useDocumentOperation, useTranslation, type DocumentActionDescription, type DocumentActionProps} from 'sanity'
 import {I18N_NAMESPACE} from '../constants'
-import {decide, type LocalizedMessage, type ReviewAction} from '../core'
+import {decide, localized, type LocalizedMessage, type ReviewAction} from '../core'
 import {useReviewConfig} from '../hooks/ReviewConfigContext'
 import {useReviewedDocument} from '../hooks/useReviewedDocument'
+import {useLastContentEditor} from '../hooks/useLastContentEditor'
 import {useReviewUser} from '../hooks/useReviewUser'
 import type {ReviewResourceKey} from '../i18n/resources'
 import {translated} from '../i18n/translate'
@@ -42,16 +43,19 @@ export function useDecisionAction(props: DocumentActionProps, look: DecisionActi
     setRefusal(undefined)
   }, [])
 
-  const confirm = useCallback(() => {
+  const lastContentEditorOf = useLastContentEditor()
+  const confirm = useCallback(async () => {
     if (!document || !user) return
-    const result = decide(document, {action: look.action, user, note, findings}, {reviewerRoles, fourEyes})
+    // Only an approval is subject to the four-eyes rule, so only then is the history read.
+    const lastEditorId = fourEyes && look.action === 'approve' && document._id ? await lastContentEditorOf(document._id) : undefined
+    const result = decide(document, {action: look.action, user, note, findings}, {reviewerRoles, fourEyes, lastEditorId})
     if (!result.ok) {
       setRefusal({key: result.reasonKey, params: result.params, message: result.reason})
       return
     }
     operations.patch.execute([{set: {review: result.review}}], {})
     close()
-  }, [document, user, look.action, note, findings, reviewerRoles, fourEyes, operations, close])
+  }, [document, user, look.action, note, findings, reviewerRoles, fourEyes, lastContentEditorOf, operations, close])
 
   const availability = decisionAvailability({document, thirdParty: verdict.thirdParty, action: look.action, user, reviewerRoles})
   if (availability.kind === 'hidden') return null
@@ -89,7 +93,9 @@ export function useDecisionAction(props: DocumentActionProps, look: DecisionActi
           )}
           <Flex gap={2} justify="flex-end">
             <Button mode="bleed" text={t('action.cancel')} onClick={close} />
-            <Button tone={look.tone === 'default' ? 'primary' : look.tone} text={t('action.confirm')} data-testid="review-confirm" onClick={confirm} />
+            <Button tone={look.tone === 'default' ? 'primary' : look.tone} text={t('action.confirm')} data-testid="review-confirm"
+              onClick={() => void confirm().catch((error: Error) => setRefusal(localized('action.failed', {error: error.message})))}
+            />
           </Flex>
           <Box />
         </Stack>

@@ -135,6 +135,18 @@ describe.skipIf(!hasStudio)('editorial review in the Studio (Chromium)', {timeou
     await shot('5-approval-outdated')
   })
 
+  it('5a. four eyes: the editor who changed the copy cannot approve it', async () => {
+    await openActionMenu()
+    await page.getByTestId('action-Approve').click()
+    await page.getByTestId('review-confirm').click()
+    await expect.poll(() => page.getByTestId('review-refusal').textContent(), {timeout: 20_000}).toBe(
+      'You edited this copy last, and the four-eyes rule applies: another reviewer must approve it.',
+    )
+    await shot('5a-four-eyes')
+    await page.keyboard.press('Escape')
+    expect((await admin().getDocument(`drafts.${RELEASE_ID}`))?.review?.status).toBe('approved')
+  })
+
   it('shows a German editor the review in German', async () => {
     try {
       await openAs(LAKE_TOKENS.editor, 'de-DE')
