@@ -1,5 +1,6 @@
 /** Command-line parsing for `npm run lake -- …`; defaults come from config/target.ts. */
 import path from 'node:path'
+import {parseArgs as parseNodeArgs, type ParseArgsConfig} from 'node:util'
 import {LOCAL_LAKE} from '../config/target'
 import {DEFAULT_USERS, loadUsersFile, ROLES} from './auth/users'
 import type {LakeServerOptions} from './server'
@@ -20,37 +21,48 @@ export class UsageError extends Error {}
 
 /** Flags as parsed: repeated flags collect into arrays, bare flags are `true`. */
 export interface ParsedArgs {
-  /** Positional arguments (command and file). */
+  /** Positional arguments (the file of import/export). */
   positional: string[]
   /** `--name value` / `--name=value` / `--flag`. */
   flags: Map<string, (string | true)[]>
 }
 
-const BOOLEAN_FLAGS = new Set(['replace', 'missing', 'help', 'log-requests'])
+export type LakeCommand = 'serve' | 'import' | 'export'
 
-export function parseArgs(argv: string[]): ParsedArgs {
-  const positional: string[] = []
-  const flags = new Map<string, (string | true)[]>()
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!
-    if (!arg.startsWith('--')) {
-      positional.push(arg)
-      continue
-    }
-    const eq = arg.indexOf('=')
-    const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2)
-    let value: string | true
-    if (eq > 0) value = arg.slice(eq + 1)
-    else if (BOOLEAN_FLAGS.has(name)) value = true
-    else {
-      const next = argv[i + 1]
-      if (next === undefined || next.startsWith('--')) throw new UsageError(`--${name} needs a value`)
-      value = next
-      i++
-    }
-    flags.set(name, [...(flags.get(name) ?? []), value])
+const text = {type: 'string'} as const
+const bare = {type: 'boolean'} as const
+const CONNECTION = {url: text, dataset: text, token: text, help: bare}
+
+/** The flags each command accepts; anything else is a usage error. */
+const COMMAND_OPTIONS: Record<LakeCommand, ParseArgsConfig['options']> = {
+  serve: {
+    port: text,
+    data: text,
+    'cors-origin': {type: 'string', multiple: true},
+    users: text,
+    'anonymous-role': text,
+    'compact-after-mb': text,
+    'log-requests': bare,
+    help: bare,
+  },
+  import: {...CONNECTION, replace: bare, missing: bare, 'batch-size': text},
+  export: CONNECTION,
+}
+
+/** Parses one command's arguments with Node's own parser; its complaints become usage errors. */
+export function parseArgs(argv: string[], command: LakeCommand = 'serve'): ParsedArgs {
+  let parsed: ReturnType<typeof parseNodeArgs>
+  try {
+    parsed = parseNodeArgs({args: argv, options: COMMAND_OPTIONS[command], allowPositionals: command !== 'serve', strict: true})
+  } catch (error) {
+    throw new UsageError((error as Error).message)
   }
-  return {positional, flags}
+  const flags = new Map<string, (string | true)[]>()
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (value === undefined || value === false) continue
+    flags.set(name, (Array.isArray(value) ? value : [value]) as (string | true)[])
+  }
+  return {positional: parsed.positionals, flags}
 }
 
 export function stringFlag(args: ParsedArgs, name: string): string | undefined {
@@ -63,10 +75,7 @@ export function hasFlag(args: ParsedArgs, name: string): boolean {
   return args.flags.has(name)
 }
 
-const SERVE_FLAGS = new Set(['port', 'data', 'cors-origin', 'users', 'anonymous-role', 'compact-after-mb', 'help', 'log-requests'])
-
 export function serveOptions(args: ParsedArgs, env: NodeJS.ProcessEnv = process.env): LakeServerOptions {
-  for (const name of args.flags.keys()) if (!SERVE_FLAGS.has(name)) throw new UsageError(`Unknown flag --${name}`)
   const portText = stringFlag(args, 'port') ?? String(LOCAL_LAKE.port)
   const port = Number(portText)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got "${portText}"`)

@@ -35,8 +35,8 @@ async function serve(argv: string[]): Promise<void> {
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv
   // fetch keeps idle keep-alive sockets open for seconds; a one-shot command exits as soon as it is done.
-  if (command === 'import') return runImport(parseArgs(rest)).then(() => process.exit(0))
-  if (command === 'export') return runExport(parseArgs(rest)).then(() => process.exit(0))
+  if (command === 'import') return runImport(parseArgs(rest, 'import')).then(() => process.exit(0))
+  if (command === 'export') return runExport(parseArgs(rest, 'export')).then(() => process.exit(0))
   if (command === 'help' || argv.includes('--help')) {
     process.stdout.write(USAGE + '\n')
     return
