@@ -7,7 +7,13 @@ import type {IncomingMessage, ServerResponse} from 'node:http'
 
 const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS'
 
-/** Sets CORS headers for allowed origins; returns true if the request was a preflight that is now answered. */
+/**
+ * Sets CORS headers for allowed origins; returns true when the request is already
+ * answered: a preflight, or any request from an origin that is not allowed. Refusing
+ * those outright matters because a "simple" cross-site POST needs no preflight, and a
+ * request without a token acts as the local administrator: any web page open in the
+ * same browser could otherwise write to the lake.
+ */
 export function applyCors(req: IncomingMessage, res: ServerResponse, allowedOrigins: ReadonlySet<string>, allowNullOrigin = false): boolean {
   const origin = req.headers.origin
   // `null` is what a browser sends after a cross-origin redirect; allowed only for ticketed stream requests.
@@ -18,7 +24,7 @@ export function applyCors(req: IncomingMessage, res: ServerResponse, allowedOrig
     res.setHeader('access-control-allow-credentials', 'true')
     res.setHeader('access-control-expose-headers', 'x-sanity-shard, x-sanity-lake')
   }
-  if (req.method !== 'OPTIONS') return false
+  if (req.method !== 'OPTIONS' && (allowed || origin === undefined)) return false
   if (!allowed) {
     res.writeHead(403, {'content-type': 'application/json'})
     res.end(JSON.stringify({statusCode: 403, error: 'Forbidden', message: `Origin ${String(origin)} is not allowed by this lake's CORS settings (--cors-origin)`}))
