@@ -15,6 +15,17 @@ const WORKING_COPY = `_type == "pressRelease" && !(_id in path("versions.**"))
 /** Copy that needs a reviewer at all: flagged third-party, from a distributor, or already decided on. */
 const REVIEWED = `(review.thirdParty == true || defined(distributor) || count(review.decisions) > 0)`
 
+/**
+ * Each lane's condition, shared with the Studio's "Review queue" lists (which merge
+ * drafts over published documents themselves), so tools and editors see the same lanes.
+ */
+export const REVIEW_LANES = {
+  needsReview: `${REVIEWED} && coalesce(review.status, "pending") == "pending"`,
+  changesRequested: `${REVIEWED} && review.status == "changesRequested"`,
+  approvedUnpublished: `_id in path("drafts.**") && review.status == "approved"`,
+  rejected: `${REVIEWED} && review.status == "rejected"`,
+} as const
+
 /** What a queue row shows; `contentHash` lets a tool tell a current approval from a stale one (`effectiveStatus`). */
 const QUEUE_ROW = `_id,
   "publishedId": string::split(_id, "drafts.")[-1],
@@ -34,12 +45,12 @@ const QUEUE_ROW = `_id,
  * check for staleness with `effectiveStatus` (GROQ cannot hash the content).
  */
 export const reviewQueueQuery = defineQuery(`{
-  "needsReview": *[${WORKING_COPY} && ${REVIEWED} && coalesce(review.status, "pending") == "pending"]
+  "needsReview": *[${WORKING_COPY} && ${REVIEW_LANES.needsReview}]
     | order(_updatedAt asc, _id asc) [0...$limit] {${QUEUE_ROW}},
-  "changesRequested": *[${WORKING_COPY} && ${REVIEWED} && review.status == "changesRequested"]
+  "changesRequested": *[${WORKING_COPY} && ${REVIEW_LANES.changesRequested}]
     | order(_updatedAt asc, _id asc) [0...$limit] {${QUEUE_ROW}},
-  "approvedUnpublished": *[${WORKING_COPY} && _id in path("drafts.**") && review.status == "approved"]
+  "approvedUnpublished": *[${WORKING_COPY} && ${REVIEW_LANES.approvedUnpublished}]
     | order(_updatedAt asc, _id asc) [0...$limit] {${QUEUE_ROW}},
-  "rejected": *[${WORKING_COPY} && ${REVIEWED} && review.status == "rejected"]
+  "rejected": *[${WORKING_COPY} && ${REVIEW_LANES.rejected}]
     | order(_updatedAt asc, _id asc) [0...$limit] {${QUEUE_ROW}}
 }`)

@@ -1,5 +1,5 @@
 export {editorialReview} from './plugin'
-export {reviewQueueListItem, REVIEW_QUEUE_FILTERS} from './structure/reviewQueue'
+export {reviewQueueListItem} from './structure/reviewQueue'
 export {publicationGate} from './validation'
 export {DEFAULT_CONFIG, API_VERSION} from './constants'
 export type {EditorialReviewConfig, ResolvedReviewConfig, ReviewStatus} from './types'

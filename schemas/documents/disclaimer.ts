@@ -1,5 +1,6 @@
 import {WarningOutlineIcon} from '@sanity/icons/WarningOutline'
 import {defineField, defineType} from 'sanity'
+import {duplicateDisclaimersQuery} from '../../queries/validation'
 import {requiredLanguage} from '../lib/language'
 
 export const disclaimer = defineType({
@@ -27,10 +28,7 @@ export const disclaimer = defineType({
             const id = context.document._id.replace(/^drafts\./, '')
             const duplicates = await context
               .getClient({apiVersion: '2025-02-19'})
-              .fetch<number>(
-                'count(*[_type == "disclaimer" && distributor._ref == $distributorRef && language == $language && !(_id in [$id, "drafts." + $id])])',
-                {distributorRef, language, id},
-              )
+              .fetch(duplicateDisclaimersQuery, {distributorRef, language, id})
             return duplicates === 0 || 'This distributor already has a disclaimer in this language. Edit that one instead.'
           }),
       ],

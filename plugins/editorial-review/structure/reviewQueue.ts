@@ -1,20 +1,10 @@
 import {EyeOpenIcon} from '@sanity/icons/EyeOpen'
 import type {ListItemBuilder, StructureBuilder} from 'sanity/structure'
+import {REVIEW_LANES} from '../../../queries/review'
 import {DEFAULT_CONFIG, I18N_NAMESPACE} from '../constants'
 import type {ReviewResourceKey} from '../i18n/resources'
 
-/**
- * Filters of the queue's lists. Structure lists take a filter, not a whole query, so
- * these stay here as named constants with `$types` as their only parameter.
- */
-export const REVIEW_QUEUE_FILTERS = {
-  needsReview: '_type in $types && review.thirdParty == true && review.status == "pending"',
-  changesRequested: '_type in $types && review.status == "changesRequested"',
-  approvedUnpublished: '_type in $types && review.status == "approved" && _id in path("drafts.**")',
-  rejected: '_type in $types && review.status == "rejected"',
-} as const
-
-const QUEUE_ITEMS: {id: keyof typeof REVIEW_QUEUE_FILTERS; key: ReviewResourceKey; title: string}[] = [
+const QUEUE_ITEMS: {id: keyof typeof REVIEW_LANES; key: ReviewResourceKey; title: string}[] = [
   {id: 'needsReview', key: 'queue.needs-review', title: 'Needs review'},
   {id: 'changesRequested', key: 'queue.changes-requested', title: 'Changes requested'},
   {id: 'approvedUnpublished', key: 'queue.approved-unpublished', title: 'Approved, not yet published'},
@@ -39,7 +29,7 @@ export function reviewQueueListItem(S: StructureBuilder, types: string[] = DEFAU
               .id(id)
               .title(title)
               .i18n({title: {key, ns: I18N_NAMESPACE}})
-              .child(S.documentList().id(id).title(title).i18n({title: {key, ns: I18N_NAMESPACE}}).filter(REVIEW_QUEUE_FILTERS[id]).params({types}).apiVersion('2025-02-19')),
+              .child(S.documentList().id(id).title(title).i18n({title: {key, ns: I18N_NAMESPACE}}).filter(`_type in $types && ${REVIEW_LANES[id]}`).params({types}).apiVersion('2025-02-19')),
           ),
         ),
     )
