@@ -14,9 +14,10 @@ import {PROJECT_ROOT, startLakeProcess, tempDir} from '../test/support/lake'
 
 const SEED = readFileSync(path.join(PROJECT_ROOT, 'seeds', '000_e42a070e862f161b.txt'), 'utf8')
 const [TITLE, FIRST, ...REST] = SEED.split('\n\n')
+const OPENING_SENTENCE = FIRST!.replace(/^\(SeaPRwire\)[^W]+WASHINGTON \(AP\) — /, '')
 const BODY_END = REST.findIndex((paragraph) => paragraph.startsWith('Der Artikel'))
 const TRAILER = REST.slice(BODY_END).join('\n\n')
-const SENTENCES = REST.slice(0, BODY_END).flatMap((paragraph) => paragraph.split(/(?<=\.)\s+/))
+const SENTENCES = [OPENING_SENTENCE, ...REST.slice(0, BODY_END)].flatMap((paragraph) => paragraph.split(/(?<=\.)\s+/))
 const PLACES = ['WASHINGTON', 'BERLIN', 'NEW YORK', 'PARIS', 'TOKIO', 'WIEN', 'ZÜRICH', 'BRÜSSEL']
 const AGENCIES = ['AP', 'dpa', 'AFP', 'Reuters']
 const CATEGORIES = ['Top-Story', 'Tagesnachrichten', 'Wirtschaft', 'Politik', 'Technologie', 'Gesundheit']
@@ -32,9 +33,9 @@ function random(seed: number) {
 
 export function generateSeeds(folder: string, count: number): void {
   const pick = random(42)
-  const opening = FIRST!.replace(/^\(SeaPRwire\)[^W]+WASHINGTON \(AP\) — /, '')
   for (let index = 0; index < count; index++) {
-    const paragraphs = Array.from({length: 4 + pick(4)}, () => Array.from({length: 2 + pick(3)}, () => SENTENCES[pick(SENTENCES.length)]).join(' '))
+    // Every paragraph, the opening one included, is drawn afresh, so no two files share the text language detection samples.
+    const [opening, ...paragraphs] = Array.from({length: 5 + pick(4)}, () => Array.from({length: 2 + pick(3)}, () => SENTENCES[pick(SENTENCES.length)]).join(' '))
     const categories = [CATEGORIES[pick(3)], CATEGORIES[3 + pick(3)]].join(', ')
     const text = [
       `${TITLE} (${index + 1})`,

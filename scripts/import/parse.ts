@@ -103,9 +103,18 @@ function firstMatch(pattern: RegExp, text: string): RegExpExecArray | null {
   return new RegExp(pattern.source, pattern.flags.replace('g', '')).exec(text)
 }
 
+const openingPatterns = new Map<string, RegExp>()
+
+/** A phrase's opening words as an anchored pattern, compiled once per phrase text: every paragraph of every file is tried against them. */
+function openingPattern(text: string): RegExp {
+  let pattern = openingPatterns.get(text)
+  if (!pattern) openingPatterns.set(text, (pattern = new RegExp(`^${literalPattern(text)}`, 'iu')))
+  return pattern
+}
+
 /** The phrase a paragraph opens with, if any. */
 function matchPhrase(paragraph: string, phrases: MarkerPhrase[]): MarkerPhrase | undefined {
-  return phrases.find((phrase) => phrase.text?.trim() && new RegExp(`^${literalPattern(phrase.text)}`, 'iu').test(paragraph))
+  return phrases.find((phrase) => phrase.text?.trim() && openingPattern(phrase.text).test(paragraph))
 }
 
 type TrailerOutcome = Partial<Pick<ParsedSeed, 'disclaimer' | 'categories' | 'facts'>>
@@ -113,7 +122,7 @@ type TrailerOutcome = Partial<Pick<ParsedSeed, 'disclaimer' | 'categories' | 'fa
 const TRAILER_HANDLERS: Record<MarkerKind, (paragraph: string, phrase: MarkerPhrase) => TrailerOutcome> = {
   disclaimer: (paragraph, phrase) => ({disclaimer: {text: paragraph, language: phrase.language}}),
   categoryLabel: (paragraph, phrase) => ({
-    categories: {titles: splitCategoryLine(paragraph.replace(new RegExp(`^${literalPattern(phrase.text)}`, 'iu'), ''), phrase.language), language: phrase.language},
+    categories: {titles: splitCategoryLine(paragraph.replace(openingPattern(phrase.text), ''), phrase.language), language: phrase.language},
   }),
   boilerplate: (paragraph, phrase) => ({facts: readBoilerplate(paragraph, phrase)}),
 }

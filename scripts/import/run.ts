@@ -167,14 +167,18 @@ function ndjsonSession(base: Omit<Session, 'commit' | 'lookup' | 'close'>, file:
 
 async function importBatch(files: string[], session: Session, summary: ImportSummary): Promise<void> {
   const {progress, dryRun} = session.options
+  // Reads overlap (one batch of files in memory at a time); parsing and detection are CPU work in order.
+  const texts = await Promise.allSettled(files.map((file) => readSeedText(file, session.options.maxBytes ?? MAX_SEED_BYTES)))
   const built: {file: string; documents: SeedDocuments}[] = []
-  for (const file of files) {
+  texts.forEach((read, index) => {
+    const file = files[index]!
     try {
-      built.push({file, documents: await buildFile(file, session)})
+      if (read.status === 'rejected') throw read.reason
+      built.push({file, documents: buildFile(file, read.value, session)})
     } catch (error) {
       fail(file, error, summary, progress)
     }
-  }
+  })
   if (built.length === 0) return
   const ids = built.flatMap(({documents}) => [
     documents.release._id,
@@ -194,8 +198,7 @@ async function importBatch(files: string[], session: Session, summary: ImportSum
   }
 }
 
-async function buildFile(file: string, session: Session): Promise<SeedDocuments> {
-  const text = await readSeedText(file, session.options.maxBytes ?? MAX_SEED_BYTES)
+function buildFile(file: string, text: string, session: Session): SeedDocuments {
   const parsed = parseSeed(file, text, session.context.distributors)
   return buildSeedDocuments({
     file,
