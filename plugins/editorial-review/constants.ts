@@ -1,5 +1,5 @@
 import {WIRE_AGENCIES} from '../../data/agencies'
-import {DEFAULT_REVIEWER_ROLES, DEFAULT_RULES, type ReviewBadge, type ReviewStatus} from './core'
+import {DEFAULT_REVIEWER_ROLES, DEFAULT_RULES, type ReviewStatus} from './core'
 import type {ResolvedReviewConfig} from './types'
 
 /** API version the plugin's own queries and patches pin. */
@@ -20,15 +20,6 @@ export const DEFAULT_CONFIG: ResolvedReviewConfig = {
 export const REVIEW_STATUS_TITLES: Record<ReviewStatus, string> = {
   pending: 'Needs review',
   approved: 'Approved',
-  changesRequested: 'Changes requested',
-  rejected: 'Rejected',
-}
-
-/** English badge titles for list previews, whose `prepare` cannot reach the Studio's i18n. */
-export const REVIEW_BADGE_TITLES: Record<ReviewBadge, string> = {
-  needsReview: 'Needs review',
-  approved: 'Approved',
-  approvalOutdated: 'Approval outdated',
   changesRequested: 'Changes requested',
   rejected: 'Rejected',
 }

@@ -2,8 +2,7 @@ import {DocumentTextIcon} from '@sanity/icons/DocumentText'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {requiredLanguage} from '../lib/language'
 import {slugifyTitle} from '../lib/slug'
-import {REVIEW_BADGE_TITLES} from '../../plugins/editorial-review/constants'
-import {reviewBadge, type PressReleaseDocument} from '../../plugins/editorial-review/core'
+import {enUS, formatMessage, reviewBadge, type PressReleaseDocument} from '../../plugins/editorial-review/core'
 import {publicationGate} from '../../plugins/editorial-review/validation'
 
 export const pressRelease = defineType({
@@ -119,7 +118,8 @@ export const pressRelease = defineType({
       const badge = reviewBadge(document as PressReleaseDocument)
       return {
         title: document.title ?? 'Untitled release',
-        subtitle: [distributorName ?? 'Own copy', document.language, badge && REVIEW_BADGE_TITLES[badge]].filter(Boolean).join(' · '),
+        // `prepare` cannot reach the Studio's i18n, so previews use the plugin's English strings.
+        subtitle: [distributorName ?? 'Own copy', document.language, badge && formatMessage(enUS, `badge.${badge}`)].filter(Boolean).join(' · '),
       }
     },
   },

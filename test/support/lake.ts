@@ -11,16 +11,13 @@ import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {createClient, type SanityClient} from '@sanity/client'
+import {DEFAULT_USERS} from '../../lake/auth/users'
+import type {RoleName} from '../../lake/store/types'
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
-/** Tokens of the lake's built-in users (dev fixtures, see lake/README.md). */
-export const LAKE_TOKENS = {
-  administrator: 'lake-admin-token',
-  editor: 'lake-editor-token',
-  contributor: 'lake-contributor-token',
-  viewer: 'lake-viewer-token',
-} as const
+/** Tokens of the lake's built-in users (dev fixtures, see lake/README.md), by role. */
+export const LAKE_TOKENS = Object.fromEntries(DEFAULT_USERS.map((user) => [user.role, user.token])) as Record<RoleName, string>
 
 export interface LakeProcessOptions {
   /** Data directory; a fresh temp dir when omitted. */
