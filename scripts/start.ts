@@ -6,7 +6,7 @@
 import {spawn, type ChildProcess} from 'node:child_process'
 import path from 'node:path'
 import {createInterface} from 'node:readline'
-import {LOCAL_LAKE, describeTarget, resolveTarget} from '../config/target'
+import {LOCAL_LAKE, resolveTarget} from '../config/target'
 
 const STUDIO_PORT = 3333
 const bin = (name: string) => path.resolve('node_modules/.bin', name)

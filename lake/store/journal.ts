@@ -95,7 +95,6 @@ function isRecord(value: unknown): value is JournalRecord {
 
 export class Journal {
   private readonly dir: string
-  private readonly logPath: string
   private readonly snapshotPath: string
   private readonly lockPath: string
   private readonly compactAfterBytes: number
@@ -105,7 +104,6 @@ export class Journal {
 
   private constructor(options: JournalOptions, fd: number, logBytes: number) {
     this.dir = options.dir
-    this.logPath = path.join(options.dir, LOG_FILE)
     this.snapshotPath = path.join(options.dir, SNAPSHOT_FILE)
     this.lockPath = path.join(options.dir, LOCK_FILE)
     this.compactAfterBytes = options.compactAfterBytes

@@ -8,6 +8,7 @@ import {ReviewBadge} from './badges/ReviewBadge'
 import {ReviewFormInput} from './components/ReviewFormInput'
 import {DEFAULT_CONFIG} from './constants'
 import {ReviewConfigProvider} from './hooks/ReviewConfigContext'
+import {DetectContextProvider} from './hooks/useDetectContext'
 import {reviewLocaleBundles} from './i18n'
 import {reviewSchemaTypes} from './schema'
 import type {EditorialReviewConfig, ResolvedReviewConfig} from './types'
@@ -45,7 +46,11 @@ export const editorialReview = definePlugin<EditorialReviewConfig | void>((optio
     i18n: {bundles: reviewLocaleBundles},
     studio: {
       components: {
-        layout: (props) => <ReviewConfigProvider config={config}>{props.renderDefault(props)}</ReviewConfigProvider>,
+        layout: (props) => (
+          <ReviewConfigProvider config={config}>
+            <DetectContextProvider>{props.renderDefault(props)}</DetectContextProvider>
+          </ReviewConfigProvider>
+        ),
       },
     },
     form: {components: {input: ReviewFormInput}},

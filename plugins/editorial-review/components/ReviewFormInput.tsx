@@ -9,7 +9,8 @@ import {
   type ObjectInputProps,
   type PortableTextInputProps,
 } from 'sanity'
-import {canPublish, detect, reviewBadge, type Finding, type PressReleaseDocument} from '../core'
+import type {Finding, PressReleaseDocument} from '../core'
+import {assessReview} from '../hooks/assessReview'
 import {useReviewConfig} from '../hooks/ReviewConfigContext'
 import {useDetectContext} from '../hooks/useDetectContext'
 import {useReviewUser} from '../hooks/useReviewUser'
@@ -39,11 +40,7 @@ function ReviewedDocumentInput(props: ObjectInputProps) {
   const document = props.value as PressReleaseDocument | undefined
   const review = useMemo(() => {
     if (!document || !context) return undefined
-    return {
-      findings: detect(document, context),
-      verdict: canPublish(document, {user, context, reviewerRoles}),
-      badge: reviewBadge(document, context),
-    }
+    return assessReview(document, context, user, reviewerRoles)
   }, [document, context, user, reviewerRoles])
   return (
     <FindingsContext.Provider value={review?.findings}>

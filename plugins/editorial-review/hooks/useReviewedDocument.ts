@@ -1,17 +1,14 @@
 import {useMemo} from 'react'
 import type {EditStateFor} from 'sanity'
-import {canPublish, detect, localized, reviewBadge, type Finding, type PressReleaseDocument, type PublishVerdict, type ReviewBadge} from '../core'
+import {localized, type PressReleaseDocument, type PublishVerdict} from '../core'
+import {assessReview, type ReviewAssessment} from './assessReview'
 import {useReviewConfig} from './ReviewConfigContext'
 import {useDetectContext} from './useDetectContext'
 import {useReviewUser} from './useReviewUser'
 
-export interface ReviewedDocument {
+export interface ReviewedDocument extends ReviewAssessment {
   /** The version that would be published: a release version, else the draft, else the published document. */
   document: PressReleaseDocument | undefined
-  /** Live findings; empty until the distributors have loaded. */
-  findings: Finding[]
-  verdict: PublishVerdict
-  badge: ReviewBadge | undefined
 }
 
 const CHECKING = localized('panel.checking')
@@ -26,11 +23,6 @@ export function useReviewedDocument(editState: Pick<EditStateFor, 'version' | 'd
   const document = (editState.version ?? editState.draft ?? editState.published ?? undefined) as PressReleaseDocument | undefined
   return useMemo(() => {
     if (!document || !context) return {document, findings: [], verdict: PENDING_VERDICT, badge: undefined}
-    return {
-      document,
-      findings: detect(document, context),
-      verdict: canPublish(document, {user, context, reviewerRoles}),
-      badge: reviewBadge(document, context),
-    }
+    return {document, ...assessReview(document, context, user, reviewerRoles)}
   }, [document, context, user, reviewerRoles])
 }

@@ -19,6 +19,8 @@ export interface CanPublishOptions {
   context?: DetectContext
   /** Roles that may approve; used only to phrase the advice. */
   reviewerRoles?: readonly string[]
+  /** Findings already detected with `context`, so the gate need not detect again. */
+  findings?: Finding[]
 }
 
 export interface PublishVerdict {
@@ -67,10 +69,10 @@ interface ThirdPartyVerdict {
   findings: Finding[] | undefined
 }
 
-function thirdPartyVerdict(document: PressReleaseDocument, context: DetectContext | undefined): ThirdPartyVerdict {
-  const findings = context ? detect(document, context) : undefined
-  const detected = findings ? isThirdParty(findings, context?.rules ?? DEFAULT_RULES) : false
-  return {thirdParty: Boolean(document.review?.thirdParty) || detected, findings}
+function thirdPartyVerdict(document: PressReleaseDocument, context: DetectContext | undefined, detected?: Finding[]): ThirdPartyVerdict {
+  const findings = detected ?? (context ? detect(document, context) : undefined)
+  const flagged = findings ? isThirdParty(findings, context?.rules ?? DEFAULT_RULES) : false
+  return {thirdParty: Boolean(document.review?.thirdParty) || flagged, findings}
 }
 
 function markerCodes(rules: Record<string, Rule>): Set<string> {
@@ -78,7 +80,7 @@ function markerCodes(rules: Record<string, Rule>): Set<string> {
 }
 
 export function canPublish(document: PressReleaseDocument, options: CanPublishOptions = {}): Required<PublishVerdict> {
-  const {thirdParty, findings} = thirdPartyVerdict(document, options.context)
+  const {thirdParty, findings} = thirdPartyVerdict(document, options.context, options.findings)
   if (!thirdParty) return {ok: true, reasons: [], details: [], thirdParty}
   const {status, stale} = effectiveStatus(document)
   if (status === 'approved') return {ok: true, reasons: [], details: [], thirdParty}
@@ -107,9 +109,9 @@ const BADGE_BY_STATUS: Record<ReviewStatus, ReviewBadge> = {
  * The review badge for a document: shown for third-party copy, and for any copy a
  * reviewer has decided on; undefined otherwise.
  */
-export function reviewBadge(document: PressReleaseDocument, context?: DetectContext): ReviewBadge | undefined {
+export function reviewBadge(document: PressReleaseDocument, context?: DetectContext, findings?: Finding[]): ReviewBadge | undefined {
   const decided = (document.review?.decisions?.length ?? 0) > 0
-  if (!decided && !thirdPartyVerdict(document, context).thirdParty) return undefined
+  if (!decided && !thirdPartyVerdict(document, context, findings).thirdParty) return undefined
   const {status, stale} = effectiveStatus(document)
   return stale ? 'approvalOutdated' : BADGE_BY_STATUS[status]
 }

@@ -111,3 +111,18 @@ describe('reviewBadge', () => {
     expect(reviewBadge(document, detectContext())).toBe('needsReview')
   })
 })
+
+describe('findings detected once', () => {
+  it('gives the same verdict and badge from findings the caller already has', () => {
+    const document = seedDocument()
+    const findings = detect(document, detectContext())
+    expect(canPublish(document, {context: detectContext(), findings})).toEqual(canPublish(document, {context: detectContext()}))
+    expect(reviewBadge(document, detectContext(), findings)).toBe(reviewBadge(document, detectContext()))
+  })
+
+  it('uses the given findings instead of detecting again', () => {
+    const thirdPartyFindings = detect(seedDocument(), detectContext())
+    expect(canPublish(plainArticle(), {context: detectContext(), findings: thirdPartyFindings}).ok).toBe(false)
+    expect(reviewBadge(plainArticle(), detectContext(), thirdPartyFindings)).toBe('needsReview')
+  })
+})

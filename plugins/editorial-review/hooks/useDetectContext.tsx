@@ -1,14 +1,17 @@
-import {useEffect, useMemo, useState} from 'react'
+import {createContext, useContext, useEffect, useMemo, useState, type ReactNode} from 'react'
 import {useDocumentStore} from 'sanity'
 import {distributorsForImportQuery} from '../../../queries/import'
 import type {DetectContext, DistributorDoc} from '../core'
 import {useReviewConfig} from './ReviewConfigContext'
 
+const DetectContextContext = createContext<DetectContext | undefined>(undefined)
+
 /**
  * What detection needs besides the document: the distributors with their markers, kept
  * live, so a marker an editor adds in the Studio takes effect in open documents at once.
+ * One subscription for the whole Studio, not one per action, badge and form.
  */
-export function useDetectContext(): DetectContext | undefined {
+export function DetectContextProvider({children}: {children: ReactNode}) {
   const {agencies, rules} = useReviewConfig()
   const documentStore = useDocumentStore()
   const [distributors, setDistributors] = useState<DistributorDoc[]>()
@@ -18,5 +21,11 @@ export function useDetectContext(): DetectContext | undefined {
       .subscribe({next: (result) => setDistributors(result as DistributorDoc[]), error: () => setDistributors([])})
     return () => subscription.unsubscribe()
   }, [documentStore])
-  return useMemo(() => (distributors ? {distributors, agencies, rules} : undefined), [distributors, agencies, rules])
+  const context = useMemo(() => (distributors ? {distributors, agencies, rules} : undefined), [distributors, agencies, rules])
+  return <DetectContextContext.Provider value={context}>{children}</DetectContextContext.Provider>
+}
+
+/** The detection context; undefined until the distributors have loaded. */
+export function useDetectContext(): DetectContext | undefined {
+  return useContext(DetectContextContext)
 }
