@@ -6,7 +6,6 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import type {SanityClient} from '@sanity/client'
 import {createTargetClient, resolveTarget} from '../../config/target'
 import {WIRE_AGENCIES} from '../../data/agencies'
@@ -22,9 +21,9 @@ import {
 } from '../../plugins/editorial-review/core'
 import {distributorsForImportQuery} from '../../queries/import'
 import {runImport, type ImportSummary} from '../../scripts/import/run'
-import {LAKE_TOKENS, startLakeProcess as spawnLake} from './lake'
+import {LAKE_TOKENS, PROJECT_ROOT, startLakeProcess as spawnLake} from './lake'
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+export const ROOT = PROJECT_ROOT
 
 /** Tokens of the lake's built-in users (lake/auth/users.ts). */
 export const TOKENS = {admin: LAKE_TOKENS.administrator, editor: LAKE_TOKENS.editor, contributor: LAKE_TOKENS.contributor} as const
