@@ -10,6 +10,7 @@ import {parseArgs} from 'node:util'
 import {createTargetClient, describeTarget, resolveTarget} from '../config/target'
 import {humanReport, jsonReport} from './audit/report'
 import {DEFAULT_PAGE_SIZE, runAudit} from './audit/run'
+import {integerFlag} from './lib/flags'
 
 const USAGE = `Usage: npm run audit -- [--json] [--no-detect] [--page-size N]
 
@@ -45,9 +46,7 @@ function cli(argv: string[]): Cli {
       help: {type: 'boolean', short: 'h', default: false},
     },
   })
-  const pageSize = Number(values['page-size'])
-  if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`--page-size takes a whole number above 0, not "${values['page-size']}".`)
-  return {json: values.json, detect: !values['no-detect'], pageSize, help: values.help}
+  return {json: values.json, detect: !values['no-detect'], pageSize: integerFlag(values['page-size'], '--page-size', 1), help: values.help}
 }
 
 async function audit(options: Cli): Promise<number> {

@@ -9,7 +9,6 @@ import {
   toStoredFindings,
   type DetectContext,
   type EditorialReview,
-  type Finding,
   type BodyItem,
   type PressReleaseDocument,
 } from '../../plugins/editorial-review/core'
@@ -38,7 +37,6 @@ export interface SeedDocuments {
   references: ReferenceDocument[]
   /** Reach and languages for the distributor, applied only where its document has none. */
   distributorFacts: {id: string; reach: object; languages: string[]} | undefined
-  findings: Finding[]
   /** The rules hold it back: it needs a reviewer before it can be published. */
   flagged: boolean
 }
@@ -125,7 +123,6 @@ export function buildSeedDocuments({file, bytesChecksum, text, parsed, importedA
     release,
     references,
     distributorFacts: distributor && parsed.facts ? {id: distributor._id, reach: {_type: 'reach', ...parsed.facts.reach}, languages: parsed.facts.languages} : undefined,
-    findings,
     // review.thirdParty already carries what detection found, so the gate need not detect again.
     flagged: !canPublish(release).ok,
   }

@@ -6,11 +6,11 @@ import {WIRE_AGENCIES} from '../../data/agencies'
 import {BUILTIN_DISTRIBUTORS} from '../../data/distributors'
 import {contentHash, type DetectContext, type DistributorDoc, type EditorialReview} from '../../plugins/editorial-review/core'
 import {distributorsForImportQuery, existingDocumentsQuery} from '../../queries/import'
-import {readSeedText, MAX_SEED_BYTES} from './decode'
-import {buildSeedDocuments, seedChecksum, type ImportedRelease, type SeedDocuments} from './documents'
-import {SeedFileError} from './errors'
+import {failureDetail, type BuildOutcome} from './build'
+import {createSeedBuilder} from './builder'
+import {MAX_SEED_BYTES} from './decode'
+import type {ImportedRelease, SeedDocuments} from './documents'
 import {seedFiles} from './files'
-import {parseSeed} from './parse'
 import type {FileOutcome, Progress} from './progress'
 import {DEFAULT_RETRY, withRetry, type RetryOptions} from './retry'
 
@@ -35,6 +35,8 @@ export interface ImportOptions {
   maxBytes?: number
   /** Clock, injectable for tests. */
   now?: () => Date
+  /** Worker threads that read, parse and run detection; 0 (the default) does it on this thread. */
+  threads?: number
 }
 
 export interface ImportSummary {
@@ -67,25 +69,39 @@ const OUTCOME_VERB: Record<FilePlan['outcome'], [done: string, planned: string]>
 
 /**
  * The import: reads seeds one batch at a time, plans each file against what the dataset
- * already holds, and writes each batch in one transaction. A file that fails is
- * reported and skipped; its documents are never partly written.
+ * already holds, and writes each batch in one transaction. While one batch is planned
+ * and written, the next is built. A file that fails is reported and skipped; its
+ * documents are never partly written.
  */
 export async function runImport(options: ImportOptions): Promise<ImportSummary> {
   const summary: ImportSummary = {imported: 0, unchanged: 0, updated: 0, keptEdits: 0, flagged: 0, failed: 0}
   const session = await openSession(options)
-  let batch: string[] = []
-  const flush = async () => {
-    if (batch.length > 0) await importBatch(batch, session, summary)
-    batch = []
+  const builder = createSeedBuilder({context: session.context, maxBytes: options.maxBytes ?? MAX_SEED_BYTES}, options.threads ?? 0)
+  const importedAt = () => (options.now?.() ?? new Date()).toISOString()
+  try {
+    let built: BuildOutcome[] | undefined
+    for await (const files of inBatches(seedFiles(options.paths), options.batchSize)) {
+      ;[built] = await Promise.all([builder.build(files, importedAt()), built && importBatch(built, session, summary)])
+    }
+    if (built) await importBatch(built, session, summary)
+  } finally {
+    await builder.close()
   }
-  for await (const file of seedFiles(options.paths)) {
-    batch.push(file)
-    if (batch.length >= options.batchSize) await flush()
-  }
-  await flush()
   await session.close(summary.failed === 0 || summary.imported + summary.updated > 0)
   options.progress.done()
   return summary
+}
+
+async function* inBatches<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let batch: T[] = []
+  for await (const item of items) {
+    batch.push(item)
+    if (batch.length >= size) {
+      yield batch
+      batch = []
+    }
+  }
+  if (batch.length > 0) yield batch
 }
 
 interface Session {
@@ -165,20 +181,13 @@ function ndjsonSession(base: Omit<Session, 'commit' | 'lookup' | 'close'>, file:
   }
 }
 
-async function importBatch(files: string[], session: Session, summary: ImportSummary): Promise<void> {
+async function importBatch(outcomes: BuildOutcome[], session: Session, summary: ImportSummary): Promise<void> {
   const {progress, dryRun} = session.options
-  // Reads overlap (one batch of files in memory at a time); parsing and detection are CPU work in order.
-  const texts = await Promise.allSettled(files.map((file) => readSeedText(file, session.options.maxBytes ?? MAX_SEED_BYTES)))
   const built: {file: string; documents: SeedDocuments}[] = []
-  texts.forEach((read, index) => {
-    const file = files[index]!
-    try {
-      if (read.status === 'rejected') throw read.reason
-      built.push({file, documents: buildFile(file, read.value, session)})
-    } catch (error) {
-      fail(file, error, summary, progress)
-    }
-  })
+  for (const outcome of outcomes) {
+    if ('failure' in outcome) fail(outcome.file, outcome.failure, summary, progress)
+    else built.push(outcome)
+  }
   if (built.length === 0) return
   const ids = built.flatMap(({documents}) => [
     documents.release._id,
@@ -198,24 +207,8 @@ async function importBatch(files: string[], session: Session, summary: ImportSum
   }
 }
 
-function buildFile(file: string, text: string, session: Session): SeedDocuments {
-  const parsed = parseSeed(file, text, session.context.distributors)
-  return buildSeedDocuments({
-    file,
-    bytesChecksum: seedChecksum(text),
-    text,
-    parsed,
-    importedAt: (session.options.now?.() ?? new Date()).toISOString(),
-    context: session.context,
-  })
-}
-
-function fail(file: string, error: unknown, summary: ImportSummary, progress: Progress) {
+function fail(file: string, detail: string, summary: ImportSummary, progress: Progress) {
   summary.failed++
-  const detail =
-    error instanceof SeedFileError
-      ? `${error.reason}. ${error.whatToDo}`
-      : `could not be imported: ${error instanceof Error ? error.message : String(error)}. Fix the cause and run the import again; nothing of this file was written.`
   progress.file(file, 'failed', detail)
 }
 
@@ -309,5 +302,5 @@ async function commitIsolatingFailures(plans: (FilePlan | undefined)[], session:
 
 function failPlan(plan: FilePlan, error: unknown, plans: (FilePlan | undefined)[], summary: ImportSummary, session: Session) {
   plans[plans.indexOf(plan)] = undefined
-  fail(plan.file, error, summary, session.options.progress)
+  fail(plan.file, failureDetail(error), summary, session.options.progress)
 }

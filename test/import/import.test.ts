@@ -171,10 +171,17 @@ describe('re-runs after changes', () => {
   })
 })
 
-describe('bad input', () => {
+// Small batches, so the run spans several batches, each split across the worker threads.
+describe.each([
+  ['on the main thread', ['--threads', '0', '--batch-size', '3']],
+  ['in worker threads', ['--threads', '2', '--batch-size', '3']],
+])('bad input, built %s', (_, buildArgs) => {
   let result: Awaited<ReturnType<typeof importInto>>
   let folder: string
+  let target: LakeProcess
+  const targetClient = () => target.client({token: LAKE_TOKENS.administrator})
   beforeAll(async () => {
+    target = await startLakeProcess()
     const windows1252 = Buffer.from(SEED.replace(/[“”–—\u00a0]/g, ' '), 'latin1')
     folder = seedFolder({
       'a-empty.txt': '',
@@ -185,7 +192,10 @@ describe('bad input', () => {
       'f-too-large.txt': `${SEED}\n\n${'x'.repeat(2 * 1024 * 1024)}`,
       'g-unknown-source.txt': 'Eigener Bericht\n\nBERLIN — Die Redaktion berichtet selbst über den Stadtrat.',
     })
-    result = await importInto([folder])
+    result = await runScript('scripts/import.ts', [folder, ...buildArgs], {SANITY_API_HOST: target.url})
+  })
+  afterAll(async () => {
+    await target?.stop()
   })
 
   it('exits non-zero and still imports the good files', async () => {
@@ -206,18 +216,18 @@ describe('bad input', () => {
   })
 
   it('writes nothing for a failed file', async () => {
-    const ids = await client().fetch<string[]>('*[_id match "*pressRelease.[abcfg]-*"]._id')
+    const ids = await targetClient().fetch<string[]>('*[_id match "*pressRelease.[abcfg]-*"]._id')
     expect(ids).toEqual([])
   })
 
   it('decodes Windows-1252 correctly, without mojibake', async () => {
-    const release = await client().getDocument('drafts.pressRelease.d-windows-1252')
+    const release = await targetClient().getDocument('drafts.pressRelease.d-windows-1252')
     expect(release!.title).toBe('US und israelische Beamte halten virtuelle Gespräche über ihren Streit um eine Militäroperation in Rafah ab')
     expect(JSON.stringify(release)).not.toMatch(/Ã|â€/)
   })
 
   it('reads UTF-8 with BOM and CRLF line endings like the plain seed', async () => {
-    const release = await client().getDocument('drafts.pressRelease.e-bom-crlf')
+    const release = await targetClient().getDocument('drafts.pressRelease.e-bom-crlf')
     expect(release!.title.startsWith('US und')).toBe(true)
     expect(release!.body).toHaveLength(6)
     expect(release!.dateline).toEqual({_type: 'dateline', location: 'WASHINGTON', agency: 'AP'})

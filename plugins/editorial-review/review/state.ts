@@ -50,9 +50,10 @@ export function allowedEvents(status: ReviewStatus): ReviewEvent[] {
  * The status that counts: a stored approval whose content hash no longer matches the
  * document (or was never recorded) has become pending again.
  */
-export function effectiveStatus(document: PressReleaseDocument, hash: string = contentHash(document)): EffectiveStatus {
+export function effectiveStatus(document: PressReleaseDocument, hash?: string): EffectiveStatus {
   const review = document.review
   const status = review?.status ?? 'pending'
-  if (status !== 'approved' || review?.contentHash === hash) return {status, stale: false}
+  // Only an approval is tied to content, so only an approval pays for hashing it.
+  if (status !== 'approved' || review?.contentHash === (hash ?? contentHash(document))) return {status, stale: false}
   return {status: transition(status, 'contentChanged') ?? 'pending', stale: true}
 }
