@@ -4,6 +4,7 @@
  * history entries and the live map share structure instead of copying.
  */
 import {publishedIdOf} from './ids'
+import type {SnapshotEntry} from './journal'
 import type {Change, SanityDocument} from './types'
 
 /** One committed change of one document, kept for the history endpoints. */
@@ -74,18 +75,23 @@ export class DatasetState {
   }
 
   /** Loads a document from a snapshot, with a single synthetic history entry at its current revision. */
-  load(doc: SanityDocument): void {
+  load({doc, author}: SnapshotEntry): void {
     this.docs.set(doc._id, doc)
     this.index(doc)
     this.remember(doc._id, {
       seq: 0,
       transactionId: doc._rev ?? '',
       timestamp: doc._updatedAt ?? doc._createdAt ?? new Date(0).toISOString(),
-      author: '',
+      author,
       before: null,
       after: doc,
     })
     this.generation++
+  }
+
+  /** Every document with the author of its current revision, as a snapshot keeps them. */
+  *snapshotEntries(): Generator<SnapshotEntry> {
+    for (const [id, doc] of this.docs) yield {doc, author: this.history.get(id)?.at(-1)?.author ?? ''}
   }
 
   historyOf(id: string): HistoryEntry[] {

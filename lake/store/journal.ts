@@ -28,10 +28,20 @@ export interface JournalRecord {
   changes: {id: string; after: SanityDocument | null}[]
 }
 
+/**
+ * A document as the snapshot keeps it. History does not survive compaction, but the
+ * author of the current revision does: the four-eyes rule asks who wrote the copy.
+ */
+export interface SnapshotEntry {
+  doc: SanityDocument
+  /** Who committed the document's current revision ('' when unknown). */
+  author: string
+}
+
 /** What was on disk when the journal was opened. */
 export interface JournalContents {
   /** Documents per dataset as of the snapshot. */
-  snapshot: Map<string, SanityDocument[]>
+  snapshot: Map<string, SnapshotEntry[]>
   /** Sequence number the snapshot covers (0 if none). */
   snapshotSeq: number
   /** Log records newer than the snapshot, in commit order. */
@@ -157,7 +167,7 @@ export class Journal {
    * then empties the log. A crash in between leaves log records the snapshot already
    * covers; they are skipped on open because their seq is not above the snapshot's.
    */
-  compact(datasets: Map<string, Iterable<SanityDocument>>, seq: number): void {
+  compact(datasets: Map<string, Iterable<SnapshotEntry>>, seq: number): void {
     const tmp = `${this.snapshotPath}.tmp`
     const fd = fs.openSync(tmp, 'w')
     try {
@@ -170,9 +180,9 @@ export class Journal {
         while (written < buf.length) written += fs.writeSync(fd, buf, written)
         pending = 0
       }
-      for (const [dataset, docs] of datasets) {
-        for (const doc of docs) {
-          const line = encodeLine({dataset, doc})
+      for (const [dataset, entries] of datasets) {
+        for (const {doc, author} of entries) {
+          const line = encodeLine({dataset, doc, author})
           chunks.push(line)
           pending += line.length
           count++
@@ -260,9 +270,9 @@ function readLog(file: string): {records: JournalRecord[]; validBytes: number; t
   return {records, validBytes: firstBad ? firstBad.offset : data.length, totalBytes: data.length}
 }
 
-function readSnapshot(file: string): {docs: Map<string, SanityDocument[]>; seq: number} {
+function readSnapshot(file: string): {docs: Map<string, SnapshotEntry[]>; seq: number} {
   const data = fs.readFileSync(file)
-  const docs = new Map<string, SanityDocument[]>()
+  const docs = new Map<string, SnapshotEntry[]>()
   let offset = 0
   let lineNo = 0
   let seq: number | undefined
@@ -290,7 +300,8 @@ function readSnapshot(file: string): {docs: Map<string, SanityDocument[]>; seq: 
       }
       let list = docs.get(value.dataset)
       if (!list) docs.set(value.dataset, (list = []))
-      list.push(doc)
+      // Snapshots written before authors were kept have none.
+      list.push({doc, author: typeof value.author === 'string' ? value.author : ''})
       count++
     }
   }

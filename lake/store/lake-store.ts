@@ -7,7 +7,7 @@
 import {randomUUID} from 'node:crypto'
 import {TransactionItemError} from '../errors'
 import {DatasetState, type AppliedCommit} from './dataset'
-import {Journal, type JournalRecord} from './journal'
+import {Journal, type JournalRecord, type SnapshotEntry} from './journal'
 import type {Change, CommitGuard, CommitResult, GuardContext, LakeUser} from './types'
 import {WorkingSet} from './working-set'
 
@@ -69,9 +69,9 @@ export class LakeStore {
     const {journal, contents} = Journal.open({dir: options.dataDir, compactAfterBytes: options.compactAfterBytes ?? DEFAULT_COMPACT_AFTER})
     let seq = contents.snapshotSeq
     const store = new LakeStore(journal, seq, contents.droppedTailBytes, options.guard)
-    for (const [name, docs] of contents.snapshot) {
+    for (const [name, entries] of contents.snapshot) {
       const state = store.dataset(name)
-      for (const doc of docs) state.load(doc)
+      for (const entry of entries) state.load(entry)
     }
     for (const record of contents.records) {
       const state = store.dataset(record.dataset)
@@ -152,8 +152,8 @@ export class LakeStore {
 
   /** Rewrites the snapshot from memory and empties the journal. */
   compact(): void {
-    const all = new Map<string, Iterable<import('./types').SanityDocument>>()
-    for (const [name, state] of this.datasets) all.set(name, state.docs.values())
+    const all = new Map<string, Iterable<SnapshotEntry>>()
+    for (const [name, state] of this.datasets) all.set(name, state.snapshotEntries())
     this.journal.compact(all, this.seq)
   }
 

@@ -2,7 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {startLakeProcess, tempDir} from '../support/lake'
+import {LAKE_TOKENS, startLakeProcess, tempDir} from '../support/lake'
 
 const LOG = 'journal.log'
 
@@ -102,6 +102,20 @@ describe('durability', () => {
     const restarted = await startLakeProcess({dataDir})
     expect(await restarted.client().fetch('count(*[_type == "snap"])')).toBe(29)
     expect(await restarted.client().getDocument('s-0')).toBeUndefined()
+    await restarted.stop()
+  }, 60_000)
+
+  it('keeps who made each document’s current revision through compaction, for the four-eyes rule', async () => {
+    const dataDir = tempDir()
+    const lake = await startLakeProcess({dataDir, args: ['--compact-after-mb', '0.01']})
+    await lake.client({token: LAKE_TOKENS.editor}).create({_id: 'drafts.w-1', _type: 'category', title: 'written by the editor'})
+    for (let i = 0; i < 30; i++) await lake.client().createOrReplace({_id: `pad-${i}`, _type: 'snap', pad: 'y'.repeat(500)})
+    await lake.stop()
+    expect(fs.readFileSync(path.join(dataDir, 'snapshot.ndjson'), 'utf8')).toContain('drafts.w-1')
+    const restarted = await startLakeProcess({dataDir})
+    const res = await fetch(`${restarted.url}/v2025-02-19/data/history/production/transactions/drafts.w-1?excludeContent=true`)
+    const transactions = (await res.text()).trim().split('\n').map((line) => JSON.parse(line) as {author: string})
+    expect(transactions.map((transaction) => transaction.author)).toEqual(['local-editor'])
     await restarted.stop()
   }, 60_000)
 
