@@ -113,10 +113,13 @@ describe('durability', () => {
     await lake.stop()
     expect(fs.readFileSync(path.join(dataDir, 'snapshot.ndjson'), 'utf8')).toContain('drafts.w-1')
     const restarted = await startLakeProcess({dataDir})
-    const res = await fetch(`${restarted.url}/v2025-02-19/data/history/production/transactions/drafts.w-1?excludeContent=true`)
-    const transactions = (await res.text()).trim().split('\n').map((line) => JSON.parse(line) as {author: string})
-    expect(transactions.map((transaction) => transaction.author)).toEqual(['local-editor'])
-    await restarted.stop()
+    try {
+      const res = await fetch(`${restarted.url}/v2025-02-19/data/history/production/transactions/drafts.w-1?excludeContent=true`)
+      const transactions = (await res.text()).trim().split('\n').map((line) => JSON.parse(line) as {author: string})
+      expect(transactions.map((transaction) => transaction.author)).toEqual(['local-editor'])
+    } finally {
+      await restarted.stop()
+    }
   }, 60_000)
 
   it('refuses a second lake on the same data directory', async () => {

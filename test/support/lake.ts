@@ -54,12 +54,26 @@ export function tempDir(prefix = 'lake-test-'): string {
 
 const LISTENING = /^lake listening on (http:\/\/127\.0\.0\.1:(\d+))$/m
 
+const running = new Set<ChildProcess>()
+
+/**
+ * Kills lakes still running: a test that fails before stopping its lake must not leave
+ * the server behind. vitest calls it after each test file (test/support/setup.ts); a
+ * script that exits calls it itself.
+ */
+export function killRunningLakes(): void {
+  for (const child of running) child.kill('SIGKILL')
+}
+process.once('exit', killRunningLakes)
+
 export async function startLakeProcess(options: LakeProcessOptions = {}): Promise<LakeProcess> {
   const dataDir = options.dataDir ?? tempDir()
   const args = ['--import', 'tsx', 'lake/main.ts', '--port', '0', '--data', dataDir]
   for (const origin of options.corsOrigins ?? []) args.push('--cors-origin', origin)
   args.push(...(options.args ?? []))
   const child = spawn(process.execPath, args, {cwd: PROJECT_ROOT, env: {...process.env, ...options.env}, stdio: ['ignore', 'pipe', 'pipe']})
+  running.add(child)
+  child.once('exit', () => running.delete(child))
   let stdout = ''
   let stderr = ''
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
