@@ -53,7 +53,8 @@ describe.skipIf(!hasStudio)('editorial review in the Studio (Chromium)', {timeou
   }
 
   async function openActionMenu() {
-    await page.getByTestId('action-menu-button').click()
+    // The document's actions menu; the pane header can show a collapsed menu with the same test id.
+    await page.getByTestId('pane-footer').getByTestId('action-menu-button').click()
     await page.getByTestId('action-Approve').or(page.getByTestId('action-Reject')).first().waitFor({timeout: 10_000})
   }
 
