@@ -58,8 +58,9 @@ const running = new Set<ChildProcess>()
 
 /**
  * Kills lakes still running: a test that fails before stopping its lake must not leave
- * the server behind. vitest calls it after each test file (test/support/setup.ts); a
- * script that exits calls it itself.
+ * the server behind. vitest calls it after each test file (test/support/setup.ts), whose
+ * workers may be ended without an exit event; other processes (the benchmarks) call it
+ * when they exit.
  */
 export function killRunningLakes(): void {
   for (const child of running) child.kill('SIGKILL')
