@@ -183,33 +183,29 @@ function ndjsonSession(base: Omit<Session, 'commit' | 'lookup' | 'close'>, file:
 
 async function importBatch(outcomes: BuildOutcome[], session: Session, summary: ImportSummary): Promise<void> {
   const {progress, dryRun} = session.options
-  const built: {file: string; documents: SeedDocuments}[] = []
-  for (const outcome of outcomes) {
-    if ('failure' in outcome) fail(outcome.file, outcome.failure, summary, progress)
-    else built.push(outcome)
-  }
-  if (built.length === 0) return
-  const ids = built.flatMap(({documents}) => [
-    documents.release._id,
-    documents.release._id.replace(/^drafts\./, ''),
-    ...documents.references.map((reference) => reference._id),
-  ])
-  const existing = await session.lookup([...new Set(ids)])
+  const ids = outcomes.flatMap((outcome) =>
+    'documents' in outcome
+      ? [outcome.documents.release._id, outcome.documents.release._id.replace(/^drafts\./, ''), ...outcome.documents.references.map((reference) => reference._id)]
+      : [],
+  )
+  const existing = ids.length > 0 ? await session.lookup([...new Set(ids)]) : new Map<string, Record<string, unknown>>()
   for (const id of existing.keys()) session.ensured.add(id)
-  const plans = built.map(({file, documents}) => planFile(file, documents, existing))
-  if (!dryRun) await commitIsolatingFailures(plans, session, summary)
-  for (const plan of plans) {
-    if (!plan) continue
-    summary[plan.outcome]++
-    if (plan.documents.flagged && (plan.outcome === 'imported' || plan.outcome === 'updated')) summary.flagged++
-    const flag = plan.documents.flagged && plan.outcome !== 'unchanged' ? ' (flagged for review)' : ''
-    progress.file(plan.file, plan.outcome, `${OUTCOME_VERB[plan.outcome][dryRun ? 1 : 0]}${flag}`)
+  const rows = outcomes.map((outcome) => ('documents' in outcome ? planFile(outcome.file, outcome.documents, existing) : outcome))
+  const plans = rows.filter((row): row is FilePlan => 'outcome' in row)
+  const refused = dryRun ? new Map<FilePlan, string>() : await commitIsolatingFailures(plans, session)
+  // One line per file, in the order the files were read, whichever step stopped a file.
+  for (const row of rows) {
+    const failure = 'failure' in row ? row.failure : refused.get(row)
+    if (failure !== undefined) {
+      summary.failed++
+      progress.file(row.file, 'failed', failure)
+    } else if ('outcome' in row) {
+      summary[row.outcome]++
+      if (row.documents.flagged && (row.outcome === 'imported' || row.outcome === 'updated')) summary.flagged++
+      const flag = row.documents.flagged && row.outcome !== 'unchanged' ? ' (flagged for review)' : ''
+      progress.file(row.file, row.outcome, `${OUTCOME_VERB[row.outcome][dryRun ? 1 : 0]}${flag}`)
+    }
   }
-}
-
-function fail(file: string, detail: string, summary: ImportSummary, progress: Progress) {
-  summary.failed++
-  progress.file(file, 'failed', detail)
 }
 
 /** Compares a file's documents with what the dataset holds and decides what to write. */
@@ -274,11 +270,12 @@ function buildTransaction(transaction: Transaction, plans: FilePlan[], session: 
 
 /**
  * One transaction per batch; if the batch is refused, each file is retried alone so
- * only the file at fault fails.
+ * only the file at fault fails. Returns the refused files' plans, each with its reason.
  */
-async function commitIsolatingFailures(plans: (FilePlan | undefined)[], session: Session, summary: ImportSummary): Promise<void> {
-  const writable = plans.filter((plan): plan is FilePlan => plan?.release !== undefined)
-  if (writable.length === 0) return
+async function commitIsolatingFailures(plans: FilePlan[], session: Session): Promise<Map<FilePlan, string>> {
+  const refused = new Map<FilePlan, string>()
+  const writable = plans.filter((plan) => plan.release !== undefined)
+  if (writable.length === 0) return refused
   const markEnsured = (group: FilePlan[]) => {
     for (const distributor of session.missingDistributors) session.ensured.add(distributor._id)
     for (const plan of group) for (const reference of plan.documents.references) session.ensured.add(reference._id)
@@ -286,21 +283,17 @@ async function commitIsolatingFailures(plans: (FilePlan | undefined)[], session:
   try {
     await session.commit(writable)
     markEnsured(writable)
-    return
+    return refused
   } catch (error) {
-    if (writable.length === 1) return failPlan(writable[0]!, error, plans, summary, session)
+    if (writable.length === 1) return refused.set(writable[0]!, failureDetail(error))
   }
   for (const plan of writable) {
     try {
       await session.commit([plan])
       markEnsured([plan])
     } catch (error) {
-      failPlan(plan, error, plans, summary, session)
+      refused.set(plan, failureDetail(error))
     }
   }
-}
-
-function failPlan(plan: FilePlan, error: unknown, plans: (FilePlan | undefined)[], summary: ImportSummary, session: Session) {
-  plans[plans.indexOf(plan)] = undefined
-  fail(plan.file, failureDetail(error), summary, session.options.progress)
+  return refused
 }

@@ -215,6 +215,13 @@ describe.each([
     expect(lines[0]).toContain(message)
   })
 
+  it('reports the files in the order it reads them', () => {
+    const names = ['a-empty', 'b-binary', 'c-title-only', 'd-windows-1252', 'e-bom-crlf', 'f-too-large', 'g-unknown-source']
+    const positions = names.map((name) => result.stderr.indexOf(`${name}.txt`))
+    expect(positions.every((position) => position >= 0)).toBe(true)
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions)
+  })
+
   it('writes nothing for a failed file', async () => {
     const ids = await targetClient().fetch<string[]>('*[_id match "*pressRelease.[abcfg]-*"]._id')
     expect(ids).toEqual([])
@@ -288,37 +295,72 @@ it('creates a folder of seeds idempotently: a second folder run creates no dupli
   expect(await client().fetch('count(*[_type == "category"])')).toBe(2)
 })
 
-describe('a busy API', () => {
-  it('retries 429 and 5xx answers, honouring Retry-After, and imports', async () => {
-    const fresh = await startLakeProcess()
-    const refusals = [
-      {status: 429, headers: {'retry-after': '1'}},
-      {status: 503, headers: {}},
-    ]
-    // A proxy in front of the real lake that refuses the first two transactions.
-    const proxy = createServer((request, response) => {
-      const refusal = request.url?.includes('/data/mutate/') ? refusals.shift() : undefined
+interface Refusal {
+  status: number
+  headers?: Record<string, string>
+  body?: object
+}
+
+/** A proxy in front of a real lake that answers a mutation itself when `refuse` says so. */
+async function refusingProxy(lake: LakeProcess, refuse: (body: string) => Refusal | undefined): Promise<{url: string; close: () => void}> {
+  const proxy = createServer((request, response) => {
+    const chunks: Buffer[] = []
+    request.on('data', (chunk: Buffer) => chunks.push(chunk))
+    request.on('end', () => {
+      const body = Buffer.concat(chunks)
+      const refusal = request.url?.includes('/data/mutate/') ? refuse(body.toString('utf8')) : undefined
       if (refusal) {
-        request.resume()
-        response.writeHead(refusal.status, {'content-type': 'application/json', ...refusal.headers}).end(JSON.stringify({error: 'busy'}))
+        response.writeHead(refusal.status, {'content-type': 'application/json', ...refusal.headers}).end(JSON.stringify(refusal.body ?? {error: 'busy'}))
         return
       }
-      const upstream = httpRequest(`${fresh.url}${request.url}`, {method: request.method, headers: request.headers}, (answer) => {
+      const upstream = httpRequest(`${lake.url}${request.url}`, {method: request.method, headers: request.headers}, (answer) => {
         response.writeHead(answer.statusCode ?? 502, answer.headers)
         answer.pipe(response)
       })
-      request.pipe(upstream)
+      upstream.end(body)
     })
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve))
+  })
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve))
+  return {url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, close: () => proxy.close()}
+}
+
+describe('when the API refuses', () => {
+  it('retries 429 and 5xx answers, honouring Retry-After, and imports', async () => {
+    const fresh = await startLakeProcess()
+    const refusals: Refusal[] = [
+      {status: 429, headers: {'retry-after': '1'}},
+      {status: 503},
+    ]
+    const proxy = await refusingProxy(fresh, () => refusals.shift())
     try {
       const started = Date.now()
-      const result = await runScript('scripts/import.ts', [SEED_PATH], {SANITY_API_HOST: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`})
+      const result = await runScript('scripts/import.ts', [SEED_PATH], {SANITY_API_HOST: proxy.url})
       expect(result.code, result.stderr).toBe(0)
       expect(result.stderr).toContain('The API answered HTTP 429; retrying in 1000 ms')
       expect(result.stderr).toContain('The API answered HTTP 503; retrying in')
       expect(Date.now() - started).toBeGreaterThanOrEqual(1000)
       expect(refusals).toEqual([])
       expect(await fresh.client().fetch('count(*[_type == "pressRelease"])')).toBe(1)
+    } finally {
+      proxy.close()
+      await fresh.stop()
+    }
+  })
+
+  it('fails only the file whose documents the API refuses, and reports it in file order', async () => {
+    const fresh = await startLakeProcess()
+    const folder = seedFolder({'a.txt': SEED, 'b-refused.txt': SEED, 'c.txt': SEED})
+    const proxy = await refusingProxy(fresh, (body) =>
+      body.includes('pressRelease.b-refused') ? {status: 409, body: {error: {description: 'Document is locked', type: 'mutationError'}}} : undefined,
+    )
+    try {
+      const result = await runScript('scripts/import.ts', [folder], {SANITY_API_HOST: proxy.url})
+      expect(result.code).toBe(1)
+      expect(result.stdout.trim()).toBe('2 imported, 0 unchanged, 0 updated, 0 kept editor changes, 2 flagged for review, 1 failed')
+      const lines = result.stderr.split('\n').filter((line) => /[abc](-refused)?\.txt/.test(line))
+      expect(lines.map((line) => /([abc](?:-refused)?\.txt)/.exec(line)![1])).toEqual(['a.txt', 'b-refused.txt', 'c.txt'])
+      expect(lines[1]).toContain('could not be imported: Document is locked')
+      expect(await fresh.client().fetch('*[_type == "pressRelease"]._id | order(@)')).toEqual(['drafts.pressRelease.a', 'drafts.pressRelease.c'])
     } finally {
       proxy.close()
       await fresh.stop()
