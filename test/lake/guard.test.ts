@@ -1,29 +1,25 @@
 /** The injected commit guard (issue 6's extension point): called for mutations and actions, can veto. */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {createClient} from '@sanity/client'
-import {DEFAULT_USERS} from '../../lake/auth/users'
+import {parseArgs, serveOptions} from '../../lake/cli'
 import {startLake, type RunningLake} from '../../lake/server'
-import type {Change, GuardContext, LakeUser} from '../../lake/store/types'
+import type {Change, CommitGuard, GuardContext, LakeUser} from '../../lake/store/types'
 import {tempDir} from '../support/lake'
+
+/** An empty in-process lake on a random port, configured as `npm run lake` is, that asks `guard` before every commit. */
+function startGuardedLake(guard: CommitGuard): Promise<RunningLake> {
+  return startLake({...serveOptions(parseArgs(['--port', '0', '--data', tempDir()])), guard})
+}
 
 const calls: {changes: Change[]; user: LakeUser; kind: GuardContext['kind']}[] = []
 let lake: RunningLake
 
 beforeAll(async () => {
-  lake = await startLake({
-    port: 0,
-    dataDir: tempDir(),
-    corsOrigins: [],
-    projectId: 'pressroom',
-    dataset: 'production',
-    users: DEFAULT_USERS,
-    anonymousRole: 'administrator',
-    guard: {
-      beforeCommit(changes, user, context) {
-        calls.push({changes, user, kind: context.kind})
-        const blocked = changes.find((c) => c.after && !c.id.startsWith('drafts.') && c.after.status !== 'approved')
-        return blocked ? {ok: false, reasons: [`"${blocked.id}" is not approved for publishing`]} : {ok: true, reasons: []}
-      },
+  lake = await startGuardedLake({
+    beforeCommit(changes, user, context) {
+      calls.push({changes, user, kind: context.kind})
+      const blocked = changes.find((c) => c.after && !c.id.startsWith('drafts.') && c.after.status !== 'approved')
+      return blocked ? {ok: false, reasons: [`"${blocked.id}" is not approved for publishing`]} : {ok: true, reasons: []}
     },
   })
 })
@@ -67,20 +63,10 @@ describe('commit guard', () => {
 describe('guard context', () => {
   it('offers documentsOfType and tells lake import batches apart (administrators only)', async () => {
     const seen: {kind: string; distributors: number}[] = []
-    const dataDir = tempDir()
-    const local = await startLake({
-      port: 0,
-      dataDir,
-      corsOrigins: [],
-      projectId: 'pressroom',
-      dataset: 'production',
-      users: DEFAULT_USERS,
-      anonymousRole: 'administrator',
-      guard: {
-        beforeCommit(_changes, _user, context) {
-          seen.push({kind: context.kind, distributors: context.documentsOfType('distributor').length})
-          return {ok: true, reasons: []}
-        },
+    const local = await startGuardedLake({
+      beforeCommit(_changes, _user, context) {
+        seen.push({kind: context.kind, distributors: context.documentsOfType('distributor').length})
+        return {ok: true, reasons: []}
       },
     })
     const post = (token?: string) =>

@@ -49,21 +49,26 @@ function clientFor(url: string, token: string): SanityClient {
   return createTargetClient(resolveTarget({SANITY_API_HOST: url, SANITY_API_TOKEN: token}))
 }
 
+/** The same face for either kind of lake; stopping also removes its data directory. */
+function testLake(url: string, dataDir: string, close: () => Promise<unknown>): TestLake {
+  return {
+    url,
+    client: (token = TOKENS.admin) => clientFor(url, token),
+    env: {SANITY_API_HOST: url},
+    stop: async () => {
+      await close()
+      fs.rmSync(dataDir, {recursive: true, force: true})
+    },
+  }
+}
+
 /**
  * `npm run lake` as a child process on a free port (test/support/lake.ts), with
  * whatever publish gate the lake's CLI wires: the deployment the Studio talks to.
  */
 export async function startLakeProcess(): Promise<TestLake> {
   const lake = await spawnLake()
-  return {
-    url: lake.url,
-    client: (token = TOKENS.admin) => clientFor(lake.url, token),
-    env: {SANITY_API_HOST: lake.url},
-    stop: async () => {
-      await lake.stop()
-      fs.rmSync(lake.dataDir, {recursive: true, force: true})
-    },
-  }
+  return testLake(lake.url, lake.dataDir, () => lake.stop())
 }
 
 /** A fixed clock, so imported timestamps are part of the exact expectations. */
@@ -132,13 +137,5 @@ export async function startUngatedLake(): Promise<TestLake> {
   const {parseArgs, serveOptions} = await import('../../lake/cli')
   const {startLake} = await import('../../lake/server')
   const running = await startLake({...serveOptions(parseArgs(['--port', '0', '--data', dataDir])), guard: undefined})
-  return {
-    url: running.url,
-    client: (token = TOKENS.admin) => clientFor(running.url, token),
-    env: {SANITY_API_HOST: running.url},
-    stop: async () => {
-      await running.close()
-      fs.rmSync(dataDir, {recursive: true, force: true})
-    },
-  }
+  return testLake(running.url, dataDir, () => running.close())
 }
