@@ -1,11 +1,10 @@
 import {deDELocale} from '@sanity/locale-de-de'
 import {defineConfig, type LocaleDefinition} from 'sanity'
 import {structureTool} from 'sanity/structure'
+import {REVIEW_POLICY} from './config/reviewPolicy'
 import {editorialReview, reviewQueueListItem} from './plugins/editorial-review'
 import {schemaTypes} from './schemas'
 import {studioEnv} from './studio.env'
-
-const REVIEWED_TYPES = ['pressRelease']
 
 /**
  * Sanity starts on the last configured locale unless the user picked one, which would
@@ -34,10 +33,13 @@ export default defineConfig({
   ...(studioEnv.local ? {auth: {loginMethod: 'token' as const}} : {}),
   plugins: [
     structureTool({
-      structure: (S) => S.list().title('Content').items([reviewQueueListItem(S, REVIEWED_TYPES), S.divider(), ...S.documentTypeListItems()]),
+      structure: (S) =>
+        S.list()
+          .title('Content')
+          .items([reviewQueueListItem(S, REVIEW_POLICY.types), S.divider(), ...S.documentTypeListItems()]),
     }),
-    // Four eyes: whoever changed the copy last cannot approve it.
-    editorialReview({types: REVIEWED_TYPES, fourEyes: true}),
+    // The newsroom's review policy; the lake, the import and the audit read the same one.
+    editorialReview(REVIEW_POLICY),
     deDELocale(),
   ],
   schema: {types: schemaTypes},

@@ -40,7 +40,9 @@ export function generateSeeds(folder: string, count: number): void {
   const pick = random(42)
   for (let index = 0; index < count; index++) {
     // Every paragraph, the opening one included, is drawn afresh, so no two files share the text language detection samples.
-    const [opening, ...paragraphs] = Array.from({length: 5 + pick(4)}, () => Array.from({length: 2 + pick(3)}, () => SENTENCES[pick(SENTENCES.length)]).join(' '))
+    const [opening, ...paragraphs] = Array.from({length: 5 + pick(4)}, () =>
+      Array.from({length: 2 + pick(3)}, () => SENTENCES[pick(SENTENCES.length)]).join(' '),
+    )
     const categories = [CATEGORIES[pick(3)], CATEGORIES[3 + pick(3)]].join(', ')
     const text = [
       `${TITLE} (${index + 1})`,
@@ -66,12 +68,19 @@ function importInto(folder: string, target: ImportTarget, threads: number) {
 
 /** What `sanity dataset import releases.ndjson <dataset>` runs, pointed at the lake. */
 function datasetImport(file: string, lake: LakeProcess) {
-  return sanityImport(createReadStream(file), {client: lake.client({token: LAKE_TOKENS.administrator}), operation: 'create', tag: 'sanity.import'})
+  return sanityImport(createReadStream(file), {
+    client: lake.client({token: LAKE_TOKENS.administrator}),
+    operation: 'create',
+    tag: 'sanity.import',
+  })
 }
 
 function lakeNdjsonImport(file: string, url: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'lake/main.ts', 'import', file, '--url', url], {cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'pipe']})
+    const child = spawn(process.execPath, ['--import', 'tsx', 'lake/main.ts', 'import', file, '--url', url], {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
     let stderr = ''
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`lake import exited with ${code}: ${stderr}`))))
@@ -103,7 +112,9 @@ export async function benchImport(count = 10_000): Promise<void> {
   const ndjson = path.join(tempDir('bench-ndjson-'), 'releases.ndjson')
   // Each line is printed as soon as it is measured: the whole run takes about a minute.
   const line = (label: string, {ms, releases}: {ms: number; releases?: number}, comparison = '') =>
-    console.log(`import: ${label.padEnd(48)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${releases === undefined ? '' : `${releases} releases written  `}${comparison}`)
+    console.log(
+      `import: ${label.padEnd(48)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${releases === undefined ? '' : `${releases} releases written  `}${comparison}`,
+    )
   const floor = await timed(() => importInto(folder, {kind: 'ndjson', file: ndjson}, threads))
   line(`${count} seeds → NDJSON, ${threads} threads (floor)`, {ms: floor})
   const imported = await timedIntoFreshLake((lake) => importInto(folder, {kind: 'client', client: lake.client()}, threads))
@@ -111,9 +122,17 @@ export async function benchImport(count = 10_000): Promise<void> {
   const mainThreadOnly = await timedIntoFreshLake((lake) => importInto(folder, {kind: 'client', client: lake.client()}, 0))
   line(`${count} seeds → lake, main thread only`, mainThreadOnly, `×${(mainThreadOnly.ms / floor).toFixed(2)} the floor`)
   const viaDatasetImport = await timedIntoFreshLake((lake) => datasetImport(ndjson, lake))
-  line('NDJSON → lake, @sanity/import (dataset import)', viaDatasetImport, `our import is ×${(viaDatasetImport.ms / imported.ms).toFixed(2)} as fast (target ≥ 2)`)
+  line(
+    'NDJSON → lake, @sanity/import (dataset import)',
+    viaDatasetImport,
+    `our import is ×${(viaDatasetImport.ms / imported.ms).toFixed(2)} as fast (target ≥ 2)`,
+  )
   const viaLakeImport = await timedIntoFreshLake((lake) => lakeNdjsonImport(ndjson, lake.url))
-  line('NDJSON → lake, the lake’s own NDJSON import', viaLakeImport, `our import is ×${(viaLakeImport.ms / imported.ms).toFixed(2)} as fast`)
+  line(
+    'NDJSON → lake, the lake’s own NDJSON import',
+    viaLakeImport,
+    `our import is ×${(viaLakeImport.ms / imported.ms).toFixed(2)} as fast`,
+  )
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

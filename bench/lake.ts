@@ -60,14 +60,28 @@ interface Case {
 export async function benchLake(count = 100_000): Promise<void> {
   const docs = generate(count)
   const state = new DatasetState('bench')
-  state.apply({seq: 1, transactionId: 'bench', timestamp: '2026-01-01T00:00:00Z', author: 'bench', changes: docs.map((d) => ({id: d._id, before: null, after: d}))})
+  state.apply({
+    seq: 1,
+    transactionId: 'bench',
+    timestamp: '2026-01-01T00:00:00Z',
+    author: 'bench',
+    changes: docs.map((d) => ({id: d._id, before: null, after: d})),
+  })
   const cases: Case[] = [
     {name: 'id lookup', query: '*[_id == $id][0]{_id, title}', params: (i) => ({id: `doc-${(i * 7919 + 1) % count}`}), runs: 40},
     {name: '_type list', query: '*[_type == $t]{_id, title}', params: () => ({t: 'category'}), runs: 15},
   ]
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lake-bench-'))
-  const lake = await startLake({port: 0, dataDir, corsOrigins: [], projectId: 'bench', dataset: 'bench', users: DEFAULT_USERS, anonymousRole: 'administrator'})
+  const lake = await startLake({
+    port: 0,
+    dataDir,
+    corsOrigins: [],
+    projectId: 'bench',
+    dataset: 'bench',
+    users: DEFAULT_USERS,
+    anonymousRole: 'administrator',
+  })
   try {
     const loadStarted = performance.now()
     for (let i = 0; i < docs.length; i += 5000) {
@@ -89,8 +103,12 @@ export async function benchLake(count = 100_000): Promise<void> {
       const plain = await time(c.runs, (i) => plainGroq(docs, c.query, c.params(i)))
       const inProcess = await time(c.runs, (i) => runQuery(state, c.query, {perspective: 'raw', params: c.params(i)}))
       const overHttp = await time(c.runs, async (i) => {
-        const params = Object.entries(c.params(i)).map(([k, v]) => `&$${k}=${encodeURIComponent(JSON.stringify(v))}`).join('')
-        const res = await fetch(`${lake.url}/v2025-02-19/data/query/bench?perspective=raw&query=${encodeURIComponent(c.query)}${params}`)
+        const params = Object.entries(c.params(i))
+          .map(([k, v]) => `&$${k}=${encodeURIComponent(JSON.stringify(v))}`)
+          .join('')
+        const res = await fetch(
+          `${lake.url}/v2025-02-19/data/query/bench?perspective=raw&query=${encodeURIComponent(c.query)}${params}`,
+        )
         return res.json()
       })
       const fmt = (ms: number) => `${ms.toFixed(2)} ms`.padStart(10)

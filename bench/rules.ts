@@ -76,8 +76,10 @@ export function generatedRelease(words = 10_000): PressReleaseDocument {
   }
   paragraphs[0] = `(SeaPRwire) – NEW YORK (AP) — ${paragraphs[0]}`
   const body: BodyItem[] = paragraphs.map((paragraph, index) => block(`g${index}`, paragraph))
-  const disclaimer = 'The article is provided by a third-party content provider. SeaPRwire (https://www.seaprwire.com/) makes no warranties or representations in connection with it.'
-  const boilerplate = 'SeaPRwire delivers real-time press release distribution for companies and institutions, reaching more than 6,500 media stores.'
+  const disclaimer =
+    'The article is provided by a third-party content provider. SeaPRwire (https://www.seaprwire.com/) makes no warranties or representations in connection with it.'
+  const boilerplate =
+    'SeaPRwire delivers real-time press release distribution for companies and institutions, reaching more than 6,500 media stores.'
   return {
     _id: 'pressRelease.generated',
     _type: 'pressRelease',
@@ -86,7 +88,15 @@ export function generatedRelease(words = 10_000): PressReleaseDocument {
     body,
     distributor: {_type: 'reference', _ref: 'distributor.seaprwire'},
     disclaimer: {_type: 'reference', _ref: 'disclaimer.seaprwire-en'},
-    source: {originalText: ['Company expands product line across Europe and Asia', ...paragraphs, disclaimer, 'Sectors: Business', boilerplate].join('\n\n')},
+    source: {
+      originalText: [
+        'Company expands product line across Europe and Asia',
+        ...paragraphs,
+        disclaimer,
+        'Sectors: Business',
+        boilerplate,
+      ].join('\n\n'),
+    },
   }
 }
 
@@ -110,7 +120,12 @@ export async function benchRules(): Promise<void> {
   ]
   for (const {name, document, target} of cases) {
     const baseline = measure(singleRegexScan(scannedText(document)))
-    report(`${name} detect`, measure(() => detect(document, context)), baseline, target)
+    report(
+      `${name} detect`,
+      measure(() => detect(document, context)),
+      baseline,
+      target,
+    )
     // The Studio re-detects on every edit; an edit near the top misses the language cache.
     report(
       `${name} detect, language uncached`,
@@ -121,7 +136,12 @@ export async function benchRules(): Promise<void> {
       baseline,
       target,
     )
-    report(`${name} contentHash`, measure(() => contentHash(document)), baseline, target)
+    report(
+      `${name} contentHash`,
+      measure(() => contentHash(document)),
+      baseline,
+      target,
+    )
   }
 }
 

@@ -81,11 +81,13 @@ export function serveOptions(args: ParsedArgs, env: NodeJS.ProcessEnv = process.
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got "${portText}"`)
   const origins = (args.flags.get('cors-origin') ?? []).filter((v): v is string => typeof v === 'string')
   for (const origin of origins) {
-    if (!/^https?:\/\/[^/]+$/.test(origin)) throw new UsageError(`--cors-origin must be an origin like http://localhost:3333, got "${origin}"`)
+    if (!/^https?:\/\/[^/]+$/.test(origin))
+      throw new UsageError(`--cors-origin must be an origin like http://localhost:3333, got "${origin}"`)
   }
   const usersFile = stringFlag(args, 'users') ?? env.LAKE_USERS_FILE
   const anonymous = stringFlag(args, 'anonymous-role') ?? 'administrator'
-  if (anonymous !== 'none' && !(anonymous in ROLES)) throw new UsageError(`--anonymous-role must be one of ${Object.keys(ROLES).join(', ')}, none`)
+  if (anonymous !== 'none' && !(anonymous in ROLES))
+    throw new UsageError(`--anonymous-role must be one of ${Object.keys(ROLES).join(', ')}, none`)
   const compactMb = Number(stringFlag(args, 'compact-after-mb') ?? 64)
   if (!(compactMb > 0)) throw new UsageError('--compact-after-mb must be a positive number')
   return {

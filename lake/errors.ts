@@ -34,8 +34,7 @@ export const errors = {
   queryParse: (query: string, description: string, start: number, end: number) =>
     described(400, 'queryParseError', description, {query, start, end}),
   queryEvaluation: (query: string, description: string) => described(400, 'queryError', description, {query}),
-  notFound: (description: string) =>
-    new LakeError(404, {statusCode: 404, error: 'Not Found', message: description}, description),
+  notFound: (description: string) => new LakeError(404, {statusCode: 404, error: 'Not Found', message: description}, description),
   /** Sanity answers unknown/invalid tokens with this flat shape. */
   unauthorized: (description: string) =>
     new LakeError(401, {statusCode: 401, error: 'Unauthorized', message: description}, description),
@@ -44,7 +43,11 @@ export const errors = {
   mutation: (description: string, items: ErrorItem[], status = 409) => described(status, 'mutationError', description, {items}),
   action: (description: string, items: ErrorItem[], status = 409) => described(status, 'actionError', description, {items}),
   methodNotAllowed: (method: string, path: string) =>
-    new LakeError(405, {statusCode: 405, error: 'Method Not Allowed', message: `${method} is not allowed on ${path}`}, `${method} ${path}`),
+    new LakeError(
+      405,
+      {statusCode: 405, error: 'Method Not Allowed', message: `${method} is not allowed on ${path}`},
+      `${method} ${path}`,
+    ),
   payloadTooLarge: (limit: number) => described(413, 'payloadTooLargeError', `Request body exceeds ${limit} bytes`),
   internal: (description: string) => described(500, 'internalError', description),
 }

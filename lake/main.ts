@@ -13,7 +13,9 @@ async function serve(argv: string[]): Promise<void> {
   const options = {...serveOptions(parseArgs(argv)), guard: publicationGate({types: DEFAULT_CONFIG.types})}
   const lake = await startLake(options)
   if (lake.store.recoveredTailBytes > 0) {
-    process.stderr.write(`lake: dropped a torn tail of ${lake.store.recoveredTailBytes} bytes from the journal in ${options.dataDir} (an unacknowledged write interrupted by a crash)\n`)
+    process.stderr.write(
+      `lake: dropped a torn tail of ${lake.store.recoveredTailBytes} bytes from the journal in ${options.dataDir} (an unacknowledged write interrupted by a crash)\n`,
+    )
   }
   process.stdout.write(`lake listening on ${lake.url}\n`)
   let stopping = false

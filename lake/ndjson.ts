@@ -58,7 +58,9 @@ export function parseNdjson(text: string, file: string): Record<string, unknown>
     if (d._id === undefined) d._id = randomUUID()
     if (typeof d._id !== 'string' || !d._id) throw new Error(`${where}: "_id" must be a non-empty string`)
     if (containsAsset(d)) {
-      throw new Error(`${where}: document "${d._id}" references an asset file (_sanityAsset); the local lake has no asset store, so asset import is not supported`)
+      throw new Error(
+        `${where}: document "${d._id}" references an asset file (_sanityAsset); the local lake has no asset store, so asset import is not supported`,
+      )
     }
     const earlier = seen.get(d._id)
     if (earlier !== undefined) throw new Error(`${where}: duplicate _id "${d._id}" (first on line ${earlier})`)
@@ -73,20 +75,33 @@ function headers(token: string | undefined): Record<string, string> {
 }
 
 /** Imports documents in batches; returns how many were written. */
-export async function importDocuments(docs: Record<string, unknown>[], options: ImportOptions): Promise<{batches: number; documents: number}> {
+export async function importDocuments(
+  docs: Record<string, unknown>[],
+  options: ImportOptions,
+): Promise<{batches: number; documents: number}> {
   let batches = 0
   for (let i = 0; i < docs.length; i += options.batchSize) {
     const batch = docs.slice(i, i + options.batchSize)
-    const res = await fetch(`${options.url}/v${API_VERSION}/data/mutate/${options.dataset}?visibility=async&returnIds=false&lakeImport=true`, {
-      method: 'POST',
-      headers: headers(options.token),
-      body: JSON.stringify({mutations: batch.map((doc) => ({[options.mode]: doc}))}),
-    })
+    const res = await fetch(
+      `${options.url}/v${API_VERSION}/data/mutate/${options.dataset}?visibility=async&returnIds=false&lakeImport=true`,
+      {
+        method: 'POST',
+        headers: headers(options.token),
+        body: JSON.stringify({mutations: batch.map((doc) => ({[options.mode]: doc}))}),
+      },
+    )
     if (!res.ok) {
-      const body = (await res.json().catch(() => ({}))) as {error?: {description?: string; items?: {index: number; error: {description: string}}[]}; message?: string}
+      const body = (await res.json().catch(() => ({}))) as {
+        error?: {description?: string; items?: {index: number; error: {description: string}}[]}
+        message?: string
+      }
       const item = body.error?.items?.[0]
-      const detail = item ? `document ${i + item.index + 1} (${String(batch[item.index]?._id)}): ${item.error.description}` : (body.error?.description ?? body.message ?? res.statusText)
-      throw new Error(`Import failed in batch ${batches + 1} (documents ${i + 1}-${i + batch.length}); earlier batches were committed. ${detail}`)
+      const detail = item
+        ? `document ${i + item.index + 1} (${String(batch[item.index]?._id)}): ${item.error.description}`
+        : (body.error?.description ?? body.message ?? res.statusText)
+      throw new Error(
+        `Import failed in batch ${batches + 1} (documents ${i + 1}-${i + batch.length}); earlier batches were committed. ${detail}`,
+      )
     }
     batches++
   }
@@ -105,14 +120,20 @@ export async function runImport(args: ParsedArgs): Promise<void> {
   const file = args.positional[0]
   if (!file) throw new UsageError('import needs an NDJSON file')
   if (hasFlag(args, 'replace') && hasFlag(args, 'missing')) throw new UsageError('--replace and --missing cannot be combined')
-  const mode: ImportMode = hasFlag(args, 'replace') ? 'createOrReplace' : hasFlag(args, 'missing') ? 'createIfNotExists' : 'create'
+  const mode: ImportMode = hasFlag(args, 'replace')
+    ? 'createOrReplace'
+    : hasFlag(args, 'missing')
+      ? 'createIfNotExists'
+      : 'create'
   const batchSize = Number(stringFlag(args, 'batch-size') ?? 500)
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError('--batch-size must be a positive integer')
   const text = fs.readFileSync(file, 'utf8')
   const docs = parseNdjson(text, file)
   const started = performance.now()
   const {batches} = await importDocuments(docs, {...connection(args), mode, batchSize})
-  process.stdout.write(`imported ${docs.length} documents from ${file} in ${batches} transactions (${mode}) in ${Math.round(performance.now() - started)} ms\n`)
+  process.stdout.write(
+    `imported ${docs.length} documents from ${file} in ${batches} transactions (${mode}) in ${Math.round(performance.now() - started)} ms\n`,
+  )
 }
 
 export async function runExport(args: ParsedArgs): Promise<void> {

@@ -78,7 +78,8 @@ export async function startLake(options: LakeServerOptions): Promise<RunningLake
     if (options.logRequests) logRequest(req, res)
     handle(app, origins, req, res).catch((err: unknown) => {
       const lakeError = err instanceof LakeError ? err : errors.internal(`Internal error: ${(err as Error).message}`)
-      if (!(err instanceof LakeError)) process.stderr.write(`lake: ${req.method} ${req.url}: ${(err as Error).stack ?? String(err)}\n`)
+      if (!(err instanceof LakeError))
+        process.stderr.write(`lake: ${req.method} ${req.url}: ${(err as Error).stack ?? String(err)}\n`)
       sendError(res, lakeError)
     })
   })
@@ -122,11 +123,18 @@ function logRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
   const line = `${req.method} ${(req.url ?? '').split('?')[0]}`
   const tag = new URL(req.url ?? '/', 'http://x').searchParams.get('tag') ?? ''
   res.on('close', () => {
-    process.stderr.write(`lake: ${res.statusCode} ${line} ${tag} ${Math.round(performance.now() - started)}ms${res.writableFinished ? '' : ' (closed by client)'}\n`)
+    process.stderr.write(
+      `lake: ${res.statusCode} ${line} ${tag} ${Math.round(performance.now() - started)}ms${res.writableFinished ? '' : ' (closed by client)'}\n`,
+    )
   })
 }
 
-async function handle(app: LakeApp, origins: ReadonlySet<string>, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+async function handle(
+  app: LakeApp,
+  origins: ReadonlySet<string>,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1')
   const ticket = app.streamHosts.ticketFor(req, url)
   if (applyCors(req, res, origins, ticket !== undefined)) return

@@ -1,7 +1,8 @@
 import {defineQuery} from 'groq'
 
 /** Distributor documents whose markers drive recognition; editors' published versions win. */
-export const distributorsForImportQuery = defineQuery(`*[_type == "distributor" && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{
+export const distributorsForImportQuery =
+  defineQuery(`*[_type == "distributor" && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{
   _id, _type, name, slug, website, description, languages, reach, markers
 }`)
 

@@ -32,7 +32,8 @@ export const publicReleaseBySlugQuery = defineQuery(`*[${PUBLIC_RELEASE} && slug
  * Categories with the number of public releases in each, optionally only those in
  * `$language` (null: all languages). Categories without public releases count 0.
  */
-export const categoriesWithCountsQuery = defineQuery(`*[_type == "category" && ${PUBLISHED_ONLY} && ($language == null || language == $language)]
+export const categoriesWithCountsQuery =
+  defineQuery(`*[_type == "category" && ${PUBLISHED_ONLY} && ($language == null || language == $language)]
   | order(title asc, _id asc) {
   title,
   "slug": slug.current,

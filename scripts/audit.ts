@@ -46,7 +46,12 @@ function cli(argv: string[]): Cli {
       help: {type: 'boolean', short: 'h', default: false},
     },
   })
-  return {json: values.json, detect: !values['no-detect'], pageSize: integerFlag(values['page-size'], '--page-size', 1), help: values.help}
+  return {
+    json: values.json,
+    detect: !values['no-detect'],
+    pageSize: integerFlag(values['page-size'], '--page-size', 1),
+    help: values.help,
+  }
 }
 
 async function audit(options: Cli): Promise<number> {
@@ -58,7 +63,9 @@ async function audit(options: Cli): Promise<number> {
     console.log(options.json ? jsonReport(result, context) : humanReport(result, context))
     return result.problems.length > 0 ? EXIT.problems : EXIT.clean
   } catch (error) {
-    throw new Error(`reading published press releases from ${where} failed: ${error instanceof Error ? error.message : String(error)}`)
+    throw new Error(
+      `reading published press releases from ${where} failed: ${error instanceof Error ? error.message : String(error)}`,
+    )
   }
 }
 

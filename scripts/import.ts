@@ -51,13 +51,28 @@ async function main(): Promise<number> {
   const batchSize = integerFlag(values['batch-size'], '--batch-size', 1)
   const maxBytes = integerFlag(values['max-bytes'], '--max-bytes', 1)
   const paths = positionals.length > 0 ? positionals : ['seeds']
-  const target: ImportTarget = values.ndjson ? {kind: 'ndjson', file: values.ndjson} : {kind: 'client', client: createTargetClient()}
+  const target: ImportTarget = values.ndjson
+    ? {kind: 'ndjson', file: values.ndjson}
+    : {kind: 'client', client: createTargetClient()}
   const where = values.ndjson ? `NDJSON file ${values.ndjson}` : describeTarget(resolveTarget())
   console.error(`${values['dry-run'] ? 'Dry run: planning' : 'Importing'} ${paths.join(', ')} into ${where}`)
 
   const total = await countSeedFiles(paths)
-  const threads = values.threads === undefined ? (total >= THREADS_FROM_FILES ? availableParallelism() : 0) : integerFlag(values.threads, '--threads', 0)
-  const summary = await runImport({paths, target, dryRun: values['dry-run'], batchSize, maxBytes, threads, progress: createProgress(total)})
+  const threads =
+    values.threads === undefined
+      ? total >= THREADS_FROM_FILES
+        ? availableParallelism()
+        : 0
+      : integerFlag(values.threads, '--threads', 0)
+  const summary = await runImport({
+    paths,
+    target,
+    dryRun: values['dry-run'],
+    batchSize,
+    maxBytes,
+    threads,
+    progress: createProgress(total),
+  })
   console.log(formatSummary(summary, values['dry-run']))
   return summary.failed > 0 ? 1 : 0
 }

@@ -28,7 +28,9 @@ function startLake(): Promise<string> {
       const match = /^lake listening on (http:\/\/\S+)$/.exec(line)
       if (match) resolve(match[1]!)
     })
-    lake.once('exit', (code) => reject(new Error(`The lake exited with code ${code} before it was ready; see its message above.`)))
+    lake.once('exit', (code) =>
+      reject(new Error(`The lake exited with code ${code} before it was ready; see its message above.`)),
+    )
   })
 }
 
@@ -44,7 +46,9 @@ async function lakeAnswers(url: string): Promise<boolean> {
 function waitFor(child: ChildProcess, what: string): Promise<void> {
   child.stdout?.pipe(process.stdout)
   return new Promise((resolve, reject) =>
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${what} exited with code ${code}; see its message above.`)))),
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${what} exited with code ${code}; see its message above.`)),
+    ),
   )
 }
 

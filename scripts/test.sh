@@ -11,6 +11,10 @@ bash scripts/ensure-chromium.sh
 
 step "Node $(node --version)"
 
+step "Formatting (Prettier)"
+prettier --check . --log-level warn
+echo "All files formatted"
+
 step "Type check"
 tsc --noEmit -p .
 

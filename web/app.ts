@@ -43,7 +43,8 @@ const FILTER_VALUE = /^[a-z0-9][a-z0-9_-]{0,95}$/i
 function filterParam(url: URL, name: string): string | null {
   const value = url.searchParams.get(name)
   if (value === null || value === '') return null
-  if (!FILTER_VALUE.test(value)) throw new BadRequest(`The ${name} filter takes a slug or language tag such as "de" or "top-story".`)
+  if (!FILTER_VALUE.test(value))
+    throw new BadRequest(`The ${name} filter takes a slug or language tag such as "de" or "top-story".`)
   return value
 }
 
@@ -51,12 +52,21 @@ function pageParam(url: URL): number {
   const value = url.searchParams.get('page')
   if (value === null || value === '') return 1
   const number = Number(value)
-  if (!Number.isInteger(number) || number < 1 || number > 10_000) throw new BadRequest('The page parameter takes a whole number from 1.')
+  if (!Number.isInteger(number) || number < 1 || number > 10_000)
+    throw new BadRequest('The page parameter takes a whole number from 1.')
   return number
 }
 
 function messagePage(status: number, title: string, message: string): Reply {
-  return {status, body: page({title, body: html`<h1>${title}</h1><p>${message}</p><p><a href="/">All press releases</a></p>`})}
+  return {
+    status,
+    body: page({
+      title,
+      body: html`<h1>${title}</h1>
+        <p>${message}</p>
+        <p><a href="/">All press releases</a></p>`,
+    }),
+  }
 }
 
 function routes(data: PublicData, pageSize: number) {
@@ -72,7 +82,13 @@ function routes(data: PublicData, pageSize: number) {
         }
         const start = (filters.page - 1) * pageSize
         const [releases, categories] = await Promise.all([
-          data.releases({start, end: start + pageSize, language: filters.language, category: filters.category, distributor: filters.distributor}),
+          data.releases({
+            start,
+            end: start + pageSize,
+            language: filters.language,
+            category: filters.category,
+            distributor: filters.distributor,
+          }),
           data.categories(filters.language),
         ])
         return {status: 200, body: listPage({releases, categories, filters, pageSize})}
@@ -161,4 +177,3 @@ export function startWebServer(options: WebAppOptions & {port: number}): Promise
     })
   })
 }
-

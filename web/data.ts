@@ -5,11 +5,7 @@
  */
 import type {SanityClient} from '@sanity/client'
 import {categoriesWithCountsQuery, publicReleaseBySlugQuery, publicReleasesQuery} from '../queries/public'
-import type {
-  CategoriesWithCountsQueryResult,
-  PublicReleaseBySlugQueryResult,
-  PublicReleasesQueryResult,
-} from '../sanity.types'
+import type {CategoriesWithCountsQueryResult, PublicReleaseBySlugQueryResult, PublicReleasesQueryResult} from '../sanity.types'
 
 export interface ReleaseListRequest {
   /** First entry, 0-based. */

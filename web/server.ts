@@ -32,7 +32,8 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port takes 0-65535, not "${values.port}".`)
   const target = resolveTarget()
   const siteUrl = values['site-url']
-  if (siteUrl !== undefined && !/^https?:\/\/[^/]+$/.test(siteUrl)) throw new Error(`--site-url takes an origin such as https://news.example, not "${siteUrl}".`)
+  if (siteUrl !== undefined && !/^https?:\/\/[^/]+$/.test(siteUrl))
+    throw new Error(`--site-url takes an origin such as https://news.example, not "${siteUrl}".`)
   const web = await startWebServer({port, client: createTargetClient(target), ...(siteUrl ? {siteUrl} : {})})
   console.log(`web listening on ${web.url} (reading ${describeTarget(target)})`)
   const stop = () => web.close().then(() => process.exit(0))

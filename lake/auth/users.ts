@@ -16,16 +16,31 @@ export interface UserEntry extends LakeUser {
 }
 
 export const ROLES: Record<RoleName, {title: string; description: string}> = {
-  administrator: {title: 'Administrator', description: 'Read and write access to all datasets, with full access to all project settings.'},
+  administrator: {
+    title: 'Administrator',
+    description: 'Read and write access to all datasets, with full access to all project settings.',
+  },
   editor: {title: 'Editor', description: 'Read and write access to all datasets.'},
   contributor: {title: 'Contributor', description: 'Read access to all datasets, write access to drafts.'},
   viewer: {title: 'Viewer', description: 'Read access to all datasets.'},
 }
 
 export const DEFAULT_USERS: UserEntry[] = [
-  {id: 'local-admin', name: 'Local Administrator', email: 'admin@pressroom.localhost', role: 'administrator', token: 'lake-admin-token'},
+  {
+    id: 'local-admin',
+    name: 'Local Administrator',
+    email: 'admin@pressroom.localhost',
+    role: 'administrator',
+    token: 'lake-admin-token',
+  },
   {id: 'local-editor', name: 'Local Editor', email: 'editor@pressroom.localhost', role: 'editor', token: 'lake-editor-token'},
-  {id: 'local-contributor', name: 'Local Contributor', email: 'contributor@pressroom.localhost', role: 'contributor', token: 'lake-contributor-token'},
+  {
+    id: 'local-contributor',
+    name: 'Local Contributor',
+    email: 'contributor@pressroom.localhost',
+    role: 'contributor',
+    token: 'lake-contributor-token',
+  },
   {id: 'local-viewer', name: 'Local Viewer', email: 'viewer@pressroom.localhost', role: 'viewer', token: 'lake-viewer-token'},
 ]
 
@@ -44,10 +59,20 @@ export function loadUsersFile(file: string): UserEntry[] {
   if (!Array.isArray(parsed)) throw new Error(`Users file ${file} must contain a JSON array of users`)
   return parsed.map((entry: Record<string, unknown>, i) => {
     for (const field of ['id', 'name', 'email', 'token'] as const) {
-      if (typeof entry?.[field] !== 'string' || !entry[field]) throw new Error(`Users file ${file}: entry ${i} needs a string "${field}"`)
+      if (typeof entry?.[field] !== 'string' || !entry[field])
+        throw new Error(`Users file ${file}: entry ${i} needs a string "${field}"`)
     }
-    if (!isRole(entry.role)) throw new Error(`Users file ${file}: entry ${i} has unknown role ${JSON.stringify(entry.role)} (use ${Object.keys(ROLES).join(', ')})`)
-    return {id: entry.id as string, name: entry.name as string, email: entry.email as string, role: entry.role, token: entry.token as string}
+    if (!isRole(entry.role))
+      throw new Error(
+        `Users file ${file}: entry ${i} has unknown role ${JSON.stringify(entry.role)} (use ${Object.keys(ROLES).join(', ')})`,
+      )
+    return {
+      id: entry.id as string,
+      name: entry.name as string,
+      email: entry.email as string,
+      role: entry.role,
+      token: entry.token as string,
+    }
   })
 }
 
@@ -61,7 +86,8 @@ export class UserDirectory {
     this.byToken = new Map(entries.map(({token, ...user}) => [token, user]))
     this.users = entries.map(({token: _t, ...user}) => user)
     this.anonymous = anonymousRole === 'none' ? undefined : this.users.find((u) => u.role === anonymousRole)
-    if (anonymousRole !== 'none' && !this.anonymous) throw new Error(`No user has role "${anonymousRole}" to serve requests without a token`)
+    if (anonymousRole !== 'none' && !this.anonymous)
+      throw new Error(`No user has role "${anonymousRole}" to serve requests without a token`)
   }
 
   /** Resolves the `Authorization` header; throws a 401 LakeError for unknown tokens. */

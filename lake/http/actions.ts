@@ -10,10 +10,16 @@ export async function actionsHandler(ctx: RequestContext): Promise<void> {
   const raw = body.actions
   const actions = Array.isArray(raw) ? raw : raw && typeof raw === 'object' ? [raw] : []
   if (actions.length === 0) throw errors.badRequest('Body needs an "actions" array (or object)')
-  const transactionId = typeof body.transactionId === 'string' ? body.transactionId : (ctx.url.searchParams.get('transactionId') ?? undefined)
+  const transactionId =
+    typeof body.transactionId === 'string' ? body.transactionId : (ctx.url.searchParams.get('transactionId') ?? undefined)
   if (body.dryRun === true) throw errors.badRequest('dryRun is not supported by the local lake')
-  const {commit} = await runTransaction(ctx, dataset, 'action', actions as ActionSpec[], transactionId || undefined, (ws, action) =>
-    applyAction(ws, action),
+  const {commit} = await runTransaction(
+    ctx,
+    dataset,
+    'action',
+    actions as ActionSpec[],
+    transactionId || undefined,
+    (ws, action) => applyAction(ws, action),
   )
   sendJson(ctx, 200, {transactionId: commit.transactionId})
 }

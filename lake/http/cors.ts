@@ -14,7 +14,12 @@ const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS'
  * request without a token acts as the local administrator: any web page open in the
  * same browser could otherwise write to the lake.
  */
-export function applyCors(req: IncomingMessage, res: ServerResponse, allowedOrigins: ReadonlySet<string>, allowNullOrigin = false): boolean {
+export function applyCors(
+  req: IncomingMessage,
+  res: ServerResponse,
+  allowedOrigins: ReadonlySet<string>,
+  allowNullOrigin = false,
+): boolean {
   const origin = req.headers.origin
   // `null` is what a browser sends after a cross-origin redirect; allowed only for ticketed stream requests.
   const allowed = typeof origin === 'string' && (allowedOrigins.has(origin) || (allowNullOrigin && origin === 'null'))
@@ -27,7 +32,13 @@ export function applyCors(req: IncomingMessage, res: ServerResponse, allowedOrig
   if (req.method !== 'OPTIONS' && (allowed || origin === undefined)) return false
   if (!allowed) {
     res.writeHead(403, {'content-type': 'application/json'})
-    res.end(JSON.stringify({statusCode: 403, error: 'Forbidden', message: `Origin ${String(origin)} is not allowed by this lake's CORS settings (--cors-origin)`}))
+    res.end(
+      JSON.stringify({
+        statusCode: 403,
+        error: 'Forbidden',
+        message: `Origin ${String(origin)} is not allowed by this lake's CORS settings (--cors-origin)`,
+      }),
+    )
     return true
   }
   res.writeHead(204, {

@@ -3,7 +3,10 @@ import {datasetName, sendJson, type RequestContext} from './context'
 
 export function docHandler(ctx: RequestContext): void {
   const state = ctx.app.store.dataset(datasetName(ctx))
-  const ids = (ctx.params.ids ?? '').split(',').map((id) => id.trim()).filter(Boolean)
+  const ids = (ctx.params.ids ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean)
   const documents = []
   const omitted = []
   for (const id of ids) {

@@ -10,7 +10,10 @@ import {datasetName, flag, sendJson, type RequestContext} from './context'
 import {effectsOf, mutationsOf} from './listen'
 
 function idsOf(ctx: RequestContext): string[] {
-  return (ctx.params.ids ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+  return (ctx.params.ids ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
 }
 
 interface TransactionView {
@@ -27,7 +30,11 @@ export function transactionsHandler(ctx: RequestContext): void {
   for (const docId of idsOf(ctx)) {
     for (const entry of state.historyOf(docId)) {
       let tx = byTx.get(entry.transactionId)
-      if (!tx) byTx.set(entry.transactionId, (tx = {seq: entry.seq, id: entry.transactionId, timestamp: entry.timestamp, author: entry.author, entries: []}))
+      if (!tx)
+        byTx.set(
+          entry.transactionId,
+          (tx = {seq: entry.seq, id: entry.transactionId, timestamp: entry.timestamp, author: entry.author, entries: []}),
+        )
       tx.entries.push({docId, entry})
     }
   }
@@ -58,10 +65,18 @@ export function transactionsHandler(ctx: RequestContext): void {
   const mendoza = q.get('effectFormat') === 'mendoza'
   ctx.res.writeHead(200, {'content-type': 'application/x-ndjson; charset=utf-8'})
   for (const tx of list) {
-    const line: Record<string, unknown> = {id: tx.id, timestamp: tx.timestamp, author: tx.author, documentIDs: tx.entries.map((e) => e.docId)}
-    if (!excludeMutations) line.mutations = tx.entries.flatMap(({docId, entry}) => mutationsOf({id: docId, before: entry.before, after: entry.after}))
+    const line: Record<string, unknown> = {
+      id: tx.id,
+      timestamp: tx.timestamp,
+      author: tx.author,
+      documentIDs: tx.entries.map((e) => e.docId),
+    }
+    if (!excludeMutations)
+      line.mutations = tx.entries.flatMap(({docId, entry}) => mutationsOf({id: docId, before: entry.before, after: entry.after}))
     if (mendoza || !excludeContent) {
-      line.effects = Object.fromEntries(tx.entries.map(({docId, entry}) => [docId, effectsOf({id: docId, before: entry.before, after: entry.after})]))
+      line.effects = Object.fromEntries(
+        tx.entries.map(({docId, entry}) => [docId, effectsOf({id: docId, before: entry.before, after: entry.after})]),
+      )
     }
     ctx.res.write(JSON.stringify(line) + '\n')
   }
@@ -75,7 +90,8 @@ export function documentsAtHandler(ctx: RequestContext): void {
   const revision = q.get('revision')
   const time = q.get('time')
   const lastRevision = flag(ctx.url, 'lastRevision')
-  if (!revision && !time && !lastRevision) throw errors.badRequest('History lookup needs "revision", "time" or "lastRevision=true"')
+  if (!revision && !time && !lastRevision)
+    throw errors.badRequest('History lookup needs "revision", "time" or "lastRevision=true"')
   let pick: (entries: HistoryEntry[]) => SanityDocument | null | undefined
   if (lastRevision) {
     pick = (entries) => [...entries].reverse().find((e) => e.after)?.after
@@ -121,21 +137,51 @@ export function groupEvents(ctx: RequestContext, publishedId: string): Lifecycle
     if (published && !published.before && !published.after) continue
     if (published?.after && removedVariant) {
       const [versionId, e] = removedVariant
-      events.push({...base, type: 'publishDocumentVersion', revisionId: tx.transactionId, versionId, versionRevisionId: e.before?._rev, releaseId: releaseOfId(versionId), publishCause: 'document.publish'})
+      events.push({
+        ...base,
+        type: 'publishDocumentVersion',
+        revisionId: tx.transactionId,
+        versionId,
+        versionRevisionId: e.before?._rev,
+        releaseId: releaseOfId(versionId),
+        publishCause: 'document.publish',
+      })
       continue
     }
     if (published?.before && !published.after) {
-      const stillThere = variants.some(([, e]) => e.after) || [...members].some((id) => id !== publishedId && !changes.has(id) && state.get(id))
-      if (stillThere) events.push({...base, type: 'unpublishDocument', versionId: `drafts.${publishedId}`, versionRevisionId: tx.transactionId})
+      const stillThere =
+        variants.some(([, e]) => e.after) || [...members].some((id) => id !== publishedId && !changes.has(id) && state.get(id))
+      if (stillThere)
+        events.push({...base, type: 'unpublishDocument', versionId: `drafts.${publishedId}`, versionRevisionId: tx.transactionId})
       else events.push({...base, type: 'deleteDocumentGroup'})
       continue
     }
     for (const [versionId, e] of variants) {
-      if (!e.before && e.after) events.push({...base, type: 'createDocumentVersion', versionId, versionRevisionId: tx.transactionId, releaseId: releaseOfId(versionId)})
-      else if (e.before && !e.after) events.push({...base, type: 'deleteDocumentVersion', versionId, versionRevisionId: e.before._rev, releaseId: releaseOfId(versionId)})
+      if (!e.before && e.after)
+        events.push({
+          ...base,
+          type: 'createDocumentVersion',
+          versionId,
+          versionRevisionId: tx.transactionId,
+          releaseId: releaseOfId(versionId),
+        })
+      else if (e.before && !e.after)
+        events.push({
+          ...base,
+          type: 'deleteDocumentVersion',
+          versionId,
+          versionRevisionId: e.before._rev,
+          releaseId: releaseOfId(versionId),
+        })
     }
     if (published && !published.before && published.after) {
-      events.push({...base, type: 'createDocumentVersion', versionId: publishedId, revisionId: tx.transactionId, versionRevisionId: tx.transactionId})
+      events.push({
+        ...base,
+        type: 'createDocumentVersion',
+        versionId: publishedId,
+        revisionId: tx.transactionId,
+        versionRevisionId: tx.transactionId,
+      })
     }
   }
   return events

@@ -32,7 +32,12 @@ export function mutationsOf(change: Change): unknown[] {
   return change.after ? [{createOrReplace: change.after}] : [{delete: {id: change.id}}]
 }
 
-async function matches(tree: ExprNode, doc: SanityDocument | null, params: Record<string, unknown>, identity: string): Promise<boolean> {
+async function matches(
+  tree: ExprNode,
+  doc: SanityDocument | null,
+  params: Record<string, unknown>,
+  identity: string,
+): Promise<boolean> {
   if (!doc) return false
   const value = await (await evaluate(tree, {dataset: [doc], params, identity})).get()
   return Array.isArray(value) ? value.length > 0 : value !== null && value !== undefined
@@ -73,9 +78,11 @@ export function listenHandler(ctx: RequestContext): Promise<void> {
   let chain = Promise.resolve()
   const onCommit = (event: CommitEvent) => {
     if (event.dataset !== dataset) return
-    chain = chain.then(() => deliver(event)).catch((err: Error) => {
-      process.stderr.write(`lake: listener on ${dataset} failed: ${err.message}\n`)
-    })
+    chain = chain
+      .then(() => deliver(event))
+      .catch((err: Error) => {
+        process.stderr.write(`lake: listener on ${dataset} failed: ${err.message}\n`)
+      })
   }
   const deliver = async (event: CommitEvent) => {
     const relevant: {change: Change; before: boolean; after: boolean}[] = []

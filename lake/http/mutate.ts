@@ -9,12 +9,19 @@ export async function mutateHandler(ctx: RequestContext): Promise<void> {
   const body = await readJson(ctx)
   const mutations = body.mutations
   if (!Array.isArray(mutations) || mutations.length === 0) throw errors.badRequest('Body needs a non-empty "mutations" array')
-  const transactionId = ctx.url.searchParams.get('transactionId') ?? (typeof body.transactionId === 'string' ? body.transactionId : undefined)
+  const transactionId =
+    ctx.url.searchParams.get('transactionId') ?? (typeof body.transactionId === 'string' ? body.transactionId : undefined)
   // `lake import` marks its batches so guards can tell a restore from an edit; only administrators may.
   const isImport = ctx.url.searchParams.get('lakeImport') === 'true'
-  if (isImport && ctx.user.role !== 'administrator') throw errors.forbidden(`lakeImport=true requires the administrator role; "${ctx.user.id}" is ${ctx.user.role}`)
-  const {results, commit} = await runTransaction(ctx, dataset, isImport ? 'import' : 'mutate', mutations as MutationSpec[], transactionId || undefined, (ws, m) =>
-    applyMutation(ws, m),
+  if (isImport && ctx.user.role !== 'administrator')
+    throw errors.forbidden(`lakeImport=true requires the administrator role; "${ctx.user.id}" is ${ctx.user.role}`)
+  const {results, commit} = await runTransaction(
+    ctx,
+    dataset,
+    isImport ? 'import' : 'mutate',
+    mutations as MutationSpec[],
+    transactionId || undefined,
+    (ws, m) => applyMutation(ws, m),
   )
   const outcomes: MutationOutcome[] = results.flat()
   const returnDocuments = flag(ctx.url, 'returnDocuments')

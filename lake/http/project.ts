@@ -25,13 +25,23 @@ export function meHandler(ctx: RequestContext): void {
 }
 
 function publicUser(user: LakeUser) {
-  return {id: user.id, displayName: user.name, familyName: null, givenName: null, middleName: null, imageUrl: null, email: user.email}
+  return {
+    id: user.id,
+    displayName: user.name,
+    familyName: null,
+    givenName: null,
+    middleName: null,
+    imageUrl: null,
+    email: user.email,
+  }
 }
 
 /** `/users/:ids` and `/projects/:id/users/:ids`: profiles for avatars and presence. */
 export function usersHandler(ctx: RequestContext): void {
   const ids = (ctx.params.ids ?? '').split(',').filter(Boolean)
-  const found = ids.map((id) => ctx.app.users.users.find((u) => u.id === id)).map((u, i) => (u ? publicUser(u) : {id: ids[i], displayName: ids[i]}))
+  const found = ids
+    .map((id) => ctx.app.users.users.find((u) => u.id === id))
+    .map((u, i) => (u ? publicUser(u) : {id: ids[i], displayName: ids[i]}))
   sendJson(ctx, 200, ids.length === 1 ? found[0] : found)
 }
 
@@ -65,7 +75,19 @@ export function projectHandler(ctx: RequestContext): void {
 
 export function datasetsHandler(ctx: RequestContext): void {
   const names = new Set([...ctx.app.store.datasetNames(), ctx.app.defaultDataset])
-  sendJson(ctx, 200, [...names].sort().map((name) => ({name, aclMode: 'private', createdAt: '2026-01-01T00:00:00Z', createdByUserId: ctx.user.id, addonFor: null, datasetProfile: 'content', tags: []})))
+  sendJson(
+    ctx,
+    200,
+    [...names].sort().map((name) => ({
+      name,
+      aclMode: 'private',
+      createdAt: '2026-01-01T00:00:00Z',
+      createdByUserId: ctx.user.id,
+      addonFor: null,
+      datasetProfile: 'content',
+      tags: [],
+    })),
+  )
 }
 
 /** `/projects/:id/datasets/:dataset/acl`: document grants for the current user's role. */
@@ -79,7 +101,9 @@ export function projectGrantsHandler(ctx: RequestContext): void {
   const names = ['read', ...(admin ? ['update', 'deployStudio', 'createSession'] : [])]
   sendJson(ctx, 200, {
     'sanity.project': [{grants: names.map((name) => ({name, params: {}})), config: {}}],
-    'sanity.document.filter.mode': [{grants: [{name: ctx.user.role === 'viewer' ? 'read' : 'mode', params: {}}], config: {filter: '_id in path("**")'}}],
+    'sanity.document.filter.mode': [
+      {grants: [{name: ctx.user.role === 'viewer' ? 'read' : 'mode', params: {}}], config: {filter: '_id in path("**")'}},
+    ],
   })
 }
 
@@ -91,7 +115,11 @@ export function keyValueHandler(ctx: RequestContext): Promise<void> | void {
   const bucket = mine
   if (ctx.req.method === 'GET') {
     const keys = (ctx.params.keys ?? '').split(',').filter(Boolean)
-    sendJson(ctx, 200, keys.map((key) => ({key, value: bucket.has(key) ? bucket.get(key) : null})))
+    sendJson(
+      ctx,
+      200,
+      keys.map((key) => ({key, value: bucket.has(key) ? bucket.get(key) : null})),
+    )
     return
   }
   return readBody(ctx.req).then((raw) => {
@@ -106,7 +134,9 @@ export function keyValueHandler(ctx: RequestContext): Promise<void> | void {
       return
     }
     const saved = pairs
-      .filter((p): p is {key: string; value: unknown} => !!p && typeof p === 'object' && typeof (p as {key?: unknown}).key === 'string')
+      .filter(
+        (p): p is {key: string; value: unknown} => !!p && typeof p === 'object' && typeof (p as {key?: unknown}).key === 'string',
+      )
       .map(({key, value}) => {
         bucket.set(key, value)
         return {key, value}

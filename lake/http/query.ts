@@ -40,7 +40,8 @@ export async function queryHandler(ctx: RequestContext): Promise<void> {
     params = paramsFromSearch(ctx.url)
   }
   if (typeof query !== 'string') throw errors.badRequest(`${ctx.req.method} ${ctx.path} needs a "query"`)
-  if (typeof params !== 'object' || params === null || Array.isArray(params)) throw errors.badRequest('"params" must be an object')
+  if (typeof params !== 'object' || params === null || Array.isArray(params))
+    throw errors.badRequest('"params" must be an object')
   const perspective = parsePerspective(perspectiveValue, defaultPerspective(ctx))
   const result = await runQuery(ctx.app.store.dataset(dataset), query, {
     perspective,

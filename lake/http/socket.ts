@@ -72,8 +72,19 @@ export function acceptSocket(req: IncomingMessage, socket: Duplex, closing: Abor
     socket.end('HTTP/1.1 400 Bad Request\r\n\r\n')
     return
   }
-  const accept = createHash('sha1').update(key + GUID).digest('base64')
-  socket.write(['HTTP/1.1 101 Switching Protocols', 'Upgrade: websocket', 'Connection: Upgrade', `Sec-WebSocket-Accept: ${accept}`, '', ''].join('\r\n'))
+  const accept = createHash('sha1')
+    .update(key + GUID)
+    .digest('base64')
+  socket.write(
+    [
+      'HTTP/1.1 101 Switching Protocols',
+      'Upgrade: websocket',
+      'Connection: Upgrade',
+      `Sec-WebSocket-Accept: ${accept}`,
+      '',
+      '',
+    ].join('\r\n'),
+  )
   const send = (text: string) => socket.writable && socket.write(frame(0x1, Buffer.from(text, 'utf8')))
   const heartbeat = setInterval(() => send(HEARTBEAT), HEARTBEAT_MS)
   send(HEARTBEAT)

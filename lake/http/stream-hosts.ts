@@ -35,7 +35,12 @@ export class StreamHosts {
   /** True when this request should move to a stream host (a browser on the project host). */
   shouldRedirect(req: IncomingMessage, url: URL): boolean {
     const host = req.headers.host ?? ''
-    return BROWSER_HOST.test(host) && !STREAM_HOST.test(host) && typeof req.headers.origin === 'string' && !url.searchParams.has('lakeTicket')
+    return (
+      BROWSER_HOST.test(host) &&
+      !STREAM_HOST.test(host) &&
+      typeof req.headers.origin === 'string' &&
+      !url.searchParams.has('lakeTicket')
+    )
   }
 
   redirect(req: IncomingMessage, res: ServerResponse, url: URL, user: LakeUser): void {

@@ -45,13 +45,15 @@ function checkRev(doc: SanityDocument | null, expected: unknown, id: string): vo
 
 function withId(doc: Partial<SanityDocument>, id: string): SanityDocument {
   const {_rev: _r, _originalId: _o, ...rest} = doc as SanityDocument & {_originalId?: unknown}
-  if (typeof rest._type !== 'string') throw new TransactionItemError('validationError', `Document "${id}" is missing _type`, id, 400)
+  if (typeof rest._type !== 'string')
+    throw new TransactionItemError('validationError', `Document "${id}" is missing _type`, id, 400)
   return {...rest, _id: id, _type: rest._type}
 }
 
 function attributes(action: ActionSpec, field: string): Partial<SanityDocument> {
   const value = action[field]
-  if (!value || typeof value !== 'object') throw new TransactionItemError('validationError', `${action.actionType} needs an object "${field}"`, undefined, 400)
+  if (!value || typeof value !== 'object')
+    throw new TransactionItemError('validationError', `${action.actionType} needs an object "${field}"`, undefined, 400)
   return value as Partial<SanityDocument>
 }
 
@@ -68,7 +70,12 @@ const documentActions: Record<string, ActionHandler> = {
     const publishedId = str(action, 'publishedId')
     const id = typeof attrs._id === 'string' && attrs._id ? attrs._id : draftIdOf(publishedId)
     if (publishedIdOf(id) !== publishedId) {
-      throw new TransactionItemError('validationError', `attributes._id "${id}" does not belong to publishedId "${publishedId}"`, id, 400)
+      throw new TransactionItemError(
+        'validationError',
+        `attributes._id "${id}" does not belong to publishedId "${publishedId}"`,
+        id,
+        400,
+      )
     }
     if (ws.get(id)) {
       if (action.ifExists === 'ignore') return
@@ -81,9 +88,11 @@ const documentActions: Record<string, ActionHandler> = {
     const publishedId = str(action, 'publishedId', false) || publishedIdOf(id)
     // Editing a document that has no draft yet starts the draft from the published version.
     const base = ws.get(id) ?? (ws.get(publishedId) ? withId(ws.get(publishedId)!, id) : null)
-    if (!base) throw new TransactionItemError('documentNotFoundError', `Cannot edit "${id}": neither it nor "${publishedId}" exists`, id)
+    if (!base)
+      throw new TransactionItemError('documentNotFoundError', `Cannot edit "${id}": neither it nor "${publishedId}" exists`, id)
     const patch = action.patch
-    if (!patch || typeof patch !== 'object') throw new TransactionItemError('validationError', 'edit needs a "patch" object', id, 400)
+    if (!patch || typeof patch !== 'object')
+      throw new TransactionItemError('validationError', 'edit needs a "patch" object', id, 400)
     ws.put(id, patchDocument(base, id, patch as PatchSpec))
   },
   'sanity.action.document.replaceDraft': (ws, action) => {
@@ -120,7 +129,9 @@ const documentActions: Record<string, ActionHandler> = {
   },
   'sanity.action.document.delete': (ws, action) => {
     const publishedId = str(action, 'publishedId')
-    const drafts = Array.isArray(action.includeDrafts) ? action.includeDrafts.filter((id): id is string => typeof id === 'string') : []
+    const drafts = Array.isArray(action.includeDrafts)
+      ? action.includeDrafts.filter((id): id is string => typeof id === 'string')
+      : []
     const ids = [publishedId, draftIdOf(publishedId), ...drafts]
     if (!ids.some((id) => ws.get(id))) {
       throw new TransactionItemError('documentNotFoundError', `Cannot delete "${publishedId}": it does not exist`, publishedId)
@@ -144,9 +155,15 @@ const documentActions: Record<string, ActionHandler> = {
     const base = must(ws, baseId, `create version "${versionId}"`)
     checkRev(base, action.ifBaseRevisionId, baseId)
     if (publishedIdOf(versionId) !== publishedId) {
-      throw new TransactionItemError('validationError', `versionId "${versionId}" does not belong to "${publishedId}"`, versionId, 400)
+      throw new TransactionItemError(
+        'validationError',
+        `versionId "${versionId}" does not belong to "${publishedId}"`,
+        versionId,
+        400,
+      )
     }
-    if (ws.get(versionId)) throw new TransactionItemError('documentAlreadyExistsError', `Document by ID "${versionId}" already exists`, versionId)
+    if (ws.get(versionId))
+      throw new TransactionItemError('documentAlreadyExistsError', `Document by ID "${versionId}" already exists`, versionId)
     ws.put(versionId, withId(base, versionId))
   },
   'sanity.action.document.version.discard': (ws, action) => {
@@ -157,7 +174,8 @@ const documentActions: Record<string, ActionHandler> = {
   'sanity.action.document.version.replace': (ws, action) => {
     const doc = attributes(action, 'document')
     const id = typeof doc._id === 'string' ? doc._id : ''
-    if (!isVersionId(id) && !isDraftId(id)) throw new TransactionItemError('validationError', `version.replace needs a version id, got "${id}"`, id, 400)
+    if (!isVersionId(id) && !isDraftId(id))
+      throw new TransactionItemError('validationError', `version.replace needs a version id, got "${id}"`, id, 400)
     must(ws, id, `replace version "${id}"`)
     ws.put(id, withId(doc, id))
   },
@@ -187,7 +205,13 @@ const releaseActions: Record<string, ActionHandler> = {
   'sanity.action.release.create': (ws, action) => {
     const id = releaseDocId(action)
     if (ws.get(id)) throw new TransactionItemError('documentAlreadyExistsError', `Release "${id}" already exists`, id)
-    ws.put(id, {_id: id, _type: 'system.release', name: str(action, 'releaseId'), state: 'active', metadata: action.metadata ?? {}})
+    ws.put(id, {
+      _id: id,
+      _type: 'system.release',
+      name: str(action, 'releaseId'),
+      state: 'active',
+      metadata: action.metadata ?? {},
+    })
   },
   'sanity.action.release.edit': (ws, action) => {
     const id = releaseDocId(action)
@@ -234,7 +258,8 @@ export function applyAction(ws: WorkingSet, action: ActionSpec): void {
     throw new TransactionItemError('validationError', 'Each action needs an "actionType"', undefined, 400)
   }
   const handler = handlers[action.actionType]
-  if (!handler) throw new TransactionItemError('validationError', `Unsupported action type "${action.actionType}"`, undefined, 400)
+  if (!handler)
+    throw new TransactionItemError('validationError', `Unsupported action type "${action.actionType}"`, undefined, 400)
   handler(ws, action)
 }
 

@@ -100,7 +100,9 @@ function fsyncDir(dir: string): void {
 function isRecord(value: unknown): value is JournalRecord {
   if (!value || typeof value !== 'object') return false
   const r = value as Partial<JournalRecord>
-  return typeof r.seq === 'number' && typeof r.dataset === 'string' && typeof r.transactionId === 'string' && Array.isArray(r.changes)
+  return (
+    typeof r.seq === 'number' && typeof r.dataset === 'string' && typeof r.transactionId === 'string' && Array.isArray(r.changes)
+  )
 }
 
 export class Journal {
@@ -140,7 +142,12 @@ export class Journal {
       const journal = new Journal(options, fd, validBytes)
       return {
         journal,
-        contents: {snapshot: docs, snapshotSeq: seq, records: records.filter((r) => r.seq > seq), droppedTailBytes: totalBytes - validBytes},
+        contents: {
+          snapshot: docs,
+          snapshotSeq: seq,
+          records: records.filter((r) => r.seq > seq),
+          droppedTailBytes: totalBytes - validBytes,
+        },
       }
     } catch (err) {
       fs.rmSync(path.join(options.dir, LOCK_FILE), {force: true})

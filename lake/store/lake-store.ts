@@ -66,7 +66,10 @@ export class LakeStore {
   }
 
   static open(options: LakeStoreOptions): LakeStore {
-    const {journal, contents} = Journal.open({dir: options.dataDir, compactAfterBytes: options.compactAfterBytes ?? DEFAULT_COMPACT_AFTER})
+    const {journal, contents} = Journal.open({
+      dir: options.dataDir,
+      compactAfterBytes: options.compactAfterBytes ?? DEFAULT_COMPACT_AFTER,
+    })
     let seq = contents.snapshotSeq
     const store = new LakeStore(journal, seq, contents.droppedTailBytes, options.guard)
     for (const [name, entries] of contents.snapshot) {
@@ -115,7 +118,12 @@ export class LakeStore {
    * stamp `_rev`/`_updatedAt`, ask the guard, fsync to the journal, apply in memory,
    * notify listeners. Any throw before the journal write leaves nothing behind.
    */
-  commit<T>(dataset: string, user: LakeUser, options: CommitOptions, build: (ws: WorkingSet) => Promise<T> | T): Promise<{result: T; commit: CommitResult}> {
+  commit<T>(
+    dataset: string,
+    user: LakeUser,
+    options: CommitOptions,
+    build: (ws: WorkingSet) => Promise<T> | T,
+  ): Promise<{result: T; commit: CommitResult}> {
     const run = async () => {
       const state = this.dataset(dataset)
       const ws = new WorkingSet(state)
@@ -136,7 +144,14 @@ export class LakeStore {
         if (!verdict.ok) throw new GuardRejection(verdict.reasons)
       }
       const seq = this.seq + 1
-      const record: JournalRecord = {seq, dataset, transactionId, timestamp, author: user.id, changes: changes.map(({id, after}) => ({id, after}))}
+      const record: JournalRecord = {
+        seq,
+        dataset,
+        transactionId,
+        timestamp,
+        author: user.id,
+        changes: changes.map(({id, after}) => ({id, after})),
+      }
       this.journal.append([record])
       this.seq = seq
       const applied: AppliedCommit = {seq, transactionId, timestamp, author: user.id, changes}
@@ -184,7 +199,13 @@ function stamp(changes: Change[], transactionId: string, timestamp: string): Cha
     return {
       id,
       before,
-      after: {...after, _id: id, _createdAt: after._createdAt ?? before?._createdAt ?? timestamp, _updatedAt: timestamp, _rev: transactionId},
+      after: {
+        ...after,
+        _id: id,
+        _createdAt: after._createdAt ?? before?._createdAt ?? timestamp,
+        _updatedAt: timestamp,
+        _rev: transactionId,
+      },
     }
   })
 }

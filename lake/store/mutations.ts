@@ -40,19 +40,27 @@ const KINDS = ['create', 'createOrReplace', 'createIfNotExists', 'delete', 'patc
 type Kind = (typeof KINDS)[number]
 
 export function mutationKind(mutation: unknown): Kind {
-  if (!mutation || typeof mutation !== 'object') throw new TransactionItemError('validationError', 'Mutation must be an object', undefined, 400)
+  if (!mutation || typeof mutation !== 'object')
+    throw new TransactionItemError('validationError', 'Mutation must be an object', undefined, 400)
   const keys = Object.keys(mutation)
   const kind = keys[0] as Kind
   if (keys.length !== 1 || !KINDS.includes(kind)) {
-    throw new TransactionItemError('validationError', `Unknown mutation ${JSON.stringify(keys)}; expected one of ${KINDS.join(', ')}`, undefined, 400)
+    throw new TransactionItemError(
+      'validationError',
+      `Unknown mutation ${JSON.stringify(keys)}; expected one of ${KINDS.join(', ')}`,
+      undefined,
+      400,
+    )
   }
   return kind
 }
 
 function newDocument(input: Partial<SanityDocument> | undefined, kind: string): SanityDocument {
-  if (!input || typeof input !== 'object') throw new TransactionItemError('validationError', `${kind} needs a document`, undefined, 400)
+  if (!input || typeof input !== 'object')
+    throw new TransactionItemError('validationError', `${kind} needs a document`, undefined, 400)
   const id = resolveNewId(typeof input._id === 'string' ? input._id : undefined)
-  if (!isValidId(id)) throw new TransactionItemError('validationError', `Invalid document id ${JSON.stringify(input._id)}`, String(input._id), 400)
+  if (!isValidId(id))
+    throw new TransactionItemError('validationError', `Invalid document id ${JSON.stringify(input._id)}`, String(input._id), 400)
   if (typeof input._type !== 'string' || !input._type) {
     throw new TransactionItemError('validationError', `${kind} of "${id}": document is missing the required _type`, id, 400)
   }
@@ -115,7 +123,11 @@ export async function applyMutation(ws: WorkingSet, mutation: MutationSpec): Pro
   }
 }
 
-async function selectIds(ws: WorkingSet, spec: {id?: string; query?: string; params?: Record<string, unknown>}, kind: string): Promise<string[]> {
+async function selectIds(
+  ws: WorkingSet,
+  spec: {id?: string; query?: string; params?: Record<string, unknown>},
+  kind: string,
+): Promise<string[]> {
   if (typeof spec.id === 'string') return [spec.id]
   if (typeof spec.query === 'string') return ws.idsMatching(spec.query, spec.params)
   throw new TransactionItemError('validationError', `${kind} needs an "id" or a "query"`, undefined, 400)

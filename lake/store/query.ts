@@ -29,7 +29,12 @@ export interface QueryOptions {
 /** Parses `perspective` as sent in a query string or body. */
 export function parsePerspective(value: unknown, fallback: Perspective): Perspective {
   if (value === undefined || value === null || value === '') return fallback
-  const list = Array.isArray(value) ? value.map(String) : String(value).split(',').map((s) => s.trim()).filter(Boolean)
+  const list = Array.isArray(value)
+    ? value.map(String)
+    : String(value)
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
   if (list.length === 1 && (list[0] === 'raw' || list[0] === 'drafts' || list[0] === 'published')) return list[0]
   if (list.includes('raw')) throw errors.badRequest('Perspective "raw" cannot be combined with other perspectives')
   if (list.length === 0) return fallback
@@ -62,7 +67,8 @@ function pick(ids: Iterable<string>, state: DatasetState, perspective: Exclude<P
   if (!chosen) return undefined
   // A version marked for unpublishing hides the document in that perspective.
   if ((chosen._system as {delete?: boolean} | undefined)?.delete) return undefined
-  if (chosen === published) return perspective === 'drafts' || Array.isArray(perspective) ? {...published, _originalId: published._id} : published
+  if (chosen === published)
+    return perspective === 'drafts' || Array.isArray(perspective) ? {...published, _originalId: published._id} : published
   return {...chosen, _id: publishedIdOf(chosen._id), _originalId: chosen._id}
 }
 
@@ -89,7 +95,8 @@ const fullViews = new WeakMap<DatasetState, {generation: number; views: Map<stri
 /** The whole dataset as the perspective shows it; cached until the next commit. */
 export function fullView(state: DatasetState, perspective: Perspective): SanityDocument[] {
   let cache = fullViews.get(state)
-  if (!cache || cache.generation !== state.generation) fullViews.set(state, (cache = {generation: state.generation, views: new Map()}))
+  if (!cache || cache.generation !== state.generation)
+    fullViews.set(state, (cache = {generation: state.generation, views: new Map()}))
   const key = JSON.stringify(perspective)
   let view = cache.views.get(key)
   if (!view) {
@@ -220,7 +227,10 @@ export async function runQuery(state: DatasetState, query: string, options: Quer
   if (usesTextQuery(query)) {
     const filter = soleDatasetFilter(tree)
     if (!filter || !(await rewriteTextQueries(filter, docs, options.params))) {
-      throw errors.queryEvaluation(query, 'text::query() is only supported with a literal or parameter query inside the top-level *[...] filter')
+      throw errors.queryEvaluation(
+        query,
+        'text::query() is only supported with a literal or parameter query inside the top-level *[...] filter',
+      )
     }
   }
   const byId = new Map<string, SanityDocument>()
@@ -236,7 +246,10 @@ export async function runQuery(state: DatasetState, query: string, options: Quer
         if (hit) return hit
         const group = state.groups.get(publishedIdOf(_ref))
         if (!group) return null
-        const doc = options.perspective === 'raw' ? state.docs.get(_ref) : viewOfGroups(state, [publishedIdOf(_ref)], options.perspective).find((d) => d._id === _ref)
+        const doc =
+          options.perspective === 'raw'
+            ? state.docs.get(_ref)
+            : viewOfGroups(state, [publishedIdOf(_ref)], options.perspective).find((d) => d._id === _ref)
         if (doc) byId.set(_ref, doc)
         return doc ?? null
       },

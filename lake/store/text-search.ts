@@ -17,7 +17,13 @@ function isTextQuery(node: unknown): node is Node & {args: Node[]} {
 }
 
 function words(value: unknown, out: string[]): string[] {
-  if (typeof value === 'string') out.push(...value.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))
+  if (typeof value === 'string')
+    out.push(
+      ...value
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean),
+    )
   else if (Array.isArray(value)) for (const v of value) words(v, out)
   else if (value && typeof value === 'object') for (const v of Object.values(value)) words(v, out)
   return out
@@ -48,7 +54,11 @@ export function usesTextQuery(query: string): boolean {
  * Rewrites `L match text::query(Q)` inside `filter` (evaluated against `docs`) into
  * `_id in [matching ids]`. Returns false if some occurrence could not be rewritten.
  */
-export async function rewriteTextQueries(filter: Node, docs: SanityDocument[], params: Record<string, unknown>): Promise<boolean> {
+export async function rewriteTextQueries(
+  filter: Node,
+  docs: SanityDocument[],
+  params: Record<string, unknown>,
+): Promise<boolean> {
   let ok = true
   const visit = async (node: unknown, holder: Record<string, unknown> | unknown[], key: string | number): Promise<void> => {
     if (Array.isArray(node)) {

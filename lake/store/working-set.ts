@@ -30,7 +30,12 @@ export class WorkingSet {
     try {
       tree = parse(query, {params: params ?? {}})
     } catch (err) {
-      throw new TransactionItemError('queryParseError', `Invalid query ${JSON.stringify(query)}: ${(err as Error).message}`, undefined, 400)
+      throw new TransactionItemError(
+        'queryParseError',
+        `Invalid query ${JSON.stringify(query)}: ${(err as Error).message}`,
+        undefined,
+        400,
+      )
     }
     const docs: SanityDocument[] = []
     for (const [id, doc] of this.base.docs) if (!this.touched.has(id)) docs.push(doc)

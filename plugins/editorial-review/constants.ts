@@ -1,5 +1,4 @@
-import {WIRE_AGENCIES} from '../../data/agencies'
-import {DEFAULT_REVIEWER_ROLES, DEFAULT_RULES, type ReviewStatus} from './core'
+import {resolvePolicy, type ReviewStatus} from './core'
 import type {ResolvedReviewConfig} from './types'
 
 /** API version the plugin's own queries and patches pin. */
@@ -8,13 +7,8 @@ export const API_VERSION = '2025-02-19'
 /** i18n namespace of every string the plugin shows. */
 export const I18N_NAMESPACE = 'editorial-review'
 
-export const DEFAULT_CONFIG: ResolvedReviewConfig = {
-  types: ['pressRelease'],
-  reviewerRoles: [...DEFAULT_REVIEWER_ROLES],
-  fourEyes: false,
-  rules: DEFAULT_RULES,
-  agencies: WIRE_AGENCIES,
-}
+/** The policy a plugin without options enforces: the built-in rules and agencies, no four-eyes rule. */
+export const DEFAULT_CONFIG: ResolvedReviewConfig = resolvePolicy()
 
 /** English status titles for places without i18n, such as the schema's option lists. */
 export const REVIEW_STATUS_TITLES: Record<ReviewStatus, string> = {

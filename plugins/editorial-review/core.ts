@@ -14,7 +14,14 @@ export {compiledMarkers, distributorMarkers, distributorName} from './rules/mark
 export type {CompiledMarkers, CompiledBoilerplate} from './rules/markers'
 export {sha256Hex, shortKey} from './rules/hash'
 export {FINDING_TYPE, EVIDENCE_TYPE} from './rules/types'
-export {detectLanguage, primarySubtag, bcp47FromIso6393, clearLanguageCache, DEFAULT_MIN_WORDS, DEFAULT_SAMPLE_LENGTH} from './rules/language'
+export {
+  detectLanguage,
+  primarySubtag,
+  bcp47FromIso6393,
+  clearLanguageCache,
+  DEFAULT_MIN_WORDS,
+  DEFAULT_SAMPLE_LENGTH,
+} from './rules/language'
 export type {LanguageDetectionOptions} from './rules/language'
 export type {
   BodyItem,
@@ -51,6 +58,8 @@ export {lastContentEditor} from './review/lastEditor'
 export type {Revision} from './review/lastEditor'
 export type {CanPublishOptions, PublishVerdict} from './review/canPublish'
 export {DEFAULT_REVIEWER_ROLES, isReviewer} from './review/roles'
+export {resolvePolicy, detectContextFor, distributorFrom} from './review/policy'
+export type {ReviewPolicy, ReviewPolicyInput} from './review/policy'
 export type {
   Decision,
   EditorialReview,

@@ -1,34 +1,39 @@
 import type {CustomValidator, SanityClient} from 'sanity'
-import {WIRE_AGENCIES} from '../../data/agencies'
+import type {DistributorsForImportQueryResult} from '../../sanity.types'
 import {distributorsForImportQuery} from '../../queries/import'
 import {API_VERSION} from './constants'
-import {canPublish, deDE, enUS, formatMessage, type DetectContext, type DistributorDoc, type PressReleaseDocument} from './core'
+import {canPublish, deDE, detectContextFor, enUS, formatMessage, type PressReleaseDocument, type ReviewPolicy} from './core'
 
 /** Distributors change rarely; validation runs on every edit. */
 const DISTRIBUTORS_TTL_MS = 30_000
-const cache = new WeakMap<SanityClient, {at: number; distributors: Promise<DistributorDoc[]>}>()
+const cache = new WeakMap<SanityClient, {at: number; distributors: Promise<DistributorsForImportQueryResult>}>()
 
-function distributorsFor(client: SanityClient): Promise<DistributorDoc[]> {
+function distributorsFor(client: SanityClient): Promise<DistributorsForImportQueryResult> {
   const cached = cache.get(client)
   if (cached && Date.now() - cached.at < DISTRIBUTORS_TTL_MS) return cached.distributors
-  const distributors = client.fetch(distributorsForImportQuery, {}, {perspective: 'published'}).then((result) => result as unknown as DistributorDoc[])
+  const distributors = client.fetch(distributorsForImportQuery, {}, {perspective: 'published'})
   cache.set(client, {at: Date.now(), distributors})
   return distributors
 }
 
 /**
  * Document validation that fails while the gate is closed. Publishing through a
- * content release or a schedule checks validation, so this carries the gate there.
+ * content release or a schedule checks validation, so this carries the gate there. It
+ * reads the same policy as the plugin, the lake, the import and the audit.
  */
-export const publicationGate: CustomValidator<unknown> = async (_value, validationContext) => {
-  const document = validationContext.document as PressReleaseDocument | undefined
-  if (!document) return true
-  const client = validationContext.getClient({apiVersion: API_VERSION})
-  const context: DetectContext = {distributors: await distributorsFor(client), agencies: WIRE_AGENCIES}
-  const verdict = canPublish(document, {context})
-  if (verdict.ok) return true
-  // Validation messages cannot reach the Studio's i18n; Sanity picks the user's locale from these.
-  const inLocale = (table: Readonly<Record<string, string>>) =>
-    formatMessage(table, 'validation.gate', {reasons: verdict.details.map((detail) => formatMessage(table, detail.key, detail.params)).join(' ')})
-  return {'en-US': inLocale(enUS), 'de-DE': inLocale(deDE)}
+export function publicationGate(policy: ReviewPolicy): CustomValidator<unknown> {
+  return async (_value, validationContext) => {
+    const document = validationContext.document as PressReleaseDocument | undefined
+    if (!document) return true
+    const client = validationContext.getClient({apiVersion: API_VERSION})
+    const context = detectContextFor(policy, await distributorsFor(client))
+    const verdict = canPublish(document, {context, reviewerRoles: policy.reviewerRoles})
+    if (verdict.ok) return true
+    // Validation messages cannot reach the Studio's i18n; Sanity picks the user's locale from these.
+    const inLocale = (table: Readonly<Record<string, string>>) =>
+      formatMessage(table, 'validation.gate', {
+        reasons: verdict.details.map((detail) => formatMessage(table, detail.key, detail.params)).join(' '),
+      })
+    return {'en-US': inLocale(enUS), 'de-DE': inLocale(deDE)}
+  }
 }

@@ -39,6 +39,9 @@ export const category = defineType({
   ],
   preview: {
     select: {title: 'title', language: 'language', slug: 'slug.current'},
-    prepare: ({title, language, slug}) => ({title: title ?? 'Untitled category', subtitle: [language, slug].filter(Boolean).join(' · ')}),
+    prepare: ({title, language, slug}) => ({
+      title: title ?? 'Untitled category',
+      subtitle: [language, slug].filter(Boolean).join(' · '),
+    }),
   },
 })

@@ -23,14 +23,14 @@ export const disclaimer = defineType({
       validation: (rule) => [
         ...requiredLanguage('the disclaimer')(rule),
         rule.custom(async (language: string | undefined, context) => {
-            const distributorRef = (context.document as {distributor?: {_ref?: string}} | undefined)?.distributor?._ref
-            if (!language || !distributorRef || !context.document) return true
-            const id = context.document._id.replace(/^drafts\./, '')
-            const duplicates = await context
-              .getClient({apiVersion: '2025-02-19'})
-              .fetch(duplicateDisclaimersQuery, {distributorRef, language, id})
-            return duplicates === 0 || 'This distributor already has a disclaimer in this language. Edit that one instead.'
-          }),
+          const distributorRef = (context.document as {distributor?: {_ref?: string}} | undefined)?.distributor?._ref
+          if (!language || !distributorRef || !context.document) return true
+          const id = context.document._id.replace(/^drafts\./, '')
+          const duplicates = await context
+            .getClient({apiVersion: '2025-02-19'})
+            .fetch(duplicateDisclaimersQuery, {distributorRef, language, id})
+          return duplicates === 0 || 'This distributor already has a disclaimer in this language. Edit that one instead.'
+        }),
       ],
     }),
     defineField({

@@ -3,6 +3,7 @@ import {defineArrayMember, defineField, defineType} from 'sanity'
 import {requiredLanguage} from '../lib/language'
 import {slugifyTitle} from '../lib/slug'
 import {enUS, formatMessage, reviewBadge, type PressReleaseDocument} from '../../plugins/editorial-review/core'
+import {REVIEW_POLICY} from '../../config/reviewPolicy'
 import {publicationGate} from '../../plugins/editorial-review/validation'
 
 export const pressRelease = defineType({
@@ -16,7 +17,7 @@ export const pressRelease = defineType({
     {name: 'review', title: 'Review'},
   ],
   // Releases and schedules publish only valid documents, so the gate travels with validation.
-  validation: (rule) => rule.custom(publicationGate),
+  validation: (rule) => rule.custom(publicationGate(REVIEW_POLICY)),
   fields: [
     defineField({
       name: 'title',
@@ -49,11 +50,10 @@ export const pressRelease = defineType({
       type: 'array',
       group: 'content',
       of: [defineArrayMember({type: 'reference', to: [{type: 'category'}]})],
-      validation: (rule) =>
-        [
-          rule.required().min(1).error('Add at least one category so the release appears in a section.'),
-          rule.unique().error('Each category is listed once; remove the duplicate.'),
-        ],
+      validation: (rule) => [
+        rule.required().min(1).error('Add at least one category so the release appears in a section.'),
+        rule.unique().error('Each category is listed once; remove the duplicate.'),
+      ],
     }),
     defineField({name: 'publishedAt', title: 'Published at', type: 'datetime', group: 'content'}),
     defineField({
@@ -76,7 +76,10 @@ export const pressRelease = defineType({
           const distributor = (document as {distributor?: {_ref?: string}}).distributor?._ref
           const language = (document as {language?: string}).language
           return distributor
-            ? {filter: 'distributor._ref == $distributor && (!defined($language) || language == $language)', params: {distributor, language}}
+            ? {
+                filter: 'distributor._ref == $distributor && (!defined($language) || language == $language)',
+                params: {distributor, language},
+              }
             : {filter: 'true'}
         },
       },
@@ -119,7 +122,9 @@ export const pressRelease = defineType({
       return {
         title: document.title ?? 'Untitled release',
         // `prepare` cannot reach the Studio's i18n, so previews use the plugin's English strings.
-        subtitle: [distributorName ?? 'Own copy', document.language, badge && formatMessage(enUS, `badge.${badge}`)].filter(Boolean).join(' · '),
+        subtitle: [distributorName ?? 'Own copy', document.language, badge && formatMessage(enUS, `badge.${badge}`)]
+          .filter(Boolean)
+          .join(' · '),
       }
     },
   },

@@ -35,8 +35,7 @@ export const blockContent = defineType({
                 name: 'href',
                 title: 'Web address',
                 type: 'url',
-                validation: (rule) =>
-                  [
+                validation: (rule) => [
                   rule.required().error('Add the web address this link points to.'),
                   rule.uri({scheme: WEB_URL_SCHEMES}).error(WEB_URL_MESSAGE),
                 ],

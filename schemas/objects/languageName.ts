@@ -19,10 +19,7 @@ export const languageName = defineType({
       name: 'code',
       title: 'BCP 47 tag',
       type: 'string',
-      validation: (rule) => [
-        rule.required().error('Add the language tag, e.g. "zh-Hans".'),
-        rule.custom(validateLanguageTag),
-      ],
+      validation: (rule) => [rule.required().error('Add the language tag, e.g. "zh-Hans".'), rule.custom(validateLanguageTag)],
     }),
   ],
   preview: {

@@ -39,7 +39,10 @@ export const markerPhrase = defineType({
       type: 'string',
       description: 'The literal words the paragraph starts with, or the label of a category line such as "Branchen:".',
       validation: (rule) =>
-        rule.required().min(3).error('Copy at least the first few words of the paragraph exactly as the distributor writes them.'),
+        rule
+          .required()
+          .min(3)
+          .error('Copy at least the first few words of the paragraph exactly as the distributor writes them.'),
     }),
     defineField({
       name: 'template',

@@ -3,7 +3,13 @@
  * of problem that is. Pure: it asks the same `canPublish` gate the Studio and the lake
  * use, so the audit cannot disagree with them about what may be public.
  */
-import {canPublish, contentHash, effectiveStatus, type DetectContext, type PressReleaseDocument} from '../../plugins/editorial-review/core'
+import {
+  canPublish,
+  contentHash,
+  effectiveStatus,
+  type DetectContext,
+  type PressReleaseDocument,
+} from '../../plugins/editorial-review/core'
 
 /** Why a published document should not be public. */
 export type ProblemKind = 'neverApproved' | 'approvalWithdrawn' | 'approvalOutdated' | 'changesRequested' | 'rejected'
@@ -90,7 +96,9 @@ export function classify(document: PressReleaseDocument & {_id: string}, context
     thirdPartyBy: document.review?.thirdParty ? 'review' : 'detection',
     approvedHash: document.review?.contentHash ?? null,
     currentHash,
-    lastDecision: last ? {action: last.action, status: last.status, userName: last.userName, at: last.at, note: last.note ?? null} : null,
+    lastDecision: last
+      ? {action: last.action, status: last.status, userName: last.userName, at: last.at, note: last.note ?? null}
+      : null,
     reasons: verdict.reasons,
   }
 }

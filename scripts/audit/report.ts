@@ -12,7 +12,11 @@ export interface ReportContext {
 }
 
 export function jsonReport(result: AuditResult, context: ReportContext): string {
-  return JSON.stringify({ok: result.problems.length === 0, ...context, checked: result.checked, problems: result.problems}, null, 2)
+  return JSON.stringify(
+    {ok: result.problems.length === 0, ...context, checked: result.checked, problems: result.problems},
+    null,
+    2,
+  )
 }
 
 export function humanReport(result: AuditResult, context: ReportContext): string {
@@ -23,19 +27,26 @@ export function humanReport(result: AuditResult, context: ReportContext): string
       ? `Audit of ${context.target}: no published press releases; nothing to do.`
       : `Audit of ${context.target}: all ${checked} ${noun} may be public (own copy, or third-party copy with a current approval).`
   }
-  const lines = [`Audit of ${context.target}: ${problems.length} of ${checked} ${noun} are public without a current editorial approval.`, '']
+  const lines = [
+    `Audit of ${context.target}: ${problems.length} of ${checked} ${noun} are public without a current editorial approval.`,
+    '',
+  ]
   for (const problem of problems) {
     lines.push(`- ${problem.id}${problem.title ? ` "${problem.title}"` : ''}`)
     lines.push(`  ${problem.summary}`)
-    if (problem.problem === 'approvalOutdated') lines.push(`  Approved content ${problem.approvedHash ?? '(none recorded)'}, published content ${problem.currentHash}.`)
+    if (problem.problem === 'approvalOutdated')
+      lines.push(`  Approved content ${problem.approvedHash ?? '(none recorded)'}, published content ${problem.currentHash}.`)
     if (problem.lastDecision) {
       const {userName, at, status, note} = problem.lastDecision
       lines.push(`  Last decision: ${status} by ${userName} at ${at}${note ? `: "${note}"` : ''}.`)
     }
-    if (problem.thirdPartyBy === 'detection') lines.push('  Not flagged as third-party on the document; the detection rules found distributor markers.')
+    if (problem.thirdPartyBy === 'detection')
+      lines.push('  Not flagged as third-party on the document; the detection rules found distributor markers.')
     lines.push(`  What to do: ${problem.advice}`)
     lines.push('')
   }
-  lines.push('The Studio and the local lake refuse to publish such copy; on a hosted project, direct API writes bypass the Studio. Run this audit on a schedule and fix each entry above.')
+  lines.push(
+    'The Studio and the local lake refuse to publish such copy; on a hosted project, direct API writes bypass the Studio. Run this audit on a schedule and fix each entry above.',
+  )
   return lines.join('\n')
 }

@@ -27,7 +27,17 @@ export async function buildSeedFiles(files: string[], importedAt: string, job: B
     try {
       if (read.status === 'rejected') throw read.reason
       const parsed = parseSeed(file, read.value, job.context.distributors)
-      return {file, documents: buildSeedDocuments({file, bytesChecksum: seedChecksum(read.value), text: read.value, parsed, importedAt, context: job.context})}
+      return {
+        file,
+        documents: buildSeedDocuments({
+          file,
+          bytesChecksum: seedChecksum(read.value),
+          text: read.value,
+          parsed,
+          importedAt,
+          context: job.context,
+        }),
+      }
     } catch (error) {
       return {file, failure: failureDetail(error)}
     }

@@ -9,7 +9,10 @@ import type {BuildJob} from './build'
 import {createSeedBuilder, type SeedBuilder} from './builder'
 
 const SEED = readFileSync(path.join(PROJECT_ROOT, 'seeds', '000_e42a070e862f161b.txt'), 'utf8')
-const JOB: BuildJob = {context: {distributors: BUILTIN_DISTRIBUTORS as DistributorDoc[], agencies: WIRE_AGENCIES}, maxBytes: 1024 * 1024}
+const JOB: BuildJob = {
+  context: {distributors: BUILTIN_DISTRIBUTORS as DistributorDoc[], agencies: WIRE_AGENCIES},
+  maxBytes: 1024 * 1024,
+}
 const IMPORTED_AT = '2026-11-24T06:00:00.000Z'
 
 function folderOf(files: Record<string, string>): string[] {
@@ -48,7 +51,9 @@ describe('createSeedBuilder', () => {
 
   it('carries a failing file across as its one line, next to the files that built', async () => {
     const outcomes = await builder(2).build(files, IMPORTED_AT)
-    expect(outcomes.map((outcome) => ('failure' in outcome ? outcome.failure : outcome.documents.release.dateline?.location))).toEqual([
+    expect(
+      outcomes.map((outcome) => ('failure' in outcome ? outcome.failure : outcome.documents.release.dateline?.location)),
+    ).toEqual([
       'WASHINGTON',
       'the file is empty. Remove it or replace it with the release text.',
       'BERLIN',

@@ -25,11 +25,19 @@ export function createSeedBuilder(job: BuildJob, threads: number): SeedBuilder {
   if (threads < 1) {
     return {build: (files, importedAt) => buildSeedFiles(files, importedAt, job), close: async () => {}}
   }
-  const pool = new Tinypool({filename: WORKER, execArgv: WORKER_EXEC_ARGV, minThreads: threads, maxThreads: threads, workerData: job})
+  const pool = new Tinypool({
+    filename: WORKER,
+    execArgv: WORKER_EXEC_ARGV,
+    minThreads: threads,
+    maxThreads: threads,
+    workerData: job,
+  })
   return {
     async build(files, importedAt) {
       const size = Math.ceil(files.length / threads)
-      const chunks = Array.from({length: Math.ceil(files.length / size)}, (_, index) => files.slice(index * size, (index + 1) * size))
+      const chunks = Array.from({length: Math.ceil(files.length / size)}, (_, index) =>
+        files.slice(index * size, (index + 1) * size),
+      )
       const built = await Promise.all(chunks.map((chunk) => pool.run({files: chunk, importedAt}) as Promise<BuildOutcome[]>))
       return built.flat()
     },

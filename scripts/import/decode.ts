@@ -18,9 +18,14 @@ export async function readSeedText(file: string, maxBytes = MAX_SEED_BYTES): Pro
   if (bytes.includes(0)) throw new SeedFileError(file, 'the file is binary, not text', 'Export the release as a UTF-8 .txt file.')
   const text = normalizeNewlines(stripBom(decode(file, bytes)))
   if (hasControlCharacters(text)) {
-    throw new SeedFileError(file, 'the file contains control characters, so it is not plain text', 'Export the release as a UTF-8 .txt file.')
+    throw new SeedFileError(
+      file,
+      'the file contains control characters, so it is not plain text',
+      'Export the release as a UTF-8 .txt file.',
+    )
   }
-  if (text.trim() === '') throw new SeedFileError(file, 'the file holds only white space', 'Remove it or replace it with the release text.')
+  if (text.trim() === '')
+    throw new SeedFileError(file, 'the file holds only white space', 'Remove it or replace it with the release text.')
   return text
 }
 

@@ -70,7 +70,13 @@ export function buildSeedDocuments({file, bytesChecksum, text, parsed, importedA
 
   const categories = (parsed.categories?.titles ?? []).map((title) => {
     const id = categoryId(parsed.categories!.language, title)
-    references.push({_id: id, _type: 'category', title, slug: {_type: 'slug', current: slugifyTitle(title)}, language: parsed.categories!.language})
+    references.push({
+      _id: id,
+      _type: 'category',
+      title,
+      slug: {_type: 'slug', current: slugifyTitle(title)},
+      language: parsed.categories!.language,
+    })
     return {_type: 'reference' as const, _ref: id, _key: id.replace(/\./g, '-')}
   })
 
@@ -87,7 +93,9 @@ export function buildSeedDocuments({file, bytesChecksum, text, parsed, importedA
     disclaimer = {_type: 'reference', _ref: id}
   }
 
-  const agency = parsed.dateline.agency ? WIRE_AGENCIES.find((candidate) => candidate.code.toLowerCase() === parsed.dateline.agency!.toLowerCase()) : undefined
+  const agency = parsed.dateline.agency
+    ? WIRE_AGENCIES.find((candidate) => candidate.code.toLowerCase() === parsed.dateline.agency!.toLowerCase())
+    : undefined
   const distributorName = distributor?.name ?? parsed.unknownWire
   const release: SeedDocuments['release'] = {
     _id: draftId(releaseIdFor(file)),
@@ -103,8 +111,27 @@ export function buildSeedDocuments({file, bytesChecksum, text, parsed, importedA
     categories,
     receivedAt: importedAt,
     infoSources: [
-      ...(distributorName ? [{_key: 'distributor', _type: 'infoSource' as const, name: distributorName, role: 'distributor' as const, ...(distributor?.website ? {uri: distributor.website} : {})}] : []),
-      ...(parsed.dateline.agency ? [{_key: 'originator', _type: 'infoSource' as const, name: agency?.name ?? parsed.dateline.agency, role: 'originator' as const}] : []),
+      ...(distributorName
+        ? [
+            {
+              _key: 'distributor',
+              _type: 'infoSource' as const,
+              name: distributorName,
+              role: 'distributor' as const,
+              ...(distributor?.website ? {uri: distributor.website} : {}),
+            },
+          ]
+        : []),
+      ...(parsed.dateline.agency
+        ? [
+            {
+              _key: 'originator',
+              _type: 'infoSource' as const,
+              name: agency?.name ?? parsed.dateline.agency,
+              role: 'originator' as const,
+            },
+          ]
+        : []),
     ],
     source: {_type: 'importSource', fileName: path.basename(file), checksum: bytesChecksum, importedAt, originalText: text},
   }
@@ -122,7 +149,10 @@ export function buildSeedDocuments({file, bytesChecksum, text, parsed, importedA
   return {
     release,
     references,
-    distributorFacts: distributor && parsed.facts ? {id: distributor._id, reach: {_type: 'reach', ...parsed.facts.reach}, languages: parsed.facts.languages} : undefined,
+    distributorFacts:
+      distributor && parsed.facts
+        ? {id: distributor._id, reach: {_type: 'reach', ...parsed.facts.reach}, languages: parsed.facts.languages}
+        : undefined,
     // review.thirdParty already carries what detection found, so the gate need not detect again.
     flagged: !canPublish(release).ok,
   }

@@ -11,7 +11,8 @@ export const SEED_EXTENSION = '.txt'
 export async function* seedFiles(paths: string[]): AsyncGenerator<string> {
   for (const given of paths) {
     const info = await stat(given).catch(() => undefined)
-    if (!info) throw new Error(`${given}: no such file or directory. Pass seed files or folders, e.g. "npm run import -- seeds/".`)
+    if (!info)
+      throw new Error(`${given}: no such file or directory. Pass seed files or folders, e.g. "npm run import -- seeds/".`)
     if (info.isFile()) {
       yield given
       continue

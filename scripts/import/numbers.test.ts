@@ -17,7 +17,11 @@ describe('parseLocalizedNumber', () => {
     expect(parseLocalizedNumber(text, language)).toBe(expected)
   })
 
-  it.each([['viele', 'de'], ['6.5.0x', 'de'], ['', 'en']])('refuses %s', (text, language) => {
+  it.each([
+    ['viele', 'de'],
+    ['6.5.0x', 'de'],
+    ['', 'en'],
+  ])('refuses %s', (text, language) => {
     expect(parseLocalizedNumber(text, language)).toBeUndefined()
   })
 })

@@ -11,7 +11,9 @@ describe('parseSeed on the shipped seed', () => {
   const parsed = parseSeed('seed.txt', SEED, distributors)
 
   it('reads the title, dateline and language', () => {
-    expect(parsed.title).toBe('US und israelische Beamte halten virtuelle Gespräche über ihren Streit um eine Militäroperation in Rafah ab')
+    expect(parsed.title).toBe(
+      'US und israelische Beamte halten virtuelle Gespräche über ihren Streit um eine Militäroperation in Rafah ab',
+    )
     expect(parsed.dateline).toEqual({location: 'WASHINGTON', agency: 'AP'})
     expect(parsed.language).toBe('de')
     expect(parsed.distributor?._id).toBe('distributor.seaprwire')
@@ -53,11 +55,15 @@ describe('dateline variants', () => {
   })
 
   it('reads a two-word place and another agency', () => {
-    expect(parseSeed('seed.txt', withOpening('(SeaPRwire) – NEW YORK (dpa) — '), distributors).dateline).toEqual({location: 'NEW YORK', agency: 'dpa'})
+    expect(parseSeed('seed.txt', withOpening('(SeaPRwire) – NEW YORK (dpa) — '), distributors).dateline).toEqual({
+      location: 'NEW YORK',
+      agency: 'dpa',
+    })
   })
 
   it('reads the place before a PR Newswire tag', () => {
-    const text = 'Acme launches a widget\n\nNEW YORK, Jan. 5, 2026 /PRNewswire/ -- Acme Corp. today announced a widget that does many useful things for many people in many places around the world.'
+    const text =
+      'Acme launches a widget\n\nNEW YORK, Jan. 5, 2026 /PRNewswire/ -- Acme Corp. today announced a widget that does many useful things for many people in many places around the world.'
     const parsed = parseSeed('prn.txt', text, distributors)
     expect(parsed.distributor?._id).toBe('distributor.prnewswire')
     expect(parsed.dateline).toEqual({location: 'NEW YORK'})
@@ -74,7 +80,9 @@ describe('dateline variants', () => {
 
 describe('refusals', () => {
   it('refuses a file with only a title', () => {
-    expect(() => parseSeed('title.txt', 'Nur ein Titel\n', distributors)).toThrow('title.txt: the file holds only a title, no body.')
+    expect(() => parseSeed('title.txt', 'Nur ein Titel\n', distributors)).toThrow(
+      'title.txt: the file holds only a title, no body.',
+    )
   })
 
   it('refuses copy no distributor marker recognises, saying where to add one', () => {
@@ -90,9 +98,17 @@ describe('refusals', () => {
       slug: {_type: 'slug', current: 'newswire-x'},
       website: 'https://newswire-x.example/',
       description: '',
-      markers: {datelineTags: ['[NWX]'], domains: [], phrases: [{_key: 'd', kind: 'disclaimer', language: 'en', text: 'Distributed by NWX.'}]},
+      markers: {
+        datelineTags: ['[NWX]'],
+        domains: [],
+        phrases: [{_key: 'd', kind: 'disclaimer', language: 'en', text: 'Distributed by NWX.'}],
+      },
     }
-    const parsed = parseSeed('x.txt', 'Title\n\n[NWX] -- PARIS (AFP) -- Text of the story.\n\nDistributed by NWX. No warranties.', [custom])
+    const parsed = parseSeed(
+      'x.txt',
+      'Title\n\n[NWX] -- PARIS (AFP) -- Text of the story.\n\nDistributed by NWX. No warranties.',
+      [custom],
+    )
     expect(parsed.distributor?._id).toBe('distributor.newswire-x')
     expect(parsed.dateline).toEqual({location: 'PARIS', agency: 'AFP'})
     expect(parsed.disclaimer).toEqual({text: 'Distributed by NWX. No warranties.', language: 'en'})

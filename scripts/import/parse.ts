@@ -1,4 +1,10 @@
-import {detectLanguage, distributorMarkers, literalPattern, WIRE_DATELINE_FORMS, type DistributorDoc} from '../../plugins/editorial-review/core'
+import {
+  detectLanguage,
+  distributorMarkers,
+  literalPattern,
+  WIRE_DATELINE_FORMS,
+  type DistributorDoc,
+} from '../../plugins/editorial-review/core'
 import type {MarkerKind, MarkerPhrase} from '../../data/distributors'
 import {readBoilerplate, type DistributorFacts} from './boilerplate'
 import {SeedFileError} from './errors'
@@ -24,7 +30,10 @@ export interface ParsedSeed {
 const DASH = '(?:-{1,2}|[–—])'
 const SPACE = '[\\s\\u00a0\\u202f]'
 /** "WASHINGTON (AP) —" after the tag: an upper-case place, the credited agency, a dash. */
-const PLACE_AND_AGENCY = new RegExp(`^(?<location>\\p{Lu}[\\p{Lu}\\p{M}\\s.,'’/-]*?)${SPACE}*\\((?<agency>[^()]{1,30})\\)${SPACE}*${DASH}${SPACE}*`, 'u')
+const PLACE_AND_AGENCY = new RegExp(
+  `^(?<location>\\p{Lu}[\\p{Lu}\\p{M}\\s.,'’/-]*?)${SPACE}*\\((?<agency>[^()]{1,30})\\)${SPACE}*${DASH}${SPACE}*`,
+  'u',
+)
 const LEADING_DASH = new RegExp(`^${SPACE}*${DASH}?${SPACE}*`, 'u')
 
 /**
@@ -38,7 +47,11 @@ export function parseSeed(file: string, text: string, distributors: DistributorD
     .filter(Boolean)
   const [title, firstBody] = paragraphs
   if (!title || !firstBody) {
-    throw new SeedFileError(file, 'the file holds only a title, no body', 'Check that the export is complete; a release needs its text.')
+    throw new SeedFileError(
+      file,
+      'the file holds only a title, no body',
+      'Check that the export is complete; a release needs its text.',
+    )
   }
   const recognised = recogniseDistributor(firstBody, distributors)
   if (!recognised) {
@@ -122,13 +135,19 @@ type TrailerOutcome = Partial<Pick<ParsedSeed, 'disclaimer' | 'categories' | 'fa
 const TRAILER_HANDLERS: Record<MarkerKind, (paragraph: string, phrase: MarkerPhrase) => TrailerOutcome> = {
   disclaimer: (paragraph, phrase) => ({disclaimer: {text: paragraph, language: phrase.language}}),
   categoryLabel: (paragraph, phrase) => ({
-    categories: {titles: splitCategoryLine(paragraph.replace(openingPattern(phrase.text), ''), phrase.language), language: phrase.language},
+    categories: {
+      titles: splitCategoryLine(paragraph.replace(openingPattern(phrase.text), ''), phrase.language),
+      language: phrase.language,
+    },
   }),
   boilerplate: (paragraph, phrase) => ({facts: readBoilerplate(paragraph, phrase)}),
 }
 
 function splitCategoryLine(list: string, language: string): string[] {
-  const conjunction = new Intl.ListFormat(language, {type: 'conjunction'}).formatToParts(['a', 'b']).find((part) => part.type === 'literal')?.value.trim()
+  const conjunction = new Intl.ListFormat(language, {type: 'conjunction'})
+    .formatToParts(['a', 'b'])
+    .find((part) => part.type === 'literal')
+    ?.value.trim()
   const parts = list.split(conjunction ? new RegExp(`,|\\s${conjunction}\\s`, 'u') : /,/)
   return [...new Set(parts.map((part) => part.trim().replace(/[.;]$/, '')).filter(Boolean))]
 }

@@ -22,7 +22,8 @@ export function paragraphToBlock(text: string, index: number): BodyBlock {
   const children: (PortableTextSpan & {_key: string})[] = []
   const markDefs: LinkMarkDefinition[] = []
   let cursor = 0
-  const span = (spanText: string, marks: string[]) => children.push({_type: 'span', _key: `${key}s${children.length}`, text: spanText, marks})
+  const span = (spanText: string, marks: string[]) =>
+    children.push({_type: 'span', _key: `${key}s${children.length}`, text: spanText, marks})
   for (const match of linkify.match(text) ?? []) {
     if (!WEB_SCHEMES.has(match.schema.toLowerCase())) continue
     if (match.index > cursor) span(text.slice(cursor, match.index), [])

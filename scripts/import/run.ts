@@ -14,9 +14,7 @@ import {seedFiles} from './files'
 import type {FileOutcome, Progress} from './progress'
 import {DEFAULT_RETRY, withRetry, type RetryOptions} from './retry'
 
-export type ImportTarget =
-  | {kind: 'client'; client: SanityClient}
-  | {kind: 'ndjson'; file: string}
+export type ImportTarget = {kind: 'client'; client: SanityClient} | {kind: 'ndjson'; file: string}
 
 export interface ImportOptions {
   /** Seed files or folders of them. */
@@ -59,7 +57,10 @@ interface FilePlan {
 
 const OUTCOME_VERB: Record<FilePlan['outcome'], [done: string, planned: string]> = {
   imported: ['imported as a draft', 'would import as a draft'],
-  updated: ['updated: the seed changed and nobody had edited the release', 'would update: the seed changed and nobody had edited the release'],
+  updated: [
+    'updated: the seed changed and nobody had edited the release',
+    'would update: the seed changed and nobody had edited the release',
+  ],
   unchanged: ['unchanged', 'unchanged'],
   keptEdits: [
     'kept the editor’s version: the seed changed, but the release was edited in the Studio. Compare source.originalText with the new file and apply changes by hand',
@@ -76,7 +77,10 @@ const OUTCOME_VERB: Record<FilePlan['outcome'], [done: string, planned: string]>
 export async function runImport(options: ImportOptions): Promise<ImportSummary> {
   const summary: ImportSummary = {imported: 0, unchanged: 0, updated: 0, keptEdits: 0, flagged: 0, failed: 0}
   const session = await openSession(options)
-  const builder = createSeedBuilder({context: session.context, maxBytes: options.maxBytes ?? MAX_SEED_BYTES}, options.threads ?? 0)
+  const builder = createSeedBuilder(
+    {context: session.context, maxBytes: options.maxBytes ?? MAX_SEED_BYTES},
+    options.threads ?? 0,
+  )
   const importedAt = () => (options.now?.() ?? new Date()).toISOString()
   try {
     let built: BuildOutcome[] | undefined
@@ -118,7 +122,8 @@ interface Session {
 
 async function openSession(options: ImportOptions): Promise<Session> {
   const {target} = options
-  const stored = target.kind === 'client' ? ((await target.client.fetch(distributorsForImportQuery)) as unknown as DistributorDoc[]) : []
+  const stored =
+    target.kind === 'client' ? ((await target.client.fetch(distributorsForImportQuery)) as unknown as DistributorDoc[]) : []
   const storedIds = new Set(stored.map((distributor) => distributor._id))
   const missingDistributors = (BUILTIN_DISTRIBUTORS as DistributorDoc[]).filter((distributor) => !storedIds.has(distributor._id))
   const context: DetectContext = {distributors: [...stored, ...missingDistributors], agencies: WIRE_AGENCIES}
@@ -127,11 +132,18 @@ async function openSession(options: ImportOptions): Promise<Session> {
 }
 
 function clientSession(base: Omit<Session, 'commit' | 'lookup' | 'close'>, client: SanityClient): Session {
-  const retry = {...(base.options.retry ?? DEFAULT_RETRY), onRetry: ({delayMs, reason}: {delayMs: number; reason: string}) => base.options.progress.note(`The API answered ${reason}; retrying in ${Math.round(delayMs)} ms…`)}
+  const retry = {
+    ...(base.options.retry ?? DEFAULT_RETRY),
+    onRetry: ({delayMs, reason}: {delayMs: number; reason: string}) =>
+      base.options.progress.note(`The API answered ${reason}; retrying in ${Math.round(delayMs)} ms…`),
+  }
   return {
     ...base,
     async lookup(ids) {
-      const documents = (await withRetry(() => client.fetch(existingDocumentsQuery, {ids}), retry)) as unknown as Record<string, unknown>[]
+      const documents = (await withRetry(() => client.fetch(existingDocumentsQuery, {ids}), retry)) as unknown as Record<
+        string,
+        unknown
+      >[]
       return new Map(documents.map((document) => [document._id as string, document]))
     },
     async commit(plans) {
@@ -173,7 +185,8 @@ function ndjsonSession(base: Omit<Session, 'commit' | 'lookup' | 'close'>, file:
     },
     async close(keep) {
       if (!stream) return
-      for (const distributor of base.missingDistributors) await write({_type: 'distributor', ...distributor, ...distributorFacts.get(distributor._id)})
+      for (const distributor of base.missingDistributors)
+        await write({_type: 'distributor', ...distributor, ...distributorFacts.get(distributor._id)})
       await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())))
       if (keep) await rename(temporary, file)
       else await rm(temporary, {force: true})
@@ -185,7 +198,11 @@ async function importBatch(outcomes: BuildOutcome[], session: Session, summary: 
   const {progress, dryRun} = session.options
   const ids = outcomes.flatMap((outcome) =>
     'documents' in outcome
-      ? [outcome.documents.release._id, outcome.documents.release._id.replace(/^drafts\./, ''), ...outcome.documents.references.map((reference) => reference._id)]
+      ? [
+          outcome.documents.release._id,
+          outcome.documents.release._id.replace(/^drafts\./, ''),
+          ...outcome.documents.references.map((reference) => reference._id),
+        ]
       : [],
   )
   const existing = ids.length > 0 ? await session.lookup([...new Set(ids)]) : new Map<string, Record<string, unknown>>()
@@ -243,7 +260,11 @@ function carriedReview(previous: EditorialReview | undefined, fresh: EditorialRe
  * One transaction for a group of files: missing distributors and references once each,
  * then every release. References are only ever created, never overwritten.
  */
-function buildTransaction(transaction: Transaction, plans: FilePlan[], session: Pick<Session, 'missingDistributors' | 'ensured'>): Transaction {
+function buildTransaction(
+  transaction: Transaction,
+  plans: FilePlan[],
+  session: Pick<Session, 'missingDistributors' | 'ensured'>,
+): Transaction {
   const written = new Set(session.ensured)
   const createOnce = (document: {_id: string; _type: string}) => {
     if (written.has(document._id)) return

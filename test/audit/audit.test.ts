@@ -38,7 +38,10 @@ function audit(...args: string[]) {
 
 async function auditJson() {
   const result = await audit('--json')
-  return {code: result.code, report: JSON.parse(result.stdout) as {ok: boolean; checked: number; problems: Record<string, unknown>[]}}
+  return {
+    code: result.code,
+    report: JSON.parse(result.stdout) as {ok: boolean; checked: number; problems: Record<string, unknown>[]},
+  }
 }
 
 describe('npm run audit', () => {
@@ -79,9 +82,32 @@ describe('npm run audit', () => {
     expect(code).toBe(1)
     expect(report.ok).toBe(false)
     expect(report.checked).toBe(2)
-    expect(report.problems.map(({id, problem, status, thirdPartyBy, approvedHash, currentHash}) => ({id, problem, status, thirdPartyBy, approvedHash, currentHash}))).toEqual([
-      {id: SEED_PUBLISHED_ID, problem: 'approvalOutdated', status: 'approved', thirdPartyBy: 'review', approvedHash, currentHash: contentHash(edited)},
-      {id: DIRECT_ID, problem: 'neverApproved', status: 'pending', thirdPartyBy: 'review', approvedHash: null, currentHash: contentHash({...published, review: undefined})},
+    expect(
+      report.problems.map(({id, problem, status, thirdPartyBy, approvedHash, currentHash}) => ({
+        id,
+        problem,
+        status,
+        thirdPartyBy,
+        approvedHash,
+        currentHash,
+      })),
+    ).toEqual([
+      {
+        id: SEED_PUBLISHED_ID,
+        problem: 'approvalOutdated',
+        status: 'approved',
+        thirdPartyBy: 'review',
+        approvedHash,
+        currentHash: contentHash(edited),
+      },
+      {
+        id: DIRECT_ID,
+        problem: 'neverApproved',
+        status: 'pending',
+        thirdPartyBy: 'review',
+        approvedHash: null,
+        currentHash: contentHash({...published, review: undefined}),
+      },
     ])
     expect(approvedHash).not.toBe(contentHash(edited))
   })
@@ -107,18 +133,35 @@ describe('npm run audit', () => {
 
   it('catches third-party copy written without its review flag, through the detection rules', async () => {
     const admin = lake.client(TOKENS.admin)
-    const {_rev, _createdAt, _updatedAt, review, distributor, disclaimer, ...content} = (await admin.getDocument(DIRECT_ID)) as Record<string, unknown>
-    await admin.createOrReplace({...content, _id: 'pressRelease.unflagged', _type: 'pressRelease', slug: {_type: 'slug', current: 'unflagged'}})
+    const {_rev, _createdAt, _updatedAt, review, distributor, disclaimer, ...content} = (await admin.getDocument(
+      DIRECT_ID,
+    )) as Record<string, unknown>
+    await admin.createOrReplace({
+      ...content,
+      _id: 'pressRelease.unflagged',
+      _type: 'pressRelease',
+      slug: {_type: 'slug', current: 'unflagged'},
+    })
     const {report} = await auditJson()
-    expect(report.problems.find((problem) => problem.id === 'pressRelease.unflagged')).toMatchObject({problem: 'neverApproved', thirdPartyBy: 'detection'})
+    expect(report.problems.find((problem) => problem.id === 'pressRelease.unflagged')).toMatchObject({
+      problem: 'neverApproved',
+      thirdPartyBy: 'detection',
+    })
     const trusting = await audit('--json', '--no-detect')
-    expect((JSON.parse(trusting.stdout) as {problems: {id: string}[]}).problems.map((problem) => problem.id)).not.toContain('pressRelease.unflagged')
+    expect((JSON.parse(trusting.stdout) as {problems: {id: string}[]}).problems.map((problem) => problem.id)).not.toContain(
+      'pressRelease.unflagged',
+    )
     await admin.delete('pressRelease.unflagged')
   })
 
   it('exits 0 once the releases are approved', async () => {
     // A reviewer approves the content as it is now, on each published document.
-    await applyDecision(lake, {id: SEED_PUBLISHED_ID, action: 'approve', note: 'Checked the API edit.', at: '2026-01-07T08:00:00.000Z'})
+    await applyDecision(lake, {
+      id: SEED_PUBLISHED_ID,
+      action: 'approve',
+      note: 'Checked the API edit.',
+      at: '2026-01-07T08:00:00.000Z',
+    })
     await applyDecision(lake, {id: DIRECT_ID, action: 'approve', at: '2026-01-07T08:05:00.000Z'})
     const {code, report} = await auditJson()
     expect(code).toBe(0)
@@ -131,7 +174,9 @@ describe('npm run audit', () => {
   it('exits 2 with a clear message when the target does not answer', async () => {
     const result = await runScript('scripts/audit.ts', ['--json'], {SANITY_API_HOST: 'http://127.0.0.1:9'})
     expect(result.code).toBe(2)
-    expect(result.stderr).toContain('Audit could not run: reading published press releases from local lake http://127.0.0.1:9, dataset production failed')
+    expect(result.stderr).toContain(
+      'Audit could not run: reading published press releases from local lake http://127.0.0.1:9, dataset production failed',
+    )
     expect(JSON.parse(result.stdout)).toMatchObject({ok: false})
   })
 

@@ -1,6 +1,12 @@
 /** The audit's classification of single published documents, with the rules module's own decide(). */
 import {describe, expect, it} from 'vitest'
-import {contentHash, decide, DEFAULT_REVIEWER_ROLES, type PressReleaseDocument, type ReviewAction} from '../../plugins/editorial-review/core'
+import {
+  contentHash,
+  decide,
+  DEFAULT_REVIEWER_ROLES,
+  type PressReleaseDocument,
+  type ReviewAction,
+} from '../../plugins/editorial-review/core'
 import {classify} from '../../scripts/audit/classify'
 
 const REVIEWER = {id: 'rev', name: 'Reviewer', roles: ['editor']}
@@ -11,7 +17,9 @@ const base: PressReleaseDocument & {_id: string} = {
   title: 'A release',
   slug: {_type: 'slug', current: 'a-release'},
   language: 'en',
-  body: [{_type: 'block', _key: 'b', style: 'normal', markDefs: [], children: [{_type: 'span', _key: 's', text: 'Text.', marks: []}]}],
+  body: [
+    {_type: 'block', _key: 'b', style: 'normal', markDefs: [], children: [{_type: 'span', _key: 's', text: 'Text.', marks: []}]},
+  ],
   distributor: {_type: 'reference', _ref: 'distributor.wire'},
   review: {_type: 'editorialReview', status: 'pending', thirdParty: true},
 }
@@ -19,7 +27,11 @@ const base: PressReleaseDocument & {_id: string} = {
 function decided(document: typeof base, ...steps: [ReviewAction, string?][]): typeof base {
   let current = document
   steps.forEach(([action, note], index) => {
-    const result = decide(current, {action, user: REVIEWER, note, findings: [], now: `2026-01-0${index + 1}T00:00:00.000Z`}, {reviewerRoles: DEFAULT_REVIEWER_ROLES})
+    const result = decide(
+      current,
+      {action, user: REVIEWER, note, findings: [], now: `2026-01-0${index + 1}T00:00:00.000Z`},
+      {reviewerRoles: DEFAULT_REVIEWER_ROLES},
+    )
     if (!result.ok) throw new Error(result.reason)
     current = {...current, review: result.review}
   })

@@ -75,23 +75,41 @@ describe('the shipped seed', () => {
 
   it('stores the findings the rules make, pointing at the passages', async () => {
     const release = await client().getDocument(`drafts.${RELEASE_ID}`)
-    const stored = release!.review.findings.map((finding: {code: string; severity: string; evidence: {path: string; quote: string}[]}) => ({
-      code: finding.code,
-      severity: finding.severity,
-      evidence: finding.evidence.map(({path, quote}) => ({path, quote: quote.slice(0, 40)})),
-    }))
+    const stored = release!.review.findings.map(
+      (finding: {code: string; severity: string; evidence: {path: string; quote: string}[]}) => ({
+        code: finding.code,
+        severity: finding.severity,
+        evidence: finding.evidence.map(({path, quote}) => ({path, quote: quote.slice(0, 40)})),
+      }),
+    )
     expect(stored).toEqual([
-      {code: 'distributorDatelineTag', severity: 'blocker', evidence: [{path: 'body[_key=="p0"].children[_key=="p0s0"].text', quote: '(SeaPRwire)'}]},
-      {code: 'agencyCredit', severity: 'blocker', evidence: [{path: 'body[_key=="p0"].children[_key=="p0s0"].text', quote: '(AP)'}]},
+      {
+        code: 'distributorDatelineTag',
+        severity: 'blocker',
+        evidence: [{path: 'body[_key=="p0"].children[_key=="p0s0"].text', quote: '(SeaPRwire)'}],
+      },
+      {
+        code: 'agencyCredit',
+        severity: 'blocker',
+        evidence: [{path: 'body[_key=="p0"].children[_key=="p0s0"].text', quote: '(AP)'}],
+      },
       {code: 'distributorReference', severity: 'blocker', evidence: [{path: 'distributor', quote: 'distributor.seaprwire'}]},
-      {code: 'distributorDisclaimer', severity: 'info', evidence: [{path: 'source.originalText', quote: 'Der Artikel wird von einem Drittanbieter'}]},
-      {code: 'distributorBoilerplate', severity: 'info', evidence: [{path: 'source.originalText', quote: 'SeaPRwire liefert Echtzeit-Pressemitteil'}]},
+      {
+        code: 'distributorDisclaimer',
+        severity: 'info',
+        evidence: [{path: 'source.originalText', quote: 'Der Artikel wird von einem Drittanbieter'}],
+      },
+      {
+        code: 'distributorBoilerplate',
+        severity: 'info',
+        evidence: [{path: 'source.originalText', quote: 'SeaPRwire liefert Echtzeit-Pressemitteil'}],
+      },
     ])
     // The stored findings are exactly what the shared rules say about the stored document.
     const distributors = await client().fetch('*[_type == "distributor"]')
-    expect(detect(release as PressReleaseDocument, {distributors, agencies: WIRE_AGENCIES}).map((finding) => finding.code)).toEqual(
-      stored.map((finding: {code: string}) => finding.code),
-    )
+    expect(
+      detect(release as PressReleaseDocument, {distributors, agencies: WIRE_AGENCIES}).map((finding) => finding.code),
+    ).toEqual(stored.map((finding: {code: string}) => finding.code))
   })
 
   it('creates the distributor with reach figures and its 15 languages', async () => {
@@ -140,7 +158,16 @@ describe('re-runs after changes', () => {
   it("keeps an editor's change and a review decision", async () => {
     const id = 'drafts.pressRelease.edited'
     const draft = (await client().getDocument(id)) as PressReleaseDocument
-    const decision = decide(draft, {action: 'requestChanges', note: 'Kürzen', user: {id: 'local-editor', name: 'Local Editor', roles: ['editor']}, findings: []}, {reviewerRoles: ['editor']})
+    const decision = decide(
+      draft,
+      {
+        action: 'requestChanges',
+        note: 'Kürzen',
+        user: {id: 'local-editor', name: 'Local Editor', roles: ['editor']},
+        findings: [],
+      },
+      {reviewerRoles: ['editor']},
+    )
     if (!decision.ok) throw new Error(decision.reason)
     await client().patch(id).set({title: 'Von der Redaktion überarbeitet', review: decision.review}).commit()
     writeFileSync(path.join(folder, 'edited.txt'), SEED.replace('Montag', 'Dienstag'))
@@ -150,14 +177,21 @@ describe('re-runs after changes', () => {
     expect(rerun.stdout.trim()).toBe('0 imported, 0 unchanged, 0 updated, 1 kept editor changes, 0 flagged for review, 0 failed')
     expect(rerun.stderr).toContain('edited.txt: kept the editor’s version')
     const after = await client().getDocument(id)
-    expect(after).toMatchObject({title: 'Von der Redaktion überarbeitet', review: {status: 'changesRequested', decisions: [{action: 'requestChanges', note: 'Kürzen'}]}})
+    expect(after).toMatchObject({
+      title: 'Von der Redaktion überarbeitet',
+      review: {status: 'changesRequested', decisions: [{action: 'requestChanges', note: 'Kürzen'}]},
+    })
     expect(JSON.stringify(after!.body)).toContain('Montag')
   })
 
   it('updates an untouched release whose seed changed, and an approval falls back to pending', async () => {
     const id = 'drafts.pressRelease.changing'
     const draft = (await client().getDocument(id)) as PressReleaseDocument
-    const approval = decide(draft, {action: 'approve', user: {id: 'local-editor', name: 'Local Editor', roles: ['editor']}, findings: []}, {reviewerRoles: ['editor']})
+    const approval = decide(
+      draft,
+      {action: 'approve', user: {id: 'local-editor', name: 'Local Editor', roles: ['editor']}, findings: []},
+      {reviewerRoles: ['editor']},
+    )
     if (!approval.ok) throw new Error(approval.reason)
     await client().patch(id).set({review: approval.review}).commit()
     writeFileSync(path.join(folder, 'changing.txt'), SEED.replace('Montag', 'Dienstag'))
@@ -208,7 +242,10 @@ describe.each([
     ['b-binary.txt', 'the file is binary, not text. Export the release as a UTF-8 .txt file.'],
     ['c-title-only.txt', 'the file holds only a title, no body. Check that the export is complete; a release needs its text.'],
     ['f-too-large.txt', 'the file is 2 MiB, over the 1 MiB limit for one release. Split it into one file per release.'],
-    ['g-unknown-source.txt', 'no known distributor’s dateline tag opens the copy, so its source cannot be told. Add the distributor and its dateline tag in the Studio (Distributor → Markers), then import again.'],
+    [
+      'g-unknown-source.txt',
+      'no known distributor’s dateline tag opens the copy, so its source cannot be told. Add the distributor and its dateline tag in the Studio (Distributor → Markers), then import again.',
+    ],
   ])('gives %s one clear line', (file, message) => {
     const lines = result.stderr.split('\n').filter((line) => line.includes(file))
     expect(lines).toHaveLength(1)
@@ -229,7 +266,9 @@ describe.each([
 
   it('decodes Windows-1252 correctly, without mojibake', async () => {
     const release = await targetClient().getDocument('drafts.pressRelease.d-windows-1252')
-    expect(release!.title).toBe('US und israelische Beamte halten virtuelle Gespräche über ihren Streit um eine Militäroperation in Rafah ab')
+    expect(release!.title).toBe(
+      'US und israelische Beamte halten virtuelle Gespräche über ihren Streit um eine Militäroperation in Rafah ab',
+    )
     expect(JSON.stringify(release)).not.toMatch(/Ã|â€/)
   })
 
@@ -248,7 +287,9 @@ describe('dry run and NDJSON', () => {
       const dry = await runScript('scripts/import.ts', ['--dry-run', SEED_PATH], {SANITY_API_HOST: fresh.url})
       expect(dry.code).toBe(0)
       expect(dry.stderr).toContain(`${SEED_NAME}: would import as a draft (flagged for review)`)
-      expect(dry.stdout.trim()).toBe('Dry run, nothing written: 1 imported, 0 unchanged, 0 updated, 0 kept editor changes, 1 flagged for review, 0 failed')
+      expect(dry.stdout.trim()).toBe(
+        'Dry run, nothing written: 1 imported, 0 unchanged, 0 updated, 0 kept editor changes, 1 flagged for review, 0 failed',
+      )
       expect(await fresh.client().fetch('count(*)')).toBe(0)
     } finally {
       await fresh.stop()
@@ -259,7 +300,10 @@ describe('dry run and NDJSON', () => {
     const file = path.join(tempDir('ndjson-'), 'seed.ndjson')
     const written = await runScript('scripts/import.ts', ['--ndjson', file, SEED_PATH])
     expect(written.code).toBe(0)
-    const lines = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as {_id: string})
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as {_id: string})
     expect(lines.map((document) => document._id).sort()).toEqual([
       'category.de.tagesnachrichten',
       'category.de.top-story',
@@ -278,7 +322,10 @@ describe('dry run and NDJSON', () => {
       const viaClient = await client().getDocument(`drafts.${RELEASE_ID}`)
       const content = ({_rev, _createdAt, _updatedAt, receivedAt, source, ...rest}: Record<string, unknown>) => rest
       expect(content(viaLake!)).toEqual(content(viaClient!))
-      expect(await target.client().getDocument('distributor.seaprwire')).toMatchObject({reach: {mediaOutlets: 6500}, languages: expect.arrayContaining(['de', 'pt'])})
+      expect(await target.client().getDocument('distributor.seaprwire')).toMatchObject({
+        reach: {mediaOutlets: 6500},
+        languages: expect.arrayContaining(['de', 'pt']),
+      })
     } finally {
       await target.stop()
     }
@@ -302,7 +349,10 @@ interface Refusal {
 }
 
 /** A proxy in front of a real lake that answers a mutation itself when `refuse` says so. */
-async function refusingProxy(lake: LakeProcess, refuse: (body: string) => Refusal | undefined): Promise<{url: string; close: () => void}> {
+async function refusingProxy(
+  lake: LakeProcess,
+  refuse: (body: string) => Refusal | undefined,
+): Promise<{url: string; close: () => void}> {
   const proxy = createServer((request, response) => {
     const chunks: Buffer[] = []
     request.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -310,7 +360,9 @@ async function refusingProxy(lake: LakeProcess, refuse: (body: string) => Refusa
       const body = Buffer.concat(chunks)
       const refusal = request.url?.includes('/data/mutate/') ? refuse(body.toString('utf8')) : undefined
       if (refusal) {
-        response.writeHead(refusal.status, {'content-type': 'application/json', ...refusal.headers}).end(JSON.stringify(refusal.body ?? {error: 'busy'}))
+        response
+          .writeHead(refusal.status, {'content-type': 'application/json', ...refusal.headers})
+          .end(JSON.stringify(refusal.body ?? {error: 'busy'}))
         return
       }
       const upstream = httpRequest(`${lake.url}${request.url}`, {method: request.method, headers: request.headers}, (answer) => {
@@ -327,10 +379,7 @@ async function refusingProxy(lake: LakeProcess, refuse: (body: string) => Refusa
 describe('when the API refuses', () => {
   it('retries 429 and 5xx answers, honouring Retry-After, and imports', async () => {
     const fresh = await startLakeProcess()
-    const refusals: Refusal[] = [
-      {status: 429, headers: {'retry-after': '1'}},
-      {status: 503},
-    ]
+    const refusals: Refusal[] = [{status: 429, headers: {'retry-after': '1'}}, {status: 503}]
     const proxy = await refusingProxy(fresh, () => refusals.shift())
     try {
       const started = Date.now()
@@ -351,16 +400,23 @@ describe('when the API refuses', () => {
     const fresh = await startLakeProcess()
     const folder = seedFolder({'a.txt': SEED, 'b-refused.txt': SEED, 'c.txt': SEED})
     const proxy = await refusingProxy(fresh, (body) =>
-      body.includes('pressRelease.b-refused') ? {status: 409, body: {error: {description: 'Document is locked', type: 'mutationError'}}} : undefined,
+      body.includes('pressRelease.b-refused')
+        ? {status: 409, body: {error: {description: 'Document is locked', type: 'mutationError'}}}
+        : undefined,
     )
     try {
       const result = await runScript('scripts/import.ts', [folder], {SANITY_API_HOST: proxy.url})
       expect(result.code).toBe(1)
-      expect(result.stdout.trim()).toBe('2 imported, 0 unchanged, 0 updated, 0 kept editor changes, 2 flagged for review, 1 failed')
+      expect(result.stdout.trim()).toBe(
+        '2 imported, 0 unchanged, 0 updated, 0 kept editor changes, 2 flagged for review, 1 failed',
+      )
       const lines = result.stderr.split('\n').filter((line) => /[abc](-refused)?\.txt/.test(line))
       expect(lines.map((line) => /([abc](?:-refused)?\.txt)/.exec(line)![1])).toEqual(['a.txt', 'b-refused.txt', 'c.txt'])
       expect(lines[1]).toContain('could not be imported: Document is locked')
-      expect(await fresh.client().fetch('*[_type == "pressRelease"]._id | order(@)')).toEqual(['drafts.pressRelease.a', 'drafts.pressRelease.c'])
+      expect(await fresh.client().fetch('*[_type == "pressRelease"]._id | order(@)')).toEqual([
+        'drafts.pressRelease.a',
+        'drafts.pressRelease.c',
+      ])
     } finally {
       proxy.close()
       await fresh.stop()

@@ -23,8 +23,17 @@ async function statusOf(promise: Promise<unknown>): Promise<number | undefined> 
 
 describe('access', () => {
   it('answers /users/me for each token, and the default administrator without one', async () => {
-    const me = (token?: string) => lake.client({token}).request<{id: string; role: string; roles: {name: string; title: string}[]; email: string; name: string}>({uri: '/users/me'})
-    expect(await me()).toMatchObject({id: 'local-admin', role: 'administrator', roles: [{name: 'administrator', title: 'Administrator'}]})
+    const me = (token?: string) =>
+      lake
+        .client({token})
+        .request<{id: string; role: string; roles: {name: string; title: string}[]; email: string; name: string}>({
+          uri: '/users/me',
+        })
+    expect(await me()).toMatchObject({
+      id: 'local-admin',
+      role: 'administrator',
+      roles: [{name: 'administrator', title: 'Administrator'}],
+    })
     expect(await me(LAKE_TOKENS.editor)).toMatchObject({id: 'local-editor', role: 'editor'})
     const viewer = await me(LAKE_TOKENS.viewer)
     expect(viewer).toMatchObject({id: 'local-viewer', role: 'viewer', roles: [{name: 'viewer', title: 'Viewer'}]})
@@ -40,35 +49,62 @@ describe('access', () => {
     await lake.client().create({_id: 'auth-1', _type: 'category'})
     expect(await viewer.getDocument('auth-1')).toBeDefined()
     expect(await statusOf(viewer.create({_id: 'auth-2', _type: 'category'}))).toBe(403)
-    expect(await statusOf(viewer.action({actionType: 'sanity.action.document.create', publishedId: 'auth-3', attributes: {_type: 'category'}} as never))).toBe(403)
+    expect(
+      await statusOf(
+        viewer.action({
+          actionType: 'sanity.action.document.create',
+          publishedId: 'auth-3',
+          attributes: {_type: 'category'},
+        } as never),
+      ),
+    ).toBe(403)
     expect(await lake.client().getDocument('auth-2')).toBeUndefined()
   })
 
   it('lets contributors write drafts but not publish', async () => {
     const contributor = lake.client({token: LAKE_TOKENS.contributor})
     await contributor.create({_id: 'drafts.auth-c', _type: 'category', title: 'mine'})
-    const publish = contributor.action({actionType: 'sanity.action.document.publish', draftId: 'drafts.auth-c', publishedId: 'auth-c'} as never)
+    const publish = contributor.action({
+      actionType: 'sanity.action.document.publish',
+      draftId: 'drafts.auth-c',
+      publishedId: 'auth-c',
+    } as never)
     expect(await statusOf(publish)).toBe(403)
     expect(await lake.client().getDocument('auth-c')).toBeUndefined()
-    await lake.client({token: LAKE_TOKENS.editor}).action({actionType: 'sanity.action.document.publish', draftId: 'drafts.auth-c', publishedId: 'auth-c'} as never)
+    await lake
+      .client({token: LAKE_TOKENS.editor})
+      .action({actionType: 'sanity.action.document.publish', draftId: 'drafts.auth-c', publishedId: 'auth-c'} as never)
     expect((await lake.client().getDocument('auth-c'))?.title).toBe('mine')
   })
 
   it('serves the dataset ACL the Studio evaluates, per role', async () => {
-    const acl = (token: string) => lake.client({token}).request<{filter: string; permissions: string[]}[]>({uri: '/projects/pressroom/datasets/production/acl'})
+    const acl = (token: string) =>
+      lake
+        .client({token})
+        .request<{filter: string; permissions: string[]}[]>({uri: '/projects/pressroom/datasets/production/acl'})
     expect((await acl(LAKE_TOKENS.administrator)).flatMap((g) => g.permissions)).toContain('update')
     expect((await acl(LAKE_TOKENS.viewer)).flatMap((g) => g.permissions)).not.toContain('update')
   })
 
   it('answers the hosted-only endpoints the Studio polls with empty answers, not 404', async () => {
-    for (const uri of ['/features', '/journey/announcements', '/journey/document-limit', '/projects/pressroom', '/projects/pressroom/grants', '/schedules/pressroom/production', '/users/me/keyvalue/a,b']) {
+    for (const uri of [
+      '/features',
+      '/journey/announcements',
+      '/journey/document-limit',
+      '/projects/pressroom',
+      '/projects/pressroom/grants',
+      '/schedules/pressroom/production',
+      '/users/me/keyvalue/a,b',
+    ]) {
       expect(await statusOf(lake.client().request({uri})), uri).toBe(200)
     }
     expect(await statusOf(lake.client().request({uri: '/no/such/endpoint'}))).toBe(404)
   })
 
   it('answers the <projectId>.localhost host the Studio uses', async () => {
-    const res = await fetch(`${lake.url}/v2025-02-19/data/query/production?query=1`, {headers: {host: `pressroom.localhost:${lake.port}`}})
+    const res = await fetch(`${lake.url}/v2025-02-19/data/query/production?query=1`, {
+      headers: {host: `pressroom.localhost:${lake.port}`},
+    })
     expect(await res.json()).toMatchObject({result: 1})
   })
 })
@@ -80,7 +116,11 @@ describe('CORS', () => {
     expect(res.headers.get('access-control-allow-credentials')).toBe('true')
     const preflight = await fetch(`${lake.url}/v2025-02-19/data/mutate/production`, {
       method: 'OPTIONS',
-      headers: {origin: STUDIO_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type'},
+      headers: {
+        origin: STUDIO_ORIGIN,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      },
     })
     expect(preflight.status).toBe(204)
     expect(preflight.headers.get('access-control-allow-headers')).toBe('authorization,content-type')
@@ -98,7 +138,10 @@ describe('CORS', () => {
         req.end()
       })
     const path = '/v2025-02-19/data/listen/production?query=*'
-    const first = await get(`pressroom.localhost:${lake.port}`, path, {origin: STUDIO_ORIGIN, authorization: `Bearer ${LAKE_TOKENS.viewer}`})
+    const first = await get(`pressroom.localhost:${lake.port}`, path, {
+      origin: STUDIO_ORIGIN,
+      authorization: `Bearer ${LAKE_TOKENS.viewer}`,
+    })
     expect(first.status).toBe(307)
     const location = new URL(String(first.headers.location))
     expect(location.hostname).toMatch(/^s\d+\.pressroom\.localhost$/)
@@ -117,7 +160,10 @@ describe('CORS', () => {
   it('gives other origins no CORS headers and refuses their preflights', async () => {
     const res = await fetch(`${lake.url}/v2025-02-19/data/query/production?query=1`, {headers: {origin: 'http://evil.example'}})
     expect(res.headers.get('access-control-allow-origin')).toBeNull()
-    const preflight = await fetch(`${lake.url}/v2025-02-19/data/mutate/production`, {method: 'OPTIONS', headers: {origin: 'http://localhost:3333'}})
+    const preflight = await fetch(`${lake.url}/v2025-02-19/data/mutate/production`, {
+      method: 'OPTIONS',
+      headers: {origin: 'http://localhost:3333'},
+    })
     expect(preflight.status).toBe(403)
   })
 })

@@ -38,7 +38,10 @@ describe('queries', () => {
   })
 
   it('answers with params, ordering and projections', async () => {
-    const result = await client.fetch<{title: string}[]>('*[_type == $t && language == $lang] | order(rank asc) {title}', {t: 'category', lang: 'de'})
+    const result = await client.fetch<{title: string}[]>('*[_type == $t && language == $lang] | order(rank asc) {title}', {
+      t: 'category',
+      lang: 'de',
+    })
     expect(result).toEqual([{title: 'Sport'}, {title: 'Sport (draft)'}])
   })
 
@@ -52,7 +55,10 @@ describe('queries', () => {
   it('looks documents up by id, including via POST for long queries', async () => {
     expect(await client.fetch('*[_id == $id][0].title', {id: 'q-1'})).toBe('Politics')
     const padding = ' '.repeat(12000)
-    expect(await client.fetch(`*[_id in $ids]${padding}| order(_id) {_id}`, {ids: ['q-1', 'q-2']})).toEqual([{_id: 'q-1'}, {_id: 'q-2'}])
+    expect(await client.fetch(`*[_id in $ids]${padding}| order(_id) {_id}`, {ids: ['q-1', 'q-2']})).toEqual([
+      {_id: 'q-1'},
+      {_id: 'q-2'},
+    ])
   })
 
   it('follows references', async () => {
@@ -127,7 +133,10 @@ describe('mutations', () => {
       _type: 'category',
       title: 'Hello world',
       count: 10,
-      tags: [{_key: 'a', v: 'a'}, {_key: 'c', v: 'c'}],
+      tags: [
+        {_key: 'a', v: 'a'},
+        {_key: 'c', v: 'c'},
+      ],
       remove: true,
       nested: {keep: 1},
     })
@@ -188,7 +197,12 @@ describe('mutations', () => {
   })
 
   it('honours returnIds, returnDocuments, transactionId and visibility', async () => {
-    const res = await client.mutate([{create: {_id: 'm-ret', _type: 'category'}}], {returnDocuments: false, returnFirst: false, transactionId: 'my-tx-1', visibility: 'async'})
+    const res = await client.mutate([{create: {_id: 'm-ret', _type: 'category'}}], {
+      returnDocuments: false,
+      returnFirst: false,
+      transactionId: 'my-tx-1',
+      visibility: 'async',
+    })
     expect(res.transactionId).toBe('my-tx-1')
     expect(res.documentIds).toEqual(['m-ret'])
     expect(res.results).toEqual([{id: 'm-ret', operation: 'create'}])
@@ -201,17 +215,37 @@ describe('mutations', () => {
 describe('actions', () => {
   it('creates a draft, edits it, publishes, unpublishes, discards and deletes', async () => {
     const act = (actions: object | object[]) => client.action(actions as never)
-    await act({actionType: 'sanity.action.document.create', publishedId: 'a-1', attributes: {_id: 'drafts.a-1', _type: 'category', title: 'Draft'}, ifExists: 'fail'})
-    await act({actionType: 'sanity.action.document.edit', draftId: 'drafts.a-1', publishedId: 'a-1', patch: {set: {title: 'Edited'}}})
+    await act({
+      actionType: 'sanity.action.document.create',
+      publishedId: 'a-1',
+      attributes: {_id: 'drafts.a-1', _type: 'category', title: 'Draft'},
+      ifExists: 'fail',
+    })
+    await act({
+      actionType: 'sanity.action.document.edit',
+      draftId: 'drafts.a-1',
+      publishedId: 'a-1',
+      patch: {set: {title: 'Edited'}},
+    })
     expect((await client.getDocument('drafts.a-1'))?.title).toBe('Edited')
 
     const draftRev = (await client.getDocument('drafts.a-1'))!._rev
-    await act({actionType: 'sanity.action.document.publish', draftId: 'drafts.a-1', publishedId: 'a-1', ifDraftRevisionId: draftRev})
+    await act({
+      actionType: 'sanity.action.document.publish',
+      draftId: 'drafts.a-1',
+      publishedId: 'a-1',
+      ifDraftRevisionId: draftRev,
+    })
     expect(await client.getDocument('drafts.a-1')).toBeUndefined()
     expect((await client.getDocument('a-1'))?.title).toBe('Edited')
 
     // Editing a published document without a draft starts the draft from it.
-    await act({actionType: 'sanity.action.document.edit', draftId: 'drafts.a-1', publishedId: 'a-1', patch: {set: {language: 'de'}}})
+    await act({
+      actionType: 'sanity.action.document.edit',
+      draftId: 'drafts.a-1',
+      publishedId: 'a-1',
+      patch: {set: {language: 'de'}},
+    })
     expect(await client.getDocument('drafts.a-1')).toMatchObject({title: 'Edited', language: 'de'})
     await act({actionType: 'sanity.action.document.discard', draftId: 'drafts.a-1'})
     expect(await client.getDocument('drafts.a-1')).toBeUndefined()
@@ -226,7 +260,12 @@ describe('actions', () => {
 
   it('handles release versions', async () => {
     await client.create({_id: 'a-2', _type: 'category', title: 'Published'})
-    await client.action({actionType: 'sanity.action.document.version.create', publishedId: 'a-2', baseId: 'a-2', versionId: 'versions.r1.a-2'} as never)
+    await client.action({
+      actionType: 'sanity.action.document.version.create',
+      publishedId: 'a-2',
+      baseId: 'a-2',
+      versionId: 'versions.r1.a-2',
+    } as never)
     expect((await client.getDocument('versions.r1.a-2'))?.title).toBe('Published')
     await client.action({actionType: 'sanity.action.document.version.discard', versionId: 'versions.r1.a-2'} as never)
     expect(await client.getDocument('versions.r1.a-2')).toBeUndefined()
@@ -234,7 +273,14 @@ describe('actions', () => {
 
   it('rejects a publish with a stale revision and leaves both documents untouched', async () => {
     await client.create({_id: 'drafts.a-3', _type: 'category', title: 'x'})
-    const err = await errorOf(client.action({actionType: 'sanity.action.document.publish', draftId: 'drafts.a-3', publishedId: 'a-3', ifDraftRevisionId: 'stale'} as never))
+    const err = await errorOf(
+      client.action({
+        actionType: 'sanity.action.document.publish',
+        draftId: 'drafts.a-3',
+        publishedId: 'a-3',
+        ifDraftRevisionId: 'stale',
+      } as never),
+    )
     expect(err.statusCode).toBe(409)
     expect(await client.getDocument('a-3')).toBeUndefined()
     expect(await client.getDocument('drafts.a-3')).toBeDefined()
@@ -243,11 +289,18 @@ describe('actions', () => {
   it('records history the document pane can read', async () => {
     const created = await client.create({_id: 'h-1', _type: 'category', title: 'one'})
     const edited = await client.patch('h-1').set({title: 'two'}).commit()
-    const res = await fetch(`${lake.url}/v2025-02-19/data/history/production/transactions/h-1,drafts.h-1?excludeContent=true&effectFormat=mendoza&reverse=true`)
-    const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l))
+    const res = await fetch(
+      `${lake.url}/v2025-02-19/data/history/production/transactions/h-1,drafts.h-1?excludeContent=true&effectFormat=mendoza&reverse=true`,
+    )
+    const lines = (await res.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     expect(lines.map((l) => l.id)).toEqual([edited._rev, created._rev])
     expect(lines[0].effects['h-1'].apply[1].title).toBe('two')
-    const at = await client.request<{documents: {title: string}[]}>({url: `/data/history/production/documents/h-1?revision=${created._rev}`})
+    const at = await client.request<{documents: {title: string}[]}>({
+      url: `/data/history/production/documents/h-1?revision=${created._rev}`,
+    })
     expect(at.documents[0]!.title).toBe('one')
   })
 })

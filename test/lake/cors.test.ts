@@ -16,7 +16,9 @@ const simplePost = (origin: string) =>
   fetch(`${lake.url}/v2025-02-19/data/mutate/production`, {
     method: 'POST',
     headers: {origin, 'content-type': 'text/plain'},
-    body: JSON.stringify({mutations: [{create: {_id: `csrf-${origin.length}`, _type: 'category', title: 'written from another site'}}]}),
+    body: JSON.stringify({
+      mutations: [{create: {_id: `csrf-${origin.length}`, _type: 'category', title: 'written from another site'}}],
+    }),
   })
 
 describe('origins', () => {

@@ -115,7 +115,10 @@ describe('durability', () => {
     const restarted = await startLakeProcess({dataDir})
     try {
       const res = await fetch(`${restarted.url}/v2025-02-19/data/history/production/transactions/drafts.w-1?excludeContent=true`)
-      const transactions = (await res.text()).trim().split('\n').map((line) => JSON.parse(line) as {author: string})
+      const transactions = (await res.text())
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as {author: string})
       expect(transactions.map((transaction) => transaction.author)).toEqual(['local-editor'])
     } finally {
       await restarted.stop()

@@ -25,7 +25,15 @@ beforeAll(async () => {
 })
 afterAll(() => lake.close())
 
-const client = () => createClient({projectId: 'pressroom', dataset: 'production', apiVersion: '2025-02-19', apiHost: lake.url, useProjectHostname: false, useCdn: false})
+const client = () =>
+  createClient({
+    projectId: 'pressroom',
+    dataset: 'production',
+    apiVersion: '2025-02-19',
+    apiHost: lake.url,
+    useProjectHostname: false,
+    useCdn: false,
+  })
 
 describe('commit guard', () => {
   it('sees before/after and the user for mutations, and lets approved changes through', async () => {
@@ -55,7 +63,12 @@ describe('commit guard', () => {
       .catch((e: {statusCode: number}) => e)
     expect(err).toMatchObject({statusCode: 409})
     expect(calls.at(-1)!.kind).toBe('action')
-    expect(calls.at(-1)!.changes.map((c) => c.id).sort()).toEqual(['drafts.g-3', 'g-3'])
+    expect(
+      calls
+        .at(-1)!
+        .changes.map((c) => c.id)
+        .sort(),
+    ).toEqual(['drafts.g-3', 'g-3'])
     expect(await client().getDocument('drafts.g-3')).toBeDefined()
   })
 })

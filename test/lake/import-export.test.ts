@@ -45,23 +45,35 @@ describe('import', () => {
   }, 30_000)
 
   it('is atomic per batch: a failing document leaves its whole batch out', async () => {
-    const file = ndjson('c.ndjson', [{_id: 'imp-new-1', _type: 'imported'}, {_id: 'imp-1', _type: 'imported'}])
+    const file = ndjson('c.ndjson', [
+      {_id: 'imp-new-1', _type: 'imported'},
+      {_id: 'imp-1', _type: 'imported'},
+    ])
     await expect(lakeCli('import', file)).rejects.toThrow(/document 2 \(imp-1\)/)
     expect(await lake.client().getDocument('imp-new-1')).toBeUndefined()
   }, 30_000)
 
   it('validates the whole file first and refuses assets, naming the line', async () => {
-    await expect(lakeCli('import', ndjson('d.ndjson', '{"_id":"ok","_type":"x"}\n{"_id":"img","_type":"x","image":{"_sanityAsset":"image@file://a.png"}}\n'))).rejects.toThrow(
-      /d\.ndjson:2: .*asset import is not supported/,
+    await expect(
+      lakeCli(
+        'import',
+        ndjson('d.ndjson', '{"_id":"ok","_type":"x"}\n{"_id":"img","_type":"x","image":{"_sanityAsset":"image@file://a.png"}}\n'),
+      ),
+    ).rejects.toThrow(/d\.ndjson:2: .*asset import is not supported/)
+    await expect(lakeCli('import', ndjson('e.ndjson', '{"_id":"ok2","_type":"x"}\n{broken\n'))).rejects.toThrow(
+      /e\.ndjson:2: not valid JSON/,
     )
-    await expect(lakeCli('import', ndjson('e.ndjson', '{"_id":"ok2","_type":"x"}\n{broken\n'))).rejects.toThrow(/e\.ndjson:2: not valid JSON/)
     expect(await lake.client().getDocuments(['ok', 'ok2'])).toEqual([null, null])
   }, 30_000)
 
   it('exports every document as NDJSON that imports back', async () => {
     const out = path.join(dir, 'export.ndjson')
     await lakeCli('export', out)
-    const lines = fs.readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+    const lines = fs
+      .readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     expect(lines.length).toBe(await lake.client().fetch('count(*)'))
     const fresh = await startLakeProcess()
     await run(process.execPath, ['--import', 'tsx', 'lake/main.ts', 'import', out, '--url', fresh.url], {cwd: PROJECT_ROOT})

@@ -50,9 +50,22 @@ describe('listen', () => {
     await client.delete('l-1')
     const [appear, update, disappear] = await done
 
-    expect(appear).toMatchObject({documentId: 'l-1', transition: 'appear', resultRev: created._rev, transactionId: created._rev, identity: 'local-admin', visibility: 'query'})
+    expect(appear).toMatchObject({
+      documentId: 'l-1',
+      transition: 'appear',
+      resultRev: created._rev,
+      transactionId: created._rev,
+      identity: 'local-admin',
+      visibility: 'query',
+    })
     expect(appear!.previousRev).toBeUndefined()
-    expect(update).toMatchObject({transition: 'update', previousRev: created._rev, resultRev: patched._rev, transactionTotalEvents: 1, transactionCurrentEvent: 1})
+    expect(update).toMatchObject({
+      transition: 'update',
+      previousRev: created._rev,
+      resultRev: patched._rev,
+      transactionTotalEvents: 1,
+      transactionCurrentEvent: 1,
+    })
     expect(update!.result).toMatchObject({title: 'two'})
     expect(disappear).toMatchObject({transition: 'disappear', previousRev: patched._rev})
     // The Studio applies effects to the previous document without _rev.
@@ -66,7 +79,12 @@ describe('listen', () => {
   it('counts transaction events per listener so multi-document transactions can be grouped', async () => {
     const {welcome, done} = collect('*[_id in $ids]', {ids: ['l-a', 'drafts.l-a']}, 2, {effectFormat: 'mendoza'})
     await welcome
-    await client.transaction().create({_id: 'drafts.l-a', _type: 'x'}).create({_id: 'l-a', _type: 'x'}).create({_id: 'l-unrelated', _type: 'x'}).commit()
+    await client
+      .transaction()
+      .create({_id: 'drafts.l-a', _type: 'x'})
+      .create({_id: 'l-a', _type: 'x'})
+      .create({_id: 'l-unrelated', _type: 'x'})
+      .commit()
     const events = await done
     expect(events.map((e) => e.transactionTotalEvents)).toEqual([2, 2])
     expect(events.map((e) => e.transactionCurrentEvent)).toEqual([1, 2])

@@ -23,7 +23,12 @@ async function refusalOf(write: Promise<unknown>): Promise<{statusCode?: number;
   )
 }
 
-const publish = () => admin().action({actionType: 'sanity.action.document.publish', draftId: `drafts.${RELEASE_ID}`, publishedId: RELEASE_ID} as never)
+const publish = () =>
+  admin().action({
+    actionType: 'sanity.action.document.publish',
+    draftId: `drafts.${RELEASE_ID}`,
+    publishedId: RELEASE_ID,
+  } as never)
 
 beforeAll(async () => {
   lake = await startLakeProcess()
@@ -38,7 +43,9 @@ describe('the lake’s publication gate', () => {
   it('refuses to publish unreviewed third-party copy, with the reasons', async () => {
     const refusal = await refusalOf(publish())
     expect(refusal?.statusCode).toBe(409)
-    expect(refusal?.message).toContain(`${RELEASE_ID} cannot be published: Third-party copy must be approved before it is published`)
+    expect(refusal?.message).toContain(
+      `${RELEASE_ID} cannot be published: Third-party copy must be approved before it is published`,
+    )
     expect(await admin().getDocument(RELEASE_ID)).toBeUndefined()
   })
 
@@ -76,7 +83,15 @@ describe('the lake’s publication gate', () => {
       _type: 'pressRelease',
       title: 'Stadtrat beschließt neuen Haushalt',
       language: 'de',
-      body: [{_type: 'block', _key: 'a', style: 'normal', markDefs: [], children: [{_type: 'span', _key: 'b', text: 'Der Stadtrat hat am Dienstag den Haushalt beschlossen.', marks: []}]}],
+      body: [
+        {
+          _type: 'block',
+          _key: 'a',
+          style: 'normal',
+          markDefs: [],
+          children: [{_type: 'span', _key: 'b', text: 'Der Stadtrat hat am Dienstag den Haushalt beschlossen.', marks: []}],
+        },
+      ],
     })
     expect(await admin().getDocument('pressRelease.own')).toBeDefined()
   })

@@ -7,11 +7,18 @@ import type {SanityDocument} from '../../lake/store/types'
 function dataset(): DatasetState {
   const state = new DatasetState('t')
   const docs: SanityDocument[] = []
-  for (let i = 0; i < 200; i++) docs.push({_id: `d${i}`, _type: i % 2 ? 'odd' : 'even', n: i, ref: {_type: 'reference', _ref: `d${(i + 1) % 200}`}})
+  for (let i = 0; i < 200; i++)
+    docs.push({_id: `d${i}`, _type: i % 2 ? 'odd' : 'even', n: i, ref: {_type: 'reference', _ref: `d${(i + 1) % 200}`}})
   docs.push({_id: 'drafts.d1', _type: 'odd', n: 1001})
   docs.push({_id: 'drafts.new', _type: 'even', n: 2000})
   docs.push({_id: 'versions.r.d2', _type: 'even', n: 3000})
-  state.apply({seq: 1, transactionId: 'tx', timestamp: '2026-01-01T00:00:00Z', author: 'a', changes: docs.map((d) => ({id: d._id, before: null, after: d}))})
+  state.apply({
+    seq: 1,
+    transactionId: 'tx',
+    timestamp: '2026-01-01T00:00:00Z',
+    author: 'a',
+    changes: docs.map((d) => ({id: d._id, before: null, after: d})),
+  })
   return state
 }
 
@@ -49,8 +56,18 @@ describe('query planner', () => {
   it('evaluates the Studio search text::query()', async () => {
     const search = '*[_type == "odd" && ([@, _id] match text::query($q))]._id'
     // d189 matches through its reference to d190: `@` searches the whole document.
-    expect(await runQuery(state, search, {perspective: 'raw', params: {q: 'd19*'}})).toEqual(['d19', 'd189', 'd191', 'd193', 'd195', 'd197', 'd199'])
-    expect(await runQuery(state, '*[_id match text::query($q)]._id', {perspective: 'published', params: {q: 'd19 -d199'}})).toHaveLength(10)
+    expect(await runQuery(state, search, {perspective: 'raw', params: {q: 'd19*'}})).toEqual([
+      'd19',
+      'd189',
+      'd191',
+      'd193',
+      'd195',
+      'd197',
+      'd199',
+    ])
+    expect(
+      await runQuery(state, '*[_id match text::query($q)]._id', {perspective: 'published', params: {q: 'd19 -d199'}}),
+    ).toHaveLength(10)
     expect(await runQuery(state, search, {perspective: 'raw', params: {q: ''}})).toHaveLength(101)
   })
 })

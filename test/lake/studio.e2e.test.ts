@@ -18,7 +18,9 @@ const STUDIO_DIST = path.resolve(PROJECT_ROOT, process.env.STUDIO_DIST ?? 'dist'
 const SHOTS = path.join(PROJECT_ROOT, 'test-results', 'lake-studio')
 const hasStudio = fs.existsSync(path.join(STUDIO_DIST, 'index.html'))
 if (!hasStudio) {
-  console.warn(`\n!!! SKIPPING the Studio browser test: no built Studio at ${STUDIO_DIST}. Run \`npm run build\` or set STUDIO_DIST. !!!\n`)
+  console.warn(
+    `\n!!! SKIPPING the Studio browser test: no built Studio at ${STUDIO_DIST}. Run \`npm run build\` or set STUDIO_DIST. !!!\n`,
+  )
 }
 
 /** Console errors the offline Studio produces by itself (its CDN version check), unrelated to the lake. */
@@ -59,19 +61,22 @@ describe.skipIf(!hasStudio)('Studio against the lake (Chromium)', () => {
         if (window.location.origin !== origin) return
         window.localStorage.setItem('pressroom:apiHost', host)
         // The Studio's default locale is its last locale plugin (German); the test reads English UI text.
-        for (const workspace of ['pressroom', 'default']) window.localStorage.setItem(`sanity-locale:pressroom:${workspace}`, 'en-US')
+        for (const workspace of ['pressroom', 'default'])
+          window.localStorage.setItem(`sanity-locale:pressroom:${workspace}`, 'en-US')
       },
       {host: apiHost, origin: studio.origin},
     )
     page = await context.newPage()
     const isLake = (url: string) => new URL(url).port === String(lake.port)
     page.on('response', (res) => {
-      if (watching && isLake(res.url()) && res.status() >= 400) problems.push(`HTTP ${res.status()} ${res.request().method()} ${res.url()}`)
+      if (watching && isLake(res.url()) && res.status() >= 400)
+        problems.push(`HTTP ${res.status()} ${res.request().method()} ${res.url()}`)
     })
     page.on('requestfailed', (req) => {
       const failure = req.failure()?.errorText ?? ''
       // Navigations abort open listeners; that is the browser, not the lake.
-      if (watching && isLake(req.url()) && !failure.includes('ERR_ABORTED')) problems.push(`request failed ${req.method()} ${req.url()}: ${failure}`)
+      if (watching && isLake(req.url()) && !failure.includes('ERR_ABORTED'))
+        problems.push(`request failed ${req.method()} ${req.url()}: ${failure}`)
     })
     page.on('console', (msg) => {
       if (!watching || msg.type() !== 'error') return
@@ -97,19 +102,31 @@ describe.skipIf(!hasStudio)('Studio against the lake (Chromium)', () => {
       await shot('01-structure')
 
       // Create through the pane's "+" button.
-      await page.locator('[data-testid="pane-header"]').filter({hasText: 'Category'}).locator('[data-testid="action-intent-button"]').first().click()
+      await page
+        .locator('[data-testid="pane-header"]')
+        .filter({hasText: 'Category'})
+        .locator('[data-testid="action-intent-button"]')
+        .first()
+        .click()
       const titleInput = page.locator('[data-testid="field-title"] input')
       await titleInput.waitFor({timeout: 30_000})
       await titleInput.fill(title)
-      await expect.poll(() => client.fetch('*[_type == "category" && title == $title][0]._id', {title}), {timeout: 20_000}).toMatch(/^drafts\./)
+      await expect
+        .poll(() => client.fetch('*[_type == "category" && title == $title][0]._id', {title}), {timeout: 20_000})
+        .toMatch(/^drafts\./)
       const draftId: string = await client.fetch('*[_type == "category" && title == $title][0]._id', {title})
       const publishedId = draftId.replace(/^drafts\./, '')
       await shot('02-created')
 
       // Edit: generate the slug from the title and set the language.
-      await page.locator('[data-testid="field-slug"]').getByRole('button', {name: /generate/i}).click()
+      await page
+        .locator('[data-testid="field-slug"]')
+        .getByRole('button', {name: /generate/i})
+        .click()
       await page.locator('[data-testid="field-language"] input').fill('en')
-      await expect.poll(() => client.getDocument(draftId), {timeout: 20_000}).toMatchObject({language: 'en', slug: {current: expect.any(String)}})
+      await expect
+        .poll(() => client.getDocument(draftId), {timeout: 20_000})
+        .toMatchObject({language: 'en', slug: {current: expect.any(String)}})
       await shot('03-edited')
 
       // Publish.
@@ -158,11 +175,18 @@ describe.skipIf(!hasStudio)('Studio against the lake (Chromium)', () => {
     })
     try {
       // The Studio (loginMethod token) reads its token from here, as after a login.
-      await page.evaluate((token) => localStorage.setItem('__studio_auth_token_pressroom', JSON.stringify({token, time: new Date().toISOString()})), LAKE_TOKENS.viewer)
+      await page.evaluate(
+        (token) => localStorage.setItem('__studio_auth_token_pressroom', JSON.stringify({token, time: new Date().toISOString()})),
+        LAKE_TOKENS.viewer,
+      )
       await navigate(`${studio.url}/structure/category`)
       await page.getByText(title).first().waitFor({timeout: 60_000})
       await expect.poll(() => seenUsers.at(-1), {timeout: 30_000}).toBe('local-viewer')
-      const create = page.locator('[data-testid="pane-header"]').filter({hasText: 'Category'}).locator('[data-testid="action-intent-button"]').first()
+      const create = page
+        .locator('[data-testid="pane-header"]')
+        .filter({hasText: 'Category'})
+        .locator('[data-testid="action-intent-button"]')
+        .first()
       await expect.poll(() => create.isDisabled(), {timeout: 30_000}).toBe(true)
       await shot('08-viewer')
       expect(problems).toEqual([])

@@ -133,7 +133,12 @@ describe('after the seed import, before approval', () => {
 
 describe('the review queue follows each decision', () => {
   it('changes requested, rejected, reopened, approved but unpublished', async () => {
-    await applyDecision(lake, {id: SEED_DRAFT_ID, action: 'requestChanges', note: 'Remove the wire tag.', at: '2026-01-06T09:00:00.000Z'})
+    await applyDecision(lake, {
+      id: SEED_DRAFT_ID,
+      action: 'requestChanges',
+      note: 'Remove the wire tag.',
+      at: '2026-01-06T09:00:00.000Z',
+    })
     expect(await tool.fetch(reviewQueueQuery, {limit: 50})).toEqual({
       ...EMPTY_QUEUE,
       changesRequested: [
@@ -147,7 +152,12 @@ describe('the review queue follows each decision', () => {
       ],
     })
 
-    await applyDecision(lake, {id: SEED_DRAFT_ID, action: 'reject', note: 'No licence for AP copy.', at: '2026-01-06T09:05:00.000Z'})
+    await applyDecision(lake, {
+      id: SEED_DRAFT_ID,
+      action: 'reject',
+      note: 'No licence for AP copy.',
+      at: '2026-01-06T09:05:00.000Z',
+    })
     expect(await tool.fetch(reviewQueueQuery, {limit: 50})).toEqual({
       ...EMPTY_QUEUE,
       rejected: [
@@ -225,7 +235,21 @@ describe('after approval and publish', () => {
 
   it('the audit reads the published release with everything the content hash judges, page by page', async () => {
     const published = (await tool.getDocument(SEED_PUBLISHED_ID))!
-    const fields = ['_id', '_type', '_rev', '_updatedAt', 'title', 'slug', 'language', 'dateline', 'body', 'distributor', 'disclaimer', 'categories', 'review']
+    const fields = [
+      '_id',
+      '_type',
+      '_rev',
+      '_updatedAt',
+      'title',
+      'slug',
+      'language',
+      'dateline',
+      'body',
+      'distributor',
+      'disclaimer',
+      'categories',
+      'review',
+    ]
     expect(await tool.fetch(publishedReleasesForAuditQuery, {after: '', pageSize: 10})).toEqual([
       Object.fromEntries(fields.map((field) => [field, published[field] ?? null])),
     ])
@@ -248,7 +272,15 @@ describe('filters, pagination and the disclaimer fallback', () => {
       slug: {_type: 'slug', current: 'newsroom-opens-a-second-office'},
       language: 'en',
       dateline: {_type: 'dateline', location: 'BERLIN'},
-      body: [{_type: 'block', _key: 'b0', style: 'normal', markDefs: [], children: [{_type: 'span', _key: 's0', text: 'We are growing.', marks: []}]}],
+      body: [
+        {
+          _type: 'block',
+          _key: 'b0',
+          style: 'normal',
+          markDefs: [],
+          children: [{_type: 'span', _key: 's0', text: 'We are growing.', marks: []}],
+        },
+      ],
       categories: [{_type: 'reference', _ref: 'category.de.top-story', _key: 'top'}],
       publishedAt: '2026-01-07T10:00:00.000Z',
     })
@@ -297,7 +329,10 @@ describe('filters, pagination and the disclaimer fallback', () => {
   }
 
   it('lists newest first', async () => {
-    expect(await reader.fetch(publicReleasesQuery, FIRST_PAGE)).toEqual({total: 3, items: [OWN_ENTRY, SEED_ENTRY, FALLBACK_ENTRY]})
+    expect(await reader.fetch(publicReleasesQuery, FIRST_PAGE)).toEqual({
+      total: 3,
+      items: [OWN_ENTRY, SEED_ENTRY, FALLBACK_ENTRY],
+    })
   })
 
   it('paginates with $start and $end', async () => {

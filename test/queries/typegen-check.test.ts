@@ -16,7 +16,10 @@ afterAll(() => fs.rmSync(scratch, {recursive: true, force: true}))
 
 function projectCopy(): string {
   const copy = path.join(scratch, 'project')
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {cwd: ROOT, encoding: 'utf8'})
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
     .split('\0')
     .filter((file) => file && fs.existsSync(path.join(ROOT, file)))
   for (const file of files) {

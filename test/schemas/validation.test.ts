@@ -17,7 +17,9 @@ let emptyDataset: Server
 async function serveEmptyDataset(): Promise<string> {
   emptyDataset = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost')
-    const params = Object.fromEntries([...url.searchParams].filter(([key]) => key.startsWith('$')).map(([key, value]) => [key.slice(1), JSON.parse(value)]))
+    const params = Object.fromEntries(
+      [...url.searchParams].filter(([key]) => key.startsWith('$')).map(([key, value]) => [key.slice(1), JSON.parse(value)]),
+    )
     const result = await (await evaluate(parse(url.searchParams.get('query') ?? 'null'), {dataset: [], params})).get()
     response.writeHead(200, {'content-type': 'application/json'}).end(JSON.stringify({result, ms: 0}))
   })
@@ -36,9 +38,22 @@ beforeAll(async () => {
     basePath: '/',
     schema: {types: schemaTypes},
     plugins: [editorialReview({types: ['pressRelease']})],
-    currentUser: {id: 'tester', name: 'Tester', email: 'tester@localhost', role: 'administrator', roles: [{name: 'administrator', title: 'Administrator'}]},
+    currentUser: {
+      id: 'tester',
+      name: 'Tester',
+      email: 'tester@localhost',
+      role: 'administrator',
+      roles: [{name: 'administrator', title: 'Administrator'}],
+    },
     getClient: (options) =>
-      createClient({projectId: 'pressroom', dataset: 'test', apiVersion: options.apiVersion, useCdn: false, apiHost, useProjectHostname: false}),
+      createClient({
+        projectId: 'pressroom',
+        dataset: 'test',
+        apiVersion: options.apiVersion,
+        useCdn: false,
+        apiHost,
+        useProjectHostname: false,
+      }),
   })
 })
 
@@ -70,7 +85,9 @@ function paragraph(text: string, href?: string) {
 
 async function errorsOf(document: SanityDocument) {
   const markers = await validateDocument({document, workspace, getDocumentExists: async () => true, environment: 'cli'})
-  return markers.filter((marker) => marker.level === 'error').map((marker) => ({path: pathToString(marker.path), message: marker.message}))
+  return markers
+    .filter((marker) => marker.level === 'error')
+    .map((marker) => ({path: pathToString(marker.path), message: marker.message}))
 }
 
 describe('pressRelease validation', () => {
@@ -86,7 +103,9 @@ describe('pressRelease validation', () => {
 
   it('rejects a javascript: link in the body', async () => {
     const errors = await errorsOf(release({body: [paragraph('Klick', 'javascript:alert(1)')]}))
-    expect(errors).toEqual([{path: 'body[_key=="b1"].markDefs[_key=="l1"].href', message: 'Use a full web address starting with https:// or http://.'}])
+    expect(errors).toEqual([
+      {path: 'body[_key=="b1"].markDefs[_key=="l1"].href', message: 'Use a full web address starting with https:// or http://.'},
+    ])
   })
 
   it('accepts an https link in the body', async () => {
@@ -108,10 +127,14 @@ describe('pressRelease validation', () => {
 
 describe('slug generation', () => {
   it('transliterates German umlauts through the schema option', () => {
-    const pressRelease = workspace.schema.get('pressRelease') as {fields: {name: string; type: {options?: {slugify?: (value: string) => string}}}[]}
+    const pressRelease = workspace.schema.get('pressRelease') as {
+      fields: {name: string; type: {options?: {slugify?: (value: string) => string}}}[]
+    }
     const slugify = pressRelease.fields.find((field) => field.name === 'slug')?.type.options?.slugify
     expect(slugify?.('Gespräche')).toBe('gespraeche')
-    expect(slugify?.('US und israelische Beamte halten virtuelle Gespräche über ihren Streit um eine Militäroperation in Rafah ab')).toBe(
+    expect(
+      slugify?.('US und israelische Beamte halten virtuelle Gespräche über ihren Streit um eine Militäroperation in Rafah ab'),
+    ).toBe(
       // Cut at the last word boundary within 96 characters.
       'us-und-israelische-beamte-halten-virtuelle-gespraeche-ueber-ihren-streit-um-eine',
     )

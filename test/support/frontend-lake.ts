@@ -26,7 +26,11 @@ import {LAKE_TOKENS, PROJECT_ROOT, startLakeProcess as spawnLake} from './lake'
 export const ROOT = PROJECT_ROOT
 
 /** Tokens of the lake's built-in users (lake/auth/users.ts). */
-export const TOKENS = {admin: LAKE_TOKENS.administrator, editor: LAKE_TOKENS.editor, contributor: LAKE_TOKENS.contributor} as const
+export const TOKENS = {
+  admin: LAKE_TOKENS.administrator,
+  editor: LAKE_TOKENS.editor,
+  contributor: LAKE_TOKENS.contributor,
+} as const
 
 /** The built-in editor, a reviewer by the default roles. */
 export const REVIEWER: ReviewUser = {id: 'local-editor', name: 'Local Editor', roles: ['editor']}

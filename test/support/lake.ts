@@ -72,7 +72,11 @@ export async function startLakeProcess(options: LakeProcessOptions = {}): Promis
   const args = ['--import', 'tsx', 'lake/main.ts', '--port', '0', '--data', dataDir]
   for (const origin of options.corsOrigins ?? []) args.push('--cors-origin', origin)
   args.push(...(options.args ?? []))
-  const child = spawn(process.execPath, args, {cwd: PROJECT_ROOT, env: {...process.env, ...options.env}, stdio: ['ignore', 'pipe', 'pipe']})
+  const child = spawn(process.execPath, args, {
+    cwd: PROJECT_ROOT,
+    env: {...process.env, ...options.env},
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   running.add(child)
   child.once('exit', () => running.delete(child))
   let stdout = ''

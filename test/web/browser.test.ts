@@ -10,7 +10,16 @@ import path from 'node:path'
 import {chromium, type BrowserContext, type Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {startWebServer, type RunningWeb} from '../../web/app'
-import {applyDecision, importSeeds, publish, ROOT, SEED_DRAFT_ID, startLakeProcess, TOKENS, type TestLake} from '../support/frontend-lake'
+import {
+  applyDecision,
+  importSeeds,
+  publish,
+  ROOT,
+  SEED_DRAFT_ID,
+  startLakeProcess,
+  TOKENS,
+  type TestLake,
+} from '../support/frontend-lake'
 
 const SEED_SLUG = 'us-und-israelische-beamte-halten-virtuelle-gespraeche-ueber-ihren-streit-um-eine'
 const DISCLAIMER =
@@ -75,7 +84,14 @@ beforeAll(async () => {
   browser = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   })
 })
 
@@ -106,7 +122,9 @@ describe('reference front-end in Chromium', () => {
     await expect.poll(() => entries.count()).toBe(2)
     expect(await entries.nth(0).locator('h2').textContent()).toBe(HOSTILE_TITLE)
     expect(await entries.nth(0).locator('[data-testid="third-party-label"]').count()).toBe(0)
-    expect(await entries.nth(1).locator('[data-testid="third-party-label"]').innerText()).toMatch(/Third-party content\s*Distributed by SeaPRwire/i)
+    expect(await entries.nth(1).locator('[data-testid="third-party-label"]').innerText()).toMatch(
+      /Third-party content\s*Distributed by SeaPRwire/i,
+    )
     expect(await page.locator('nav[aria-label="Categories"]').innerText()).toContain('Top-Story (2)')
     await page.close()
   })

@@ -16,7 +16,7 @@ describe('html', () => {
   })
 
   it('escapes attribute values', () => {
-    expect(html`<a title="${'" onmouseover="x'}">`.value).toBe('<a title="&quot; onmouseover=&quot;x">')
+    expect(html`<a title="${'" onmouseover="x'}"></a>`.value).toBe('<a title="&quot; onmouseover=&quot;x">')
     expect(escapeHtml(`'"`)).toBe('&#39;&quot;')
   })
 })
@@ -36,7 +36,18 @@ describe('links', () => {
   it('only http and https become hrefs', () => {
     expect(safeWebUrl('https://www.seaprwire.com/')).toBe('https://www.seaprwire.com/')
     expect(safeWebUrl(' http://example.com/a?b=1 ')).toBe('http://example.com/a?b=1')
-    for (const address of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<b>', 'vbscript:x', '/relative', '//evil.example', 'mailto:a@b.c', '', null, undefined]) {
+    for (const address of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'data:text/html,<b>',
+      'vbscript:x',
+      '/relative',
+      '//evil.example',
+      'mailto:a@b.c',
+      '',
+      null,
+      undefined,
+    ]) {
       expect(safeWebUrl(address)).toBeUndefined()
     }
   })
@@ -76,7 +87,9 @@ describe('labels', () => {
     expect(labelBadge(thirdParty).value).toBe(
       '<p class="label" data-testid="third-party-label"><strong>Third-party content</strong> <span class="distributor">Distributed by Wire &lt;b&gt;</span></p>',
     )
-    expect(disclosure(thirdParty).value).toContain('<p class="disclaimer" data-testid="disclaimer" lang="de">Provided by a third party &lt;i&gt;.</p>')
+    expect(disclosure(thirdParty).value).toContain(
+      '<p class="disclaimer" data-testid="disclaimer" lang="de">Provided by a third party &lt;i&gt;.</p>',
+    )
   })
 
   it('own copy carries no label', () => {
@@ -128,7 +141,9 @@ describe('list page', () => {
     })
     expect(body).toContain('<h2><a href="/releases/a%20title">A &lt;b&gt;title&lt;/b&gt;</a></h2>')
     expect(body).toContain('<p class="meta">BERLIN (dpa) · 7 January 2026</p>')
-    expect(body).toContain('<a rel="prev" href="/?language=en">Newer</a><span>Page 2 of 3</span><a rel="next" href="/?language=en&amp;page=3">Older</a>')
+    expect(body).toContain(
+      '<a rel="prev" href="/?language=en">Newer</a><span>Page 2 of 3</span><a rel="next" href="/?language=en&amp;page=3">Older</a>',
+    )
     expect(body).toContain('<a href="/?language=en&amp;category=top-story">Top-Story</a> (3)')
     expect(body).toContain('Filtered by language “en” · <a href="/">Show all</a>')
   })

@@ -80,7 +80,10 @@ describe('web server', () => {
     const body = await (await fetch(`${web.url}/releases/x`, {headers: {host: 'evil.example'}})).text()
     const scripts = body.match(/<script\b[^>]*>([\s\S]*?)<\/script>/g) ?? []
     expect(scripts).toHaveLength(1)
-    const json = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(body)![1]!) as Record<string, unknown>
+    const json = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(body)![1]!) as Record<
+      string,
+      unknown
+    >
     expect(json.headline).toBe(TITLE)
     // The page's URL comes from --site-url, never from the Host header.
     expect(json.url).toBe('https://news.example/releases/x')
@@ -126,7 +129,10 @@ describe('npm run web', () => {
       let stdout = ''
       child.stdout.on('data', (chunk: Buffer) => {
         stdout += chunk.toString()
-        const found = /web listening on (http:\/\/127\.0\.0\.1:\d+) \(reading local lake http:\/\/127\.0\.0\.1:9, dataset production\)/.exec(stdout)
+        const found =
+          /web listening on (http:\/\/127\.0\.0\.1:\d+) \(reading local lake http:\/\/127\.0\.0\.1:9, dataset production\)/.exec(
+            stdout,
+          )
         if (found?.[1]) resolve(found[1])
       })
       void exited.then((code) => reject(new Error(`web exited with ${code} before listening`)))

@@ -32,7 +32,13 @@ export function newsArticle(release: Release, url: string): Record<string, unkno
   }
 }
 
-const SCRIPT_SAFE: Record<string, string> = {'<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029'}
+const SCRIPT_SAFE: Record<string, string> = {
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+}
 
 /** JSON that cannot end a <script> element or open a comment inside it. */
 export function scriptSafeJson(value: unknown): string {

@@ -19,7 +19,13 @@ export interface AvailabilityInput {
  * does not allow now is hidden; a user outside the reviewer roles sees it disabled
  * with the reason, so they know whom to ask.
  */
-export function decisionAvailability({document, thirdParty, action, user, reviewerRoles}: AvailabilityInput): DecisionAvailability {
+export function decisionAvailability({
+  document,
+  thirdParty,
+  action,
+  user,
+  reviewerRoles,
+}: AvailabilityInput): DecisionAvailability {
   if (!document) return {kind: 'hidden'}
   const decided = (document.review?.decisions?.length ?? 0) > 0
   if (!thirdParty && !decided) return {kind: 'hidden'}

@@ -47,7 +47,8 @@ export function useDecisionAction(props: DocumentActionProps, look: DecisionActi
   const confirm = useCallback(async () => {
     if (!document || !user) return
     // Only an approval is subject to the four-eyes rule, so only then is the history read.
-    const lastEditorId = fourEyes && look.action === 'approve' && document._id ? await lastContentEditorOf(document._id) : undefined
+    const lastEditorId =
+      fourEyes && look.action === 'approve' && document._id ? await lastContentEditorOf(document._id) : undefined
     const result = decide(document, {action: look.action, user, note, findings}, {reviewerRoles, fourEyes, lastEditorId})
     if (!result.ok) {
       setRefusal({key: result.reasonKey, params: result.params, message: result.reason})
@@ -61,7 +62,13 @@ export function useDecisionAction(props: DocumentActionProps, look: DecisionActi
   if (availability.kind === 'hidden') return null
   const label = t(look.labelKey)
   if (availability.kind === 'disabled') {
-    return {label, icon: look.icon, tone: look.tone, disabled: true, title: t('action.not-reviewer', {roles: reviewerRoles.join(', ')})}
+    return {
+      label,
+      icon: look.icon,
+      tone: look.tone,
+      disabled: true,
+      title: t('action.not-reviewer', {roles: reviewerRoles.join(', ')}),
+    }
   }
   return {
     label,
@@ -93,8 +100,13 @@ export function useDecisionAction(props: DocumentActionProps, look: DecisionActi
           )}
           <Flex gap={2} justify="flex-end">
             <Button mode="bleed" text={t('action.cancel')} onClick={close} />
-            <Button tone={look.tone === 'default' ? 'primary' : look.tone} text={t('action.confirm')} data-testid="review-confirm"
-              onClick={() => void confirm().catch((error: Error) => setRefusal(localized('action.failed', {error: error.message})))}
+            <Button
+              tone={look.tone === 'default' ? 'primary' : look.tone}
+              text={t('action.confirm')}
+              data-testid="review-confirm"
+              onClick={() =>
+                void confirm().catch((error: Error) => setRefusal(localized('action.failed', {error: error.message})))
+              }
             />
           </Flex>
           <Box />

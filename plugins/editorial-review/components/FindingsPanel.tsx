@@ -19,9 +19,18 @@ export interface FindingsPanelProps {
   onFocusPath: (path: Path) => void
 }
 
-const SEVERITY_TONES: Record<Severity, 'critical' | 'caution' | 'primary'> = {blocker: 'critical', warning: 'caution', info: 'primary'}
+const SEVERITY_TONES: Record<Severity, 'critical' | 'caution' | 'primary'> = {
+  blocker: 'critical',
+  warning: 'caution',
+  info: 'primary',
+}
 
-const FIELD_KEYS: Record<string, ReviewResourceKey> = {title: 'field.title', body: 'field.body', source: 'field.source', distributor: 'field.distributor'}
+const FIELD_KEYS: Record<string, ReviewResourceKey> = {
+  title: 'field.title',
+  body: 'field.body',
+  source: 'field.source',
+  distributor: 'field.distributor',
+}
 
 const QUOTE_LIMIT = 160
 
@@ -50,7 +59,13 @@ export function FindingsPanel({findings, verdict, badge, document, onFocusPath}:
           </Stack>
         )}
         {findings.map((finding, index) => (
-          <Card key={`${finding.code}-${index}`} padding={2} radius={2} tone={SEVERITY_TONES[finding.severity]} data-testid={`finding-${finding.code}`}>
+          <Card
+            key={`${finding.code}-${index}`}
+            padding={2}
+            radius={2}
+            tone={SEVERITY_TONES[finding.severity]}
+            data-testid={`finding-${finding.code}`}
+          >
             <Stack gap={2}>
               <Flex gap={2} align="center">
                 <Badge tone={SEVERITY_TONES[finding.severity]}>{t(`severity.${finding.severity}`)}</Badge>
@@ -76,7 +91,8 @@ export function FindingsPanel({findings, verdict, badge, document, onFocusPath}:
           ) : (
             decisions.map((decision) => (
               <Text key={decision._key} size={1}>
-                {t('panel.decision', {action: t(`decision.${decision.action}`), user: decision.userName})} · {new Date(decision.at).toLocaleString()}
+                {t('panel.decision', {action: t(`decision.${decision.action}`), user: decision.userName})} ·{' '}
+                {new Date(decision.at).toLocaleString()}
                 {decision.note ? ` · “${decision.note}”` : ''}
               </Text>
             ))
@@ -95,7 +111,8 @@ function EvidenceLine({evidence, onFocusPath}: {evidence: Evidence; onFocusPath:
   return (
     <Flex gap={2} align="center" wrap="wrap">
       <Text size={1} title={evidence.quote}>
-        <mark data-testid="finding-quote">{quote}</mark> {t('panel.evidence-in', {field: FIELD_KEYS[field] ? t(FIELD_KEYS[field]!) : t('field.other', {path: evidence.path})})}
+        <mark data-testid="finding-quote">{quote}</mark>{' '}
+        {t('panel.evidence-in', {field: FIELD_KEYS[field] ? t(FIELD_KEYS[field]!) : t('field.other', {path: evidence.path})})}
       </Text>
       <Button
         mode="bleed"
@@ -103,7 +120,9 @@ function EvidenceLine({evidence, onFocusPath}: {evidence: Evidence; onFocusPath:
         padding={1}
         text={t('panel.show-passage')}
         // A Portable Text passage is focused by its block; other fields by their own path.
-        onClick={() => onFocusPath(field === 'body' ? path.slice(0, 2) : path.slice(0, 2).filter((segment) => typeof segment === 'string'))}
+        onClick={() =>
+          onFocusPath(field === 'body' ? path.slice(0, 2) : path.slice(0, 2).filter((segment) => typeof segment === 'string'))
+        }
       />
     </Flex>
   )

@@ -27,9 +27,11 @@ type RangeDecoration = NonNullable<PortableTextInputProps['rangeDecorations']>[n
 export function ReviewFormInput(props: InputProps) {
   const {types} = useReviewConfig()
   const findings = useLiveFindings()
-  if (props.id === 'root' && isObjectInputProps(props) && types.includes(props.schemaType.name)) return <ReviewedDocumentInput {...props} />
+  if (props.id === 'root' && isObjectInputProps(props) && types.includes(props.schemaType.name))
+    return <ReviewedDocumentInput {...props} />
   // Block arrays are rendered by the Portable Text input, whose props extend these.
-  if (findings && isArrayOfBlocksInputProps(props)) return <HighlightedBlocksInput {...(props as unknown as PortableTextInputProps)} findings={findings} />
+  if (findings && isArrayOfBlocksInputProps(props))
+    return <HighlightedBlocksInput {...(props as unknown as PortableTextInputProps)} findings={findings} />
   return props.renderDefault(props)
 }
 

@@ -1,4 +1,14 @@
-import {canPublish, detect, reviewBadge, type DetectContext, type Finding, type PressReleaseDocument, type PublishVerdict, type ReviewBadge, type ReviewUser} from '../core'
+import {
+  canPublish,
+  detect,
+  reviewBadge,
+  type DetectContext,
+  type Finding,
+  type PressReleaseDocument,
+  type PublishVerdict,
+  type ReviewBadge,
+  type ReviewUser,
+} from '../core'
 
 export interface ReviewAssessment {
   /** Live findings of the document. */
@@ -22,9 +32,15 @@ const assessments = new WeakMap<PressReleaseDocument, Entry>()
  * Findings, gate and badge of one document, detected once: the publish action, every
  * decision action, the badge and the form all ask about the same document object.
  */
-export function assessReview(document: PressReleaseDocument, context: DetectContext, user: ReviewUser | undefined, reviewerRoles: readonly string[]): ReviewAssessment {
+export function assessReview(
+  document: PressReleaseDocument,
+  context: DetectContext,
+  user: ReviewUser | undefined,
+  reviewerRoles: readonly string[],
+): ReviewAssessment {
   const cached = assessments.get(document)
-  if (cached && cached.context === context && cached.user === user && cached.reviewerRoles === reviewerRoles) return cached.assessment
+  if (cached && cached.context === context && cached.user === user && cached.reviewerRoles === reviewerRoles)
+    return cached.assessment
   const findings = detect(document, context)
   const assessment = {
     findings,

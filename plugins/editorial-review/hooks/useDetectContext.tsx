@@ -1,7 +1,8 @@
 import {createContext, useContext, useEffect, useMemo, useState, type ReactNode} from 'react'
 import {useDocumentStore} from 'sanity'
 import {distributorsForImportQuery} from '../../../queries/import'
-import type {DetectContext, DistributorDoc} from '../core'
+import type {DistributorsForImportQueryResult} from '../../../sanity.types'
+import {detectContextFor, type DetectContext} from '../core'
 import {useReviewConfig} from './ReviewConfigContext'
 
 const DetectContextContext = createContext<DetectContext | undefined>(undefined)
@@ -12,16 +13,16 @@ const DetectContextContext = createContext<DetectContext | undefined>(undefined)
  * One subscription for the whole Studio, not one per action, badge and form.
  */
 export function DetectContextProvider({children}: {children: ReactNode}) {
-  const {agencies, rules} = useReviewConfig()
+  const policy = useReviewConfig()
   const documentStore = useDocumentStore()
-  const [distributors, setDistributors] = useState<DistributorDoc[]>()
+  const [distributors, setDistributors] = useState<DistributorsForImportQueryResult>()
   useEffect(() => {
     const subscription = documentStore
       .listenQuery(distributorsForImportQuery, {}, {perspective: 'published'})
-      .subscribe({next: (result) => setDistributors(result as DistributorDoc[]), error: () => setDistributors([])})
+      .subscribe({next: (result: DistributorsForImportQueryResult) => setDistributors(result), error: () => setDistributors([])})
     return () => subscription.unsubscribe()
   }, [documentStore])
-  const context = useMemo(() => (distributors ? {distributors, agencies, rules} : undefined), [distributors, agencies, rules])
+  const context = useMemo(() => (distributors ? detectContextFor(policy, distributors) : undefined), [distributors, policy])
   return <DetectContextContext.Provider value={context}>{children}</DetectContextContext.Provider>
 }
 

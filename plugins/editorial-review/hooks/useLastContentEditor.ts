@@ -15,7 +15,12 @@ export function useLastContentEditor(): (documentId: string) => Promise<string |
   return useCallback(
     async (documentId) => {
       const {dataset, token} = client.config()
-      const query = new URLSearchParams({excludeContent: 'true', reverse: 'true', limit: String(HISTORY_WINDOW), tag: 'editorial-review.four-eyes'})
+      const query = new URLSearchParams({
+        excludeContent: 'true',
+        reverse: 'true',
+        limit: String(HISTORY_WINDOW),
+        tag: 'editorial-review.four-eyes',
+      })
       const response = await fetch(client.getUrl(`/data/history/${dataset}/transactions/${documentId}?${query}`), {
         headers: token ? {Authorization: `Bearer ${token}`} : {},
         credentials: token ? 'omit' : 'include',

@@ -23,7 +23,9 @@ type English = typeof enUS
 /** Placeholder names in a template, including those of the templates it nests. */
 type PlaceholdersOf<S extends string> =
   | (S extends `${string}{{${infer Name}}}${infer Rest}` ? Name | PlaceholdersOf<Rest> : never)
-  | (S extends `${string}$t(${infer Key})${infer Rest}` ? (Key extends ReviewResourceKey ? PlaceholdersOf<English[Key]> : never) | PlaceholdersOf<Rest> : never)
+  | (S extends `${string}$t(${infer Key})${infer Rest}`
+      ? (Key extends ReviewResourceKey ? PlaceholdersOf<English[Key]> : never) | PlaceholdersOf<Rest>
+      : never)
 
 /** Exactly the values a key's English template needs. */
 export type ParamsOf<K extends ReviewResourceKey> = Record<PlaceholdersOf<English[K]>, string>
@@ -39,7 +41,12 @@ const MAX_DEPTH = 10
  * gives the key, a placeholder without a value stays as written. Nested keys are
  * resolved in the template, never in values, so a reviewer's note is shown verbatim.
  */
-export function formatMessage(table: Readonly<Record<string, string>>, key: string, params: MessageParams = {}, depth = 0): string {
+export function formatMessage(
+  table: Readonly<Record<string, string>>,
+  key: string,
+  params: MessageParams = {},
+  depth = 0,
+): string {
   const template = table[key]
   if (template === undefined || depth > MAX_DEPTH) return key
   const fill = (text: string) => text.replace(PLACEHOLDER, (placeholder, name: string) => params[name.trim()] ?? placeholder)
@@ -53,7 +60,10 @@ export function formatMessage(table: Readonly<Record<string, string>>, key: stri
 }
 
 /** A message of the plugin's own table, with the English text; the params are checked against the template. */
-export function localized<K extends ReviewResourceKey>(key: K, ...[params]: keyof ParamsOf<K> extends never ? [] : [ParamsOf<K>]): LocalizedMessage {
+export function localized<K extends ReviewResourceKey>(
+  key: K,
+  ...[params]: keyof ParamsOf<K> extends never ? [] : [ParamsOf<K>]
+): LocalizedMessage {
   const values: MessageParams = {...params}
   return {key, params: values, message: formatMessage(enUS, key, values)}
 }

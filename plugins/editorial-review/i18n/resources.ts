@@ -56,15 +56,23 @@ export const enUS = {
   'queue.rejected': 'Rejected',
   'validation.gate': 'Not publishable yet: {{reasons}}',
   // Findings, one key per rule (and per variant where a rule says different things).
-  'finding.distributorDatelineTag': '“{{tag}}” marks this as {{wire}} copy from a distributor. Third-party copy must be approved by a reviewer before it is published.',
-  'finding.distributorDisclaimer': "{{distributor}}'s third-party disclaimer: this copy was distributed by {{distributor}}. Publish it with the distributor's disclaimer attached.",
-  'finding.distributorBoilerplate.inBody': "Remove {{distributor}}'s boilerplate from the body: it advertises the distributor, not the story.",
-  'finding.distributorBoilerplate.inSource': "{{distributor}}'s boilerplate is in the copy as received, not in the body: evidence this copy was distributed by {{distributor}}; nothing to remove.",
-  'finding.agencyCredit': "This distributed copy credits {{agency}} ({{agencyCode}}): a rights question. Confirm the newsroom's licence for {{agencyCode}} copy before approving.",
-  'finding.distributorReference': 'Distributed by {{distributor}}: third-party copy must be approved by a reviewer before it is published.',
-  'finding.missingDisclaimer': "Third-party copy needs a disclaimer: choose the distributor's disclaimer in the Disclaimer field before publishing.",
+  'finding.distributorDatelineTag':
+    '“{{tag}}” marks this as {{wire}} copy from a distributor. Third-party copy must be approved by a reviewer before it is published.',
+  'finding.distributorDisclaimer':
+    "{{distributor}}'s third-party disclaimer: this copy was distributed by {{distributor}}. Publish it with the distributor's disclaimer attached.",
+  'finding.distributorBoilerplate.inBody':
+    "Remove {{distributor}}'s boilerplate from the body: it advertises the distributor, not the story.",
+  'finding.distributorBoilerplate.inSource':
+    "{{distributor}}'s boilerplate is in the copy as received, not in the body: evidence this copy was distributed by {{distributor}}; nothing to remove.",
+  'finding.agencyCredit':
+    "This distributed copy credits {{agency}} ({{agencyCode}}): a rights question. Confirm the newsroom's licence for {{agencyCode}} copy before approving.",
+  'finding.distributorReference':
+    'Distributed by {{distributor}}: third-party copy must be approved by a reviewer before it is published.',
+  'finding.missingDisclaimer':
+    "Third-party copy needs a disclaimer: choose the distributor's disclaimer in the Disclaimer field before publishing.",
   'finding.distributorLink': 'Links to {{distributor}} in the body: remove them, or point them at the original source.',
-  'finding.languageMismatch': 'The language is set to “{{declared}}” but the body reads as “{{detected}}”: correct the Language field, or check the copy is the version you meant to publish.',
+  'finding.languageMismatch':
+    'The language is set to “{{declared}}” but the body reads as “{{detected}}”: correct the Language field, or check the copy is the version you meant to publish.',
   // The publish gate's reasons; `.canApprove` is the advice for someone who may approve it themselves.
   'gate.pending.canApprove': 'Third-party copy must be approved before it is published: review it and approve it.',
   'gate.pending.askReviewer': 'Third-party copy must be approved before it is published: ask a reviewer to approve it.',
@@ -143,29 +151,44 @@ export const deDE: Record<ReviewResourceKey, string> = {
   'queue.approved-unpublished': 'Freigegeben, noch nicht veröffentlicht',
   'queue.rejected': 'Abgelehnt',
   'validation.gate': 'Noch nicht veröffentlichbar: {{reasons}}',
-  'finding.distributorDatelineTag': '„{{tag}}“ weist den Text als Verteilermeldung von {{wire}} aus. Fremdinhalte müssen vor der Veröffentlichung von Prüfenden freigegeben werden.',
-  'finding.distributorDisclaimer': 'Fremdinhalt-Hinweis von {{distributor}}: Dieser Text wurde über {{distributor}} verbreitet. Veröffentlichen Sie ihn mit dem Disclaimer des Verteilers.',
-  'finding.distributorBoilerplate.inBody': 'Entfernen Sie den Werbetext von {{distributor}} aus dem Text: Er wirbt für den Verteiler, nicht für die Meldung.',
-  'finding.distributorBoilerplate.inSource': 'Der Werbetext von {{distributor}} steht im Originaltext, nicht im Text: ein Beleg, dass die Meldung über {{distributor}} verbreitet wurde; nichts zu entfernen.',
-  'finding.agencyCredit': 'Dieser verbreitete Text nennt {{agency}} ({{agencyCode}}) als Quelle: eine Rechtefrage. Klären Sie vor der Freigabe, ob die Redaktion eine Lizenz für {{agencyCode}}-Material hat.',
-  'finding.distributorReference': 'Verbreitet über {{distributor}}: Fremdinhalte müssen vor der Veröffentlichung von Prüfenden freigegeben werden.',
-  'finding.missingDisclaimer': 'Fremdinhalte brauchen einen Disclaimer: Wählen Sie vor der Veröffentlichung im Feld „Disclaimer“ den Disclaimer des Verteilers.',
-  'finding.distributorLink': 'Links zu {{distributor}} im Text: Entfernen Sie sie oder lassen Sie sie auf die Originalquelle verweisen.',
-  'finding.languageMismatch': 'Als Sprache ist „{{declared}}“ eingestellt, der Text ist aber in „{{detected}}“ geschrieben: Korrigieren Sie das Feld „Language“ oder prüfen Sie, ob dies die Fassung ist, die Sie veröffentlichen wollten.',
-  'gate.pending.canApprove': 'Fremdinhalte müssen vor der Veröffentlichung freigegeben werden: Prüfen Sie den Text und geben Sie ihn frei.',
-  'gate.pending.askReviewer': 'Fremdinhalte müssen vor der Veröffentlichung freigegeben werden: Bitten Sie Prüfende um die Freigabe.',
+  'finding.distributorDatelineTag':
+    '„{{tag}}“ weist den Text als Verteilermeldung von {{wire}} aus. Fremdinhalte müssen vor der Veröffentlichung von Prüfenden freigegeben werden.',
+  'finding.distributorDisclaimer':
+    'Fremdinhalt-Hinweis von {{distributor}}: Dieser Text wurde über {{distributor}} verbreitet. Veröffentlichen Sie ihn mit dem Disclaimer des Verteilers.',
+  'finding.distributorBoilerplate.inBody':
+    'Entfernen Sie den Werbetext von {{distributor}} aus dem Text: Er wirbt für den Verteiler, nicht für die Meldung.',
+  'finding.distributorBoilerplate.inSource':
+    'Der Werbetext von {{distributor}} steht im Originaltext, nicht im Text: ein Beleg, dass die Meldung über {{distributor}} verbreitet wurde; nichts zu entfernen.',
+  'finding.agencyCredit':
+    'Dieser verbreitete Text nennt {{agency}} ({{agencyCode}}) als Quelle: eine Rechtefrage. Klären Sie vor der Freigabe, ob die Redaktion eine Lizenz für {{agencyCode}}-Material hat.',
+  'finding.distributorReference':
+    'Verbreitet über {{distributor}}: Fremdinhalte müssen vor der Veröffentlichung von Prüfenden freigegeben werden.',
+  'finding.missingDisclaimer':
+    'Fremdinhalte brauchen einen Disclaimer: Wählen Sie vor der Veröffentlichung im Feld „Disclaimer“ den Disclaimer des Verteilers.',
+  'finding.distributorLink':
+    'Links zu {{distributor}} im Text: Entfernen Sie sie oder lassen Sie sie auf die Originalquelle verweisen.',
+  'finding.languageMismatch':
+    'Als Sprache ist „{{declared}}“ eingestellt, der Text ist aber in „{{detected}}“ geschrieben: Korrigieren Sie das Feld „Language“ oder prüfen Sie, ob dies die Fassung ist, die Sie veröffentlichen wollten.',
+  'gate.pending.canApprove':
+    'Fremdinhalte müssen vor der Veröffentlichung freigegeben werden: Prüfen Sie den Text und geben Sie ihn frei.',
+  'gate.pending.askReviewer':
+    'Fremdinhalte müssen vor der Veröffentlichung freigegeben werden: Bitten Sie Prüfende um die Freigabe.',
   'gate.approvalOutdated': 'Die Freigabe ist veraltet: Der Inhalt wurde nach der Freigabe geändert.',
   'gate.approvalOutdated.canApprove': '$t(gate.approvalOutdated) Prüfen Sie die aktuelle Fassung und geben Sie sie frei.',
   'gate.approvalOutdated.askReviewer': '$t(gate.approvalOutdated) Bitten Sie Prüfende, die aktuelle Fassung freizugeben.',
-  'gate.changesRequested': 'Bei der Prüfung wurden Änderungen angefordert: Nehmen Sie sie vor und bitten Sie um eine neue Prüfung.',
+  'gate.changesRequested':
+    'Bei der Prüfung wurden Änderungen angefordert: Nehmen Sie sie vor und bitten Sie um eine neue Prüfung.',
   'gate.changesRequested.withNote': '$t(gate.changesRequested) $t(gate.note)',
-  'gate.rejected': 'Der Text wurde bei der Prüfung abgelehnt: Er kann erst veröffentlicht werden, wenn Prüfende die Prüfung wieder öffnen.',
+  'gate.rejected':
+    'Der Text wurde bei der Prüfung abgelehnt: Er kann erst veröffentlicht werden, wenn Prüfende die Prüfung wieder öffnen.',
   'gate.rejected.withNote': '$t(gate.rejected) $t(gate.note)',
   'gate.note': 'Notiz der Prüfung: „{{note}}“',
-  'refusal.notReviewer': 'Nur Prüfende ({{roles}}) können über Fremdinhalte entscheiden; bitten Sie jemanden aus diesem Kreis um die Prüfung.',
+  'refusal.notReviewer':
+    'Nur Prüfende ({{roles}}) können über Fremdinhalte entscheiden; bitten Sie jemanden aus diesem Kreis um die Prüfung.',
   'refusal.noteRequired.requestChanges': 'Geben Sie in der Notiz an, welche Änderungen nötig sind.',
   'refusal.noteRequired.reject': 'Geben Sie in der Notiz an, warum der Text abgelehnt wird.',
-  'refusal.fourEyes': 'Sie haben den Text zuletzt bearbeitet, und es gilt das Vier-Augen-Prinzip: Andere Prüfende müssen ihn freigeben.',
+  'refusal.fourEyes':
+    'Sie haben den Text zuletzt bearbeitet, und es gilt das Vier-Augen-Prinzip: Andere Prüfende müssen ihn freigeben.',
   'refusal.notAllowed.approve.approved': 'Der Text ist bereits freigegeben.',
   'refusal.notAllowed.approve.rejected': 'Ein abgelehnter Text kann nicht freigegeben werden.',
   'refusal.notAllowed.requestChanges.rejected': 'Für einen abgelehnten Text können keine Änderungen angefordert werden.',

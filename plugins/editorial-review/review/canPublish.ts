@@ -48,7 +48,8 @@ type Obstacle = Exclude<ReviewStatus, 'approved'> | 'approvalOutdated'
 // the table), never words glued together in code, so every variant translates naturally.
 const OBSTACLE_REASONS: Record<Obstacle, (situation: Situation) => LocalizedMessage> = {
   pending: ({canApprove}) => localized(canApprove ? 'gate.pending.canApprove' : 'gate.pending.askReviewer'),
-  approvalOutdated: ({canApprove}) => localized(canApprove ? 'gate.approvalOutdated.canApprove' : 'gate.approvalOutdated.askReviewer'),
+  approvalOutdated: ({canApprove}) =>
+    localized(canApprove ? 'gate.approvalOutdated.canApprove' : 'gate.approvalOutdated.askReviewer'),
   changesRequested: ({review}) => {
     const note = latestNote(review, 'changesRequested')
     return note ? localized('gate.changesRequested.withNote', {note}) : localized('gate.changesRequested')
@@ -69,14 +70,22 @@ interface ThirdPartyVerdict {
   findings: Finding[] | undefined
 }
 
-function thirdPartyVerdict(document: PressReleaseDocument, context: DetectContext | undefined, detected?: Finding[]): ThirdPartyVerdict {
+function thirdPartyVerdict(
+  document: PressReleaseDocument,
+  context: DetectContext | undefined,
+  detected?: Finding[],
+): ThirdPartyVerdict {
   const findings = detected ?? (context ? detect(document, context) : undefined)
   const flagged = findings ? isThirdParty(findings, context?.rules ?? DEFAULT_RULES) : false
   return {thirdParty: Boolean(document.review?.thirdParty) || flagged, findings}
 }
 
 function markerCodes(rules: Record<string, Rule>): Set<string> {
-  return new Set(Object.values(rules).filter((rule) => rule.marksThirdParty).map((rule) => rule.code))
+  return new Set(
+    Object.values(rules)
+      .filter((rule) => rule.marksThirdParty)
+      .map((rule) => rule.code),
+  )
 }
 
 export function canPublish(document: PressReleaseDocument, options: CanPublishOptions = {}): Required<PublishVerdict> {
@@ -86,7 +95,10 @@ export function canPublish(document: PressReleaseDocument, options: CanPublishOp
   if (status === 'approved') return {ok: true, reasons: [], details: [], thirdParty}
 
   const obstacle: Obstacle = stale ? 'approvalOutdated' : status
-  const situation = {review: document.review, canApprove: isReviewer(options.user, options.reviewerRoles ?? DEFAULT_REVIEWER_ROLES)}
+  const situation = {
+    review: document.review,
+    canApprove: isReviewer(options.user, options.reviewerRoles ?? DEFAULT_REVIEWER_ROLES),
+  }
   const details = [OBSTACLE_REASONS[obstacle](situation)]
   // Findings that merely prove the copy is third-party repeat the first reason; the
   // others (a rights question, a missing disclaimer) name work to do before approval.
@@ -109,7 +121,11 @@ const BADGE_BY_STATUS: Record<ReviewStatus, ReviewBadge> = {
  * The review badge for a document: shown for third-party copy, and for any copy a
  * reviewer has decided on; undefined otherwise.
  */
-export function reviewBadge(document: PressReleaseDocument, context?: DetectContext, findings?: Finding[]): ReviewBadge | undefined {
+export function reviewBadge(
+  document: PressReleaseDocument,
+  context?: DetectContext,
+  findings?: Finding[],
+): ReviewBadge | undefined {
   const decided = (document.review?.decisions?.length ?? 0) > 0
   if (!decided && !thirdPartyVerdict(document, context, findings).thirdParty) return undefined
   const {status, stale} = effectiveStatus(document)

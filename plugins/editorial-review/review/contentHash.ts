@@ -82,9 +82,7 @@ export function judgedContent(document: PressReleaseDocument): Json {
     v: FORM_VERSION,
     title: document.title ?? null,
     language: document.language ?? null,
-    dateline: document.dateline
-      ? {location: document.dateline.location ?? null, agency: document.dateline.agency ?? null}
-      : null,
+    dateline: document.dateline ? {location: document.dateline.location ?? null, agency: document.dateline.agency ?? null} : null,
     body: (document.body ?? []).map(judgedBlock),
     distributor: document.distributor?._ref ?? null,
     disclaimer: document.disclaimer?._ref ?? null,

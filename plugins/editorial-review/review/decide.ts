@@ -73,7 +73,9 @@ interface Check {
 /** Each guard returns why the decision is refused, or undefined; the first refusal wins. */
 const GUARDS: ((check: Check) => LocalizedMessage | undefined)[] = [
   ({input, options}) =>
-    isReviewer(input.user, options.reviewerRoles) ? undefined : localized('refusal.notReviewer', {roles: options.reviewerRoles.join(', ')}),
+    isReviewer(input.user, options.reviewerRoles)
+      ? undefined
+      : localized('refusal.notReviewer', {roles: options.reviewerRoles.join(', ')}),
   ({input}) => (NOTE_REQUIRED[input.action] && !input.note?.trim() ? NOTE_REQUIRED[input.action] : undefined),
   ({input, options}) =>
     input.action === 'approve' && options.fourEyes && options.lastEditorId !== undefined && options.lastEditorId === input.user.id

@@ -21,7 +21,10 @@ interface CompiledAgencies {
 const compiled = new WeakMap<WireAgency[], CompiledAgencies>()
 
 function normalised(name: string): string {
-  return name.replace(/\s+/g, ' ').replace(/[‐‑–—]/g, '-').trim()
+  return name
+    .replace(/\s+/g, ' ')
+    .replace(/[‐‑–—]/g, '-')
+    .trim()
 }
 
 function compile(agencies: WireAgency[]): CompiledAgencies {
@@ -34,7 +37,10 @@ function compile(agencies: WireAgency[]): CompiledAgencies {
     }
   }
   // Longest first, so "APA" is not read as "AP"; spelling is significant ("AP", not "ap").
-  const name = `(?:${[...byName.keys()].sort((a, b) => b.length - a.length).map(literalPattern).join('|')})`
+  const name = `(?:${[...byName.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(literalPattern)
+    .join('|')})`
   const dash = '(?:--|[–—])'
   const credit = new RegExp(
     [
@@ -85,7 +91,10 @@ export const agencyCreditRule: Rule = {
     if (evidenceByAgency.size === 0 && datelineAgency && byName.has(normalised(datelineAgency))) {
       const value = document.dateline!.agency!
       const start = value.indexOf(datelineAgency)
-      evidenceByAgency.set(byName.get(normalised(datelineAgency))!, evidenceIn(fieldUnit('dateline.agency', value), start, start + datelineAgency.length))
+      evidenceByAgency.set(
+        byName.get(normalised(datelineAgency))!,
+        evidenceIn(fieldUnit('dateline.agency', value), start, start + datelineAgency.length),
+      )
     }
     if (evidenceByAgency.size === 0 && text.source) collect([text.source])
 

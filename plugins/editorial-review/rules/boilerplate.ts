@@ -4,7 +4,15 @@
  * it is only evidence of where the copy came from.
  */
 import {distributorMarkers, distributorName, type CompiledMarkers} from './markers'
-import {evidenceOf, matchCopyElseSource, matchUnits, paragraphEnd, withoutOverlaps, inDocumentOrder, type UnitMatch} from './match'
+import {
+  evidenceOf,
+  matchCopyElseSource,
+  matchUnits,
+  paragraphEnd,
+  withoutOverlaps,
+  inDocumentOrder,
+  type UnitMatch,
+} from './match'
 import {findingMessage} from './message'
 import type {TextUnit} from './text'
 import type {Finding, Rule} from './types'
@@ -41,7 +49,9 @@ export const boilerplateRule: Rule = {
       findings.push({
         code: 'distributorBoilerplate',
         severity: inCopy ? 'warning' : 'info',
-        ...findingMessage(inCopy ? 'finding.distributorBoilerplate.inBody' : 'finding.distributorBoilerplate.inSource', {distributor: name}),
+        ...findingMessage(inCopy ? 'finding.distributorBoilerplate.inBody' : 'finding.distributorBoilerplate.inSource', {
+          distributor: name,
+        }),
         evidence: evidenceOf(matches),
       })
     }

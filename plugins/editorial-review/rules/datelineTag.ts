@@ -23,7 +23,12 @@ export const WIRE_DATELINE_FORMS: {name: string; pattern: RegExp}[] = [
 function finding(wire: string, matches: UnitMatch[]): Finding {
   const evidence = evidenceOf(matches)
   const tag = evidence[0]?.quote.trim() ?? wire
-  return {code: 'distributorDatelineTag', severity: 'blocker', ...findingMessage('finding.distributorDatelineTag', {tag, wire}), evidence}
+  return {
+    code: 'distributorDatelineTag',
+    severity: 'blocker',
+    ...findingMessage('finding.distributorDatelineTag', {tag, wire}),
+    evidence,
+  }
 }
 
 export const datelineTagRule: Rule = {
@@ -43,7 +48,9 @@ export const datelineTagRule: Rule = {
     }
     for (const form of WIRE_DATELINE_FORMS) {
       // A known distributor's tag at the same place already says it, with its name.
-      const matches = matchCopyElseSource(text, scan(form.pattern)).filter((match) => !claimed.some((other) => overlaps(other, match)))
+      const matches = matchCopyElseSource(text, scan(form.pattern)).filter(
+        (match) => !claimed.some((other) => overlaps(other, match)),
+      )
       if (matches.length > 0) findings.push(finding(form.name, matches))
     }
     return findings

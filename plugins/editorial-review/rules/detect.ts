@@ -6,7 +6,16 @@
 import {shortKey} from './hash'
 import {DEFAULT_RULES} from './index'
 import {documentText} from './text'
-import {EVIDENCE_TYPE, FINDING_TYPE, type DetectContext, type Finding, type PressReleaseDocument, type Rule, type Severity, type StoredFinding} from './types'
+import {
+  EVIDENCE_TYPE,
+  FINDING_TYPE,
+  type DetectContext,
+  type Finding,
+  type PressReleaseDocument,
+  type Rule,
+  type Severity,
+  type StoredFinding,
+} from './types'
 
 const SEVERITY_RANK: Record<Severity, number> = {blocker: 0, warning: 1, info: 2}
 
@@ -23,7 +32,12 @@ export function detect(document: PressReleaseDocument, context: DetectContext): 
   }
 
   run(false, (rule) => !rule.onlyThirdParty)
-  const thirdParty = Boolean(document.distributor?._ref) || isThirdParty(ranked.map(({finding}) => finding), context.rules ?? DEFAULT_RULES)
+  const thirdParty =
+    Boolean(document.distributor?._ref) ||
+    isThirdParty(
+      ranked.map(({finding}) => finding),
+      context.rules ?? DEFAULT_RULES,
+    )
   if (thirdParty) run(true, (rule) => Boolean(rule.onlyThirdParty))
 
   return ranked
@@ -33,7 +47,11 @@ export function detect(document: PressReleaseDocument, context: DetectContext): 
 
 /** Codes whose findings prove the copy is third-party: rules that mark it, and rules that only run on it. */
 function thirdPartyCodes(rules: Record<string, Rule>): Set<string> {
-  return new Set(Object.values(rules).filter((rule) => rule.marksThirdParty || rule.onlyThirdParty).map((rule) => rule.code))
+  return new Set(
+    Object.values(rules)
+      .filter((rule) => rule.marksThirdParty || rule.onlyThirdParty)
+      .map((rule) => rule.code),
+  )
 }
 
 /** True when any finding comes from a rule that proves the copy is third-party. */
@@ -73,7 +91,14 @@ export function toStoredFindings(findings: Finding[]): StoredFinding[] {
         let key = shortKey(`${evidence.path}:${evidence.start}:${evidence.end}`, 8)
         while (evidenceKeys.has(key)) key = `${key}x`
         evidenceKeys.add(key)
-        return {_key: key, _type: EVIDENCE_TYPE, path: evidence.path, start: evidence.start, end: evidence.end, quote: evidence.quote}
+        return {
+          _key: key,
+          _type: EVIDENCE_TYPE,
+          path: evidence.path,
+          start: evidence.start,
+          end: evidence.end,
+          quote: evidence.quote,
+        }
       }),
     }
   })

@@ -71,7 +71,10 @@ export function compiledMarkers(distributor: DistributorDoc): CompiledMarkers {
   const markers: CompiledMarkers = {
     distributor,
     datelineTags: anyOf(distributor.markers?.datelineTags ?? [], 'gi'),
-    disclaimers: anyOf(phrasesOf(distributor, 'disclaimer').map((phrase) => phrase.text), 'gi'),
+    disclaimers: anyOf(
+      phrasesOf(distributor, 'disclaimer').map((phrase) => phrase.text),
+      'gi',
+    ),
     boilerplates: phrasesOf(distributor, 'boilerplate').map((phrase) => ({
       phrase,
       opening: new RegExp(literalPattern(phrase.text), 'gi'),

@@ -109,5 +109,5 @@ export function withoutOverlaps(matches: UnitMatch[]): UnitMatch[] {
 /** Orders matches as they appear in the document: by unit, then offset. */
 export function inDocumentOrder(matches: UnitMatch[], units: TextUnit[]): UnitMatch[] {
   const rank = new Map(units.map((unit, index) => [unit, index]))
-  return [...matches].sort((a, b) => (rank.get(a.unit)! - rank.get(b.unit)!) || a.start - b.start)
+  return [...matches].sort((a, b) => rank.get(a.unit)! - rank.get(b.unit)! || a.start - b.start)
 }

@@ -29,7 +29,15 @@ export function reviewQueueListItem(S: StructureBuilder, types: string[] = DEFAU
               .id(id)
               .title(title)
               .i18n({title: {key, ns: I18N_NAMESPACE}})
-              .child(S.documentList().id(id).title(title).i18n({title: {key, ns: I18N_NAMESPACE}}).filter(`_type in $types && ${REVIEW_LANES[id]}`).params({types}).apiVersion('2025-02-19')),
+              .child(
+                S.documentList()
+                  .id(id)
+                  .title(title)
+                  .i18n({title: {key, ns: I18N_NAMESPACE}})
+                  .filter(`_type in $types && ${REVIEW_LANES[id]}`)
+                  .params({types})
+                  .apiVersion('2025-02-19'),
+              ),
           ),
         ),
     )

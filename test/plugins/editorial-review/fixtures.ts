@@ -23,7 +23,10 @@ export function distributorDocs(): DistributorDoc[] {
   return BUILTIN_DISTRIBUTORS.map((seed) => ({
     ...seed,
     _type: 'distributor',
-    languages: seed._id === 'distributor.seaprwire' ? ['en', 'ko', 'ja', 'ar', 'zh-Hans', 'zh-Hant', 'vi', 'th', 'id', 'ms', 'de', 'ru', 'fr', 'es', 'pt'] : [],
+    languages:
+      seed._id === 'distributor.seaprwire'
+        ? ['en', 'ko', 'ja', 'ar', 'zh-Hans', 'zh-Hant', 'vi', 'th', 'id', 'ms', 'de', 'ru', 'fr', 'es', 'pt']
+        : [],
     reach:
       seed._id === 'distributor.seaprwire'
         ? {mediaOutlets: 6500, journalists: 86000, desktops: 3500000, countries: 90}
@@ -38,7 +41,13 @@ export function detectContext(overrides: Partial<DetectContext> = {}): DetectCon
 
 /** A one-span paragraph block; keys `${key}` and `${key}s0`. */
 export function block(key: string, text: string): BodyItem {
-  return {_type: 'block', _key: key, style: 'normal', markDefs: [], children: [{_type: 'span', _key: `${key}s0`, text, marks: []}]}
+  return {
+    _type: 'block',
+    _key: key,
+    style: 'normal',
+    markDefs: [],
+    children: [{_type: 'span', _key: `${key}s0`, text, marks: []}],
+  }
 }
 
 /** The seed paragraphs, split on blank lines as the file gives them. */
@@ -53,7 +62,14 @@ export function seedParagraphs(text = readSeed()): string[] {
 export function seedDocument(text = readSeed()): PressReleaseDocument {
   const context = detectContext()
   const parsed = parseSeed(SEED_FILE, text, context.distributors)
-  const {release} = buildSeedDocuments({file: SEED_FILE, bytesChecksum: seedChecksum(text), text, parsed, importedAt: '2026-11-24T04:00:00Z', context})
+  const {release} = buildSeedDocuments({
+    file: SEED_FILE,
+    bytesChecksum: seedChecksum(text),
+    text,
+    parsed,
+    importedAt: '2026-11-24T04:00:00Z',
+    context,
+  })
   const {review, ...content} = release
   return {
     ...content,

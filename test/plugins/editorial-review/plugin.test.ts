@@ -5,7 +5,10 @@ describe('editorialReview options', () => {
   it.each([
     [{types: []}, '[editorial-review] `types` must name at least one document type to review'],
     [{reviewerRoles: []}, '[editorial-review] `reviewerRoles` must name at least one role that may decide'],
-    [{rules: {mine: {code: 'mine', severity: 'info'}}}, '[editorial-review] rule "mine" needs a detect(document, context, text) function.'],
+    [
+      {rules: {mine: {code: 'mine', severity: 'info'}}},
+      '[editorial-review] rule "mine" needs a detect(document, context, text) function.',
+    ],
   ])('refuses %j early, naming the plugin', (options, message) => {
     expect(() => editorialReview(options as never)).toThrow(message)
   })
@@ -19,7 +22,13 @@ describe('editorialReview options', () => {
     const owned = resolveActions(prev, {schemaType: 'pressRelease'}) as {action?: string; displayName?: string}[]
     expect(owned[0]).not.toBe(publish)
     expect(owned[0]!.action).toBe('publish')
-    expect(owned.map((action) => action.displayName)).toEqual(['Gated(publish)', 'ApproveAction', 'RequestChangesAction', 'RejectAction', 'ReopenAction'])
+    expect(owned.map((action) => action.displayName)).toEqual([
+      'Gated(publish)',
+      'ApproveAction',
+      'RequestChangesAction',
+      'RejectAction',
+      'ReopenAction',
+    ])
     const resolveBadges = plugin.document!.badges as (prev: unknown[], context: {schemaType: string}) => unknown[]
     expect(resolveBadges(prev, {schemaType: 'category'})).toBe(prev)
     expect(resolveBadges([], {schemaType: 'pressRelease'})).toHaveLength(1)

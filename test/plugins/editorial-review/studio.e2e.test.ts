@@ -15,7 +15,10 @@ import {runScript} from '../../support/run-script'
 const STUDIO_DIST = path.resolve(PROJECT_ROOT, process.env.STUDIO_DIST ?? 'dist')
 const SHOTS = path.join(PROJECT_ROOT, 'test-results', 'editorial-review')
 const hasStudio = fs.existsSync(path.join(STUDIO_DIST, 'index.html'))
-if (!hasStudio) console.warn(`\n!!! SKIPPING the editorial-review browser test: no built Studio at ${STUDIO_DIST}. Run \`npm run build\`. !!!\n`)
+if (!hasStudio)
+  console.warn(
+    `\n!!! SKIPPING the editorial-review browser test: no built Studio at ${STUDIO_DIST}. Run \`npm run build\`. !!!\n`,
+  )
 
 const RELEASE_ID = 'pressRelease.000_e42a070e862f161b'
 const DOCUMENT_URL = `/structure/pressRelease;${RELEASE_ID}`
@@ -109,7 +112,10 @@ describe.skipIf(!hasStudio)('editorial review in the Studio (Chromium)', {timeou
     await expect.poll(() => publishButton().isEnabled(), {timeout: 20_000}).toBe(true)
     await expect.poll(() => page.getByTestId('review-trail').textContent()).toContain('Approved by Local Editor')
     const draft = await admin().getDocument(`drafts.${RELEASE_ID}`)
-    expect(draft?.review).toMatchObject({status: 'approved', decisions: [{action: 'approve', userId: 'local-editor', note: 'Lizenz für AP-Texte liegt vor.'}]})
+    expect(draft?.review).toMatchObject({
+      status: 'approved',
+      decisions: [{action: 'approve', userId: 'local-editor', note: 'Lizenz für AP-Texte liegt vor.'}],
+    })
     await shot('3-approved')
   })
 
@@ -130,9 +136,9 @@ describe.skipIf(!hasStudio)('editorial review in the Studio (Chromium)', {timeou
     await expectTooltip(publishButton(), 'The approval is outdated: the content changed after it was approved.')
     // The document list says so too.
     await page.getByText('SeaPRwire · de · Approval outdated').first().waitFor({timeout: 30_000})
-    await expect.poll(async () => JSON.stringify((await admin().getDocument(`drafts.${RELEASE_ID}`))?.body ?? ''), {timeout: 30_000}).toContain(
-      'Ergänzt von der Redaktion.',
-    )
+    await expect
+      .poll(async () => JSON.stringify((await admin().getDocument(`drafts.${RELEASE_ID}`))?.body ?? ''), {timeout: 30_000})
+      .toContain('Ergänzt von der Redaktion.')
     await shot('5-approval-outdated')
   })
 
@@ -140,9 +146,9 @@ describe.skipIf(!hasStudio)('editorial review in the Studio (Chromium)', {timeou
     await openActionMenu()
     await page.getByTestId('action-Approve').click()
     await page.getByTestId('review-confirm').click()
-    await expect.poll(() => page.getByTestId('review-refusal').textContent(), {timeout: 20_000}).toBe(
-      'You edited this copy last, and the four-eyes rule applies: another reviewer must approve it.',
-    )
+    await expect
+      .poll(() => page.getByTestId('review-refusal').textContent(), {timeout: 20_000})
+      .toBe('You edited this copy last, and the four-eyes rule applies: another reviewer must approve it.')
     await shot('5a-four-eyes')
     await page.keyboard.press('Escape')
     expect((await admin().getDocument(`drafts.${RELEASE_ID}`))?.review?.status).toBe('approved')
@@ -151,11 +157,15 @@ describe.skipIf(!hasStudio)('editorial review in the Studio (Chromium)', {timeou
   it('shows a German editor the review in German', async () => {
     try {
       await openAs(LAKE_TOKENS.editor, 'de-DE')
-      await expect.poll(() => page.getByTestId('review-findings').textContent(), {timeout: 20_000}).toContain('Redaktionelle Prüfung')
+      await expect
+        .poll(() => page.getByTestId('review-findings').textContent(), {timeout: 20_000})
+        .toContain('Redaktionelle Prüfung')
       expect(await panelBadge().textContent()).toBe('Freigabe veraltet')
       const panel = await page.getByTestId('review-findings').textContent()
       expect(panel).toContain('Dieser verbreitete Text nennt Associated Press (AP) als Quelle: eine Rechtefrage.')
-      expect(await page.getByTestId('review-reasons').textContent()).toContain('Die Freigabe ist veraltet: Der Inhalt wurde nach der Freigabe geändert.')
+      expect(await page.getByTestId('review-reasons').textContent()).toContain(
+        'Die Freigabe ist veraltet: Der Inhalt wurde nach der Freigabe geändert.',
+      )
       await shot('5b-german')
     } finally {
       await openAs(LAKE_TOKENS.editor)
@@ -164,7 +174,11 @@ describe.skipIf(!hasStudio)('editorial review in the Studio (Chromium)', {timeou
 
   it('6. adding the document to a release does not get around the gate', async () => {
     const releaseName = 'rgate'
-    await admin().action({actionType: 'sanity.action.release.create', releaseId: releaseName, metadata: {title: 'Gate test', releaseType: 'asap'}} as never)
+    await admin().action({
+      actionType: 'sanity.action.release.create',
+      releaseId: releaseName,
+      metadata: {title: 'Gate test', releaseType: 'asap'},
+    } as never)
     const draft = await admin().getDocument(`drafts.${RELEASE_ID}`)
     const {_rev, _createdAt, _updatedAt, ...content} = draft!
     await admin().action({
@@ -174,7 +188,10 @@ describe.skipIf(!hasStudio)('editorial review in the Studio (Chromium)', {timeou
     } as never)
     const refusal = await admin()
       .action({actionType: 'sanity.action.release.publish', releaseId: releaseName} as never)
-      .then(() => undefined, (error: {statusCode?: number; message: string}) => error)
+      .then(
+        () => undefined,
+        (error: {statusCode?: number; message: string}) => error,
+      )
     expect(refusal?.statusCode).toBe(409)
     expect(refusal?.message).toContain('The approval is outdated')
     expect((await admin().getDocument(RELEASE_ID))?.body).not.toEqual(draft?.body)

@@ -1,6 +1,13 @@
 import {describe, expect, it} from 'vitest'
 import {decisionAvailability} from '../../../../plugins/editorial-review/actions/availability'
-import {canPublish, contentHash, decide, type PressReleaseDocument, type ReviewAction, type ReviewUser} from '../../../../plugins/editorial-review/core'
+import {
+  canPublish,
+  contentHash,
+  decide,
+  type PressReleaseDocument,
+  type ReviewAction,
+  type ReviewUser,
+} from '../../../../plugins/editorial-review/core'
 import {detectContext, plainArticle, seedDocument} from '../fixtures'
 
 const REVIEWER_ROLES = ['administrator', 'editor']
@@ -13,8 +20,12 @@ function decided(document: PressReleaseDocument, action: ReviewAction, note?: st
   return {...document, review: result.review}
 }
 
-const availability = (document: PressReleaseDocument | undefined, action: ReviewAction, user: ReviewUser | undefined, thirdParty = true) =>
-  decisionAvailability({document, thirdParty, action, user, reviewerRoles: REVIEWER_ROLES}).kind
+const availability = (
+  document: PressReleaseDocument | undefined,
+  action: ReviewAction,
+  user: ReviewUser | undefined,
+  thirdParty = true,
+) => decisionAvailability({document, thirdParty, action, user, reviewerRoles: REVIEWER_ROLES}).kind
 
 describe('decision actions', () => {
   const pending = seedDocument()
@@ -57,7 +68,12 @@ describe('the publish gate the Studio shows', () => {
   it('opens after approval, and closes again after an edit', () => {
     const approved = decided(seedDocument(), 'approve')
     expect(canPublish(approved, {context}).ok).toBe(true)
-    const edited = {...approved, body: approved.body!.map((item, index) => (index === 1 ? {...item, children: [{_type: 'span', _key: 'x', text: 'Neu.', marks: []}]} : item))}
+    const edited = {
+      ...approved,
+      body: approved.body!.map((item, index) =>
+        index === 1 ? {...item, children: [{_type: 'span', _key: 'x', text: 'Neu.', marks: []}]} : item,
+      ),
+    }
     expect(contentHash(edited)).not.toBe(approved.review!.contentHash)
     const verdict = canPublish(edited, {context, user: editor, reviewerRoles: REVIEWER_ROLES})
     expect(verdict).toMatchObject({ok: false})

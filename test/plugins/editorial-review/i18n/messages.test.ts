@@ -66,14 +66,24 @@ function refusal(result: ReturnType<typeof decide>): LocalizedMessage {
   return {key: result.reasonKey, params: result.params, message: result.reason}
 }
 
-function withReview(status: ReviewStatus, fields: Partial<NonNullable<PressReleaseDocument['review']>> = {}): PressReleaseDocument {
+function withReview(
+  status: ReviewStatus,
+  fields: Partial<NonNullable<PressReleaseDocument['review']>> = {},
+): PressReleaseDocument {
   const document = seedDocument()
-  return {...document, review: {_type: 'editorialReview', status, thirdParty: true, contentHash: contentHash(document), decisions: [], ...fields}}
+  return {
+    ...document,
+    review: {_type: 'editorialReview', status, thirdParty: true, contentHash: contentHash(document), decisions: [], ...fields},
+  }
 }
 
 function decided(action: 'approve' | 'requestChanges' | 'reject', note?: string): PressReleaseDocument {
   const document = seedDocument()
-  const result = decide(document, {action, user: reviewer, note, now: NOW, findings: detect(document, detectContext())}, decideOptions)
+  const result = decide(
+    document,
+    {action, user: reviewer, note, now: NOW, findings: detect(document, detectContext())},
+    decideOptions,
+  )
   if (!result.ok) throw new Error(result.reason)
   return {...document, review: result.review}
 }
@@ -114,8 +124,17 @@ function verdicts(): PublishVerdict[] {
 /** Every refusal: the roles, the note rule, four eyes, each move the state machine refuses, a bad time. */
 function refusals(): LocalizedMessage[] {
   const judged = detect(seedDocument(), detectContext())
-  const input = (action: ReviewAction, fields = {}) => ({action, user: reviewer, now: NOW, findings: judged, note: 'Notiz.', ...fields})
-  const refusedMoves = STATUSES.flatMap((status) => ACTIONS.filter((action) => !transition(status, action)).map((action) => [status, action] as const))
+  const input = (action: ReviewAction, fields = {}) => ({
+    action,
+    user: reviewer,
+    now: NOW,
+    findings: judged,
+    note: 'Notiz.',
+    ...fields,
+  })
+  const refusedMoves = STATUSES.flatMap((status) =>
+    ACTIONS.filter((action) => !transition(status, action)).map((action) => [status, action] as const),
+  )
   expect(refusedMoves.length).toBeGreaterThan(0)
   return [
     refusal(decide(withReview('pending'), input('approve', {user: contributor}), decideOptions)),
@@ -141,16 +160,20 @@ describe('message keys', () => {
     expect([...produced].sort()).toEqual(inTable.sort())
   })
 
-  it.each(Object.entries(TABLES))('every key produced is in the %s bundle, with exactly the placeholders its params fill', (_locale, table) => {
-    for (const message of messages) {
-      expect(table, message.key).toHaveProperty([message.key])
-      expect(placeholders(table, message.key), message.key).toEqual(Object.keys(message.params).sort())
-    }
-  })
+  it.each(Object.entries(TABLES))(
+    'every key produced is in the %s bundle, with exactly the placeholders its params fill',
+    (_locale, table) => {
+      for (const message of messages) {
+        expect(table, message.key).toHaveProperty([message.key])
+        expect(placeholders(table, message.key), message.key).toEqual(Object.keys(message.params).sort())
+      }
+    },
+  )
 
   it('nested keys exist in both bundles', () => {
     for (const table of Object.values(TABLES)) {
-      for (const key of Object.keys(table)) for (const nested of nestedKeys(table, key)) expect(table, `${key} → ${nested}`).toHaveProperty([nested])
+      for (const key of Object.keys(table))
+        for (const nested of nestedKeys(table, key)) expect(table, `${key} → ${nested}`).toHaveProperty([nested])
     }
   })
 
@@ -171,7 +194,19 @@ describe('message keys', () => {
   })
 
   it('param names are not i18next options, which would be read as such', () => {
-    const options = ['count', 'context', 'defaultValue', 'lng', 'lngs', 'ns', 'replace', 'ordinal', 'returnObjects', 'postProcess', 'interpolation']
+    const options = [
+      'count',
+      'context',
+      'defaultValue',
+      'lng',
+      'lngs',
+      'ns',
+      'replace',
+      'ordinal',
+      'returnObjects',
+      'postProcess',
+      'interpolation',
+    ]
     for (const message of messages) for (const name of Object.keys(message.params)) expect(options).not.toContain(name)
   })
 })

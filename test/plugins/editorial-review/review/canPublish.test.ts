@@ -14,8 +14,16 @@ const reviewer: ReviewUser = {id: 'u-rev', name: 'Rita Reviewer', roles: ['edito
 const contributor: ReviewUser = {id: 'u-con', name: 'Cora Contributor', roles: ['contributor']}
 const options = {reviewerRoles: ['editor']}
 
-function decided(document: PressReleaseDocument, action: 'approve' | 'requestChanges' | 'reject', note?: string): PressReleaseDocument {
-  const result = decide(document, {action, user: reviewer, note, now: '2026-11-24T05:00:00Z', findings: detect(document, detectContext())}, options)
+function decided(
+  document: PressReleaseDocument,
+  action: 'approve' | 'requestChanges' | 'reject',
+  note?: string,
+): PressReleaseDocument {
+  const result = decide(
+    document,
+    {action, user: reviewer, note, now: '2026-11-24T05:00:00Z', findings: detect(document, detectContext())},
+    options,
+  )
   if (!result.ok) throw new Error(result.reason)
   return {...document, review: result.review}
 }
@@ -23,7 +31,12 @@ function decided(document: PressReleaseDocument, action: 'approve' | 'requestCha
 describe('canPublish', () => {
   it('the newsroom’s own copy passes, with or without live detection', () => {
     expect(canPublish(plainArticle())).toEqual({ok: true, reasons: [], details: [], thirdParty: false})
-    expect(canPublish(plainArticle(), {context: detectContext()})).toEqual({ok: true, reasons: [], details: [], thirdParty: false})
+    expect(canPublish(plainArticle(), {context: detectContext()})).toEqual({
+      ok: true,
+      reasons: [],
+      details: [],
+      thirdParty: false,
+    })
   })
 
   it('pending third-party copy is held, with reasons saying what to do', () => {
@@ -81,7 +94,12 @@ describe('canPublish', () => {
   it('an approval with no recorded hash does not count', () => {
     const document = seedDocument()
     expect(canPublish({...document, review: {_type: 'editorialReview', status: 'approved', thirdParty: true}}).ok).toBe(false)
-    expect(canPublish({...document, review: {_type: 'editorialReview', status: 'approved', thirdParty: true, contentHash: contentHash(document)}}).ok).toBe(true)
+    expect(
+      canPublish({
+        ...document,
+        review: {_type: 'editorialReview', status: 'approved', thirdParty: true, contentHash: contentHash(document)},
+      }).ok,
+    ).toBe(true)
   })
 })
 

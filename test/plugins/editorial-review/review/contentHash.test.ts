@@ -6,7 +6,11 @@ import {block, linkedBlock, seedDocument} from '../fixtures'
 function reverseKeys<T>(value: T): T {
   if (Array.isArray(value)) return value.map(reverseKeys) as T
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).reverse().map(([key, field]) => [key, reverseKeys(field)])) as T
+    return Object.fromEntries(
+      Object.entries(value)
+        .reverse()
+        .map(([key, field]) => [key, reverseKeys(field)]),
+    ) as T
   }
   return value
 }
@@ -29,7 +33,10 @@ describe('contentHash', () => {
     ['_updatedAt', (d) => void (d._updatedAt = '2030-01-01T00:00:00Z')],
     ['_createdAt', (d) => void (d._createdAt = '2030-01-01T00:00:00Z')],
     ['the drafts. id prefix', (d) => void (d._id = `drafts.${d._id}`)],
-    ['the review', (d) => void (d.review = {_type: 'editorialReview', status: 'approved', thirdParty: true, contentHash: 'sha256:x'})],
+    [
+      'the review',
+      (d) => void (d.review = {_type: 'editorialReview', status: 'approved', thirdParty: true, contentHash: 'sha256:x'}),
+    ],
     ['a block _key', (d) => void (d.body![0]!._key = 'other')],
     ['a span _key', (d) => void (d.body![0]!.children![0]!._key = 'other')],
     ['a category _key', (d) => void (d.categories![0]!._key = 'other')],

@@ -5,9 +5,21 @@ import {seedDocument} from '../fixtures'
 const base = seedDocument()
 const history: {id: string; author: string; document: PressReleaseDocument}[] = [
   // newest first
-  {id: 'r4', author: 'reviewer', document: {...base, title: 'Zweite Fassung', review: {_type: 'editorialReview', status: 'changesRequested', thirdParty: true}}},
+  {
+    id: 'r4',
+    author: 'reviewer',
+    document: {
+      ...base,
+      title: 'Zweite Fassung',
+      review: {_type: 'editorialReview', status: 'changesRequested', thirdParty: true},
+    },
+  },
   {id: 'r3', author: 'editor', document: {...base, title: 'Zweite Fassung'}},
-  {id: 'r2', author: 'reviewer', document: {...base, review: {_type: 'editorialReview', status: 'changesRequested', thirdParty: true}}},
+  {
+    id: 'r2',
+    author: 'reviewer',
+    document: {...base, review: {_type: 'editorialReview', status: 'changesRequested', thirdParty: true}},
+  },
   {id: 'r1', author: 'importer', document: base},
 ]
 const documentAt = async (id: string) => history.find((entry) => entry.id === id)?.document

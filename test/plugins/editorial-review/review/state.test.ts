@@ -51,7 +51,10 @@ describe('review state machine', () => {
 
 describe('effectiveStatus', () => {
   const seed = seedDocument()
-  const approved = {...seed, review: {_type: 'editorialReview' as const, status: 'approved' as const, thirdParty: true, contentHash: contentHash(seed)}}
+  const approved = {
+    ...seed,
+    review: {_type: 'editorialReview' as const, status: 'approved' as const, thirdParty: true, contentHash: contentHash(seed)},
+  }
 
   it('an approval of the current content stands', () => {
     expect(effectiveStatus(approved)).toEqual({status: 'approved', stale: false})
@@ -64,13 +67,19 @@ describe('effectiveStatus', () => {
   })
 
   it('an approval without a recorded hash is stale', () => {
-    expect(effectiveStatus({...seed, review: {...approved.review, contentHash: undefined}})).toEqual({status: 'pending', stale: true})
+    expect(effectiveStatus({...seed, review: {...approved.review, contentHash: undefined}})).toEqual({
+      status: 'pending',
+      stale: true,
+    })
   })
 
   it('no review is pending; other statuses stand whatever the content', () => {
     expect(effectiveStatus({...seed, review: undefined})).toEqual({status: 'pending', stale: false})
     for (const status of ['pending', 'changesRequested', 'rejected'] as const) {
-      expect(effectiveStatus({...seed, review: {...approved.review, status, contentHash: 'sha256:old'}})).toEqual({status, stale: false})
+      expect(effectiveStatus({...seed, review: {...approved.review, status, contentHash: 'sha256:old'}})).toEqual({
+        status,
+        stale: false,
+      })
     }
   })
 })

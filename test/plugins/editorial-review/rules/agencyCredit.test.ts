@@ -19,12 +19,17 @@ describe('agencyCredit', () => {
     expect(findings[0]?.severity).toBe('blocker')
     expect(findings[0]?.message).toContain(name)
     expect(findings[0]?.message).toContain('licence')
-    expect(findings[0]?.evidence).toEqual([{path: spanPath('b0'), start: text.indexOf(quote), end: text.indexOf(quote) + quote.length, quote}])
+    expect(findings[0]?.evidence).toEqual([
+      {path: spanPath('b0'), start: text.indexOf(quote), end: text.indexOf(quote) + quote.length, quote},
+    ])
   })
 
   it('a joint credit names each agency, in order of appearance', () => {
     const findings = findingsOf('agencyCredit', distributed('BERLIN (dpa/AFP) - Text.'))
-    expect(findings.map((finding) => finding.message.match(/credits (.+?) \(/)?.[1])).toEqual(['Deutsche Presse-Agentur', 'Agence France-Presse'])
+    expect(findings.map((finding) => finding.message.match(/credits (.+?) \(/)?.[1])).toEqual([
+      'Deutsche Presse-Agentur',
+      'Agence France-Presse',
+    ])
     expect(findings.map((finding) => finding.evidence[0]?.quote)).toEqual(['(dpa/AFP)', '(dpa/AFP)'])
   })
 
@@ -44,11 +49,16 @@ describe('agencyCredit', () => {
   ])('in distributed copy, %s is not an AP/dpa/Reuters credit', (what, text) => {
     const context = what === 'no agency list' ? detectContext({agencies: []}) : detectContext()
     const findings = findingsOf('agencyCredit', distributed(text), context)
-    expect(findings.map((finding) => finding.message)).toEqual(what === 'a longer code' ? [expect.stringContaining('Austria Presse Agentur')] : [])
+    expect(findings.map((finding) => finding.message)).toEqual(
+      what === 'a longer code' ? [expect.stringContaining('Austria Presse Agentur')] : [],
+    )
   })
 
   it('falls back to the structured dateline when the copy carries no credit', () => {
-    const findings = findingsOf('agencyCredit', distributed('WASHINGTON — Text.', {dateline: {location: 'WASHINGTON', agency: 'AP'}}))
+    const findings = findingsOf(
+      'agencyCredit',
+      distributed('WASHINGTON — Text.', {dateline: {location: 'WASHINGTON', agency: 'AP'}}),
+    )
     expect(findings[0]?.evidence).toEqual([{path: 'dateline.agency', start: 0, end: 2, quote: 'AP'}])
   })
 })

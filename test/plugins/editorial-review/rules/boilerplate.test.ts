@@ -17,14 +17,18 @@ describe('distributorBoilerplate', () => {
   it('in the body and in the copy as received: only the body warning', () => {
     const document = release([block('b1', boilerplate)], {language: 'de', source: {originalText: `Text.\n\n${boilerplate}`}})
     const findings = findingsOf('distributorBoilerplate', document)
-    expect(findings.map((finding) => [finding.severity, finding.evidence.map((evidence) => evidence.path)])).toEqual([['warning', [spanPath('b1')]]])
+    expect(findings.map((finding) => [finding.severity, finding.evidence.map((evidence) => evidence.path)])).toEqual([
+      ['warning', [spanPath('b1')]],
+    ])
   })
 
   it('in the copy as received only: info, quoting it', () => {
     const original = `Text.\n\n${boilerplate}\n`
     const findings = findingsOf('distributorBoilerplate', release([block('b0', 'Text.')], {source: {originalText: original}}))
     expect(findings.map((finding) => finding.severity)).toEqual(['info'])
-    expect(findings[0]?.evidence).toEqual([{path: 'source.originalText', start: 7, end: 7 + boilerplate.length, quote: boilerplate}])
+    expect(findings[0]?.evidence).toEqual([
+      {path: 'source.originalText', start: 7, end: 7 + boilerplate.length, quote: boilerplate},
+    ])
   })
 
   it('without the template’s shape, quotes the opening up to the paragraph’s end', () => {
@@ -34,6 +38,8 @@ describe('distributorBoilerplate', () => {
   })
 
   it('does not fire on a sentence about the distributor', () => {
-    expect(findingsOf('distributorBoilerplate', release([block('b0', 'SeaPRwire delivered the release to our newsroom on Monday.')]))).toEqual([])
+    expect(
+      findingsOf('distributorBoilerplate', release([block('b0', 'SeaPRwire delivered the release to our newsroom on Monday.')])),
+    ).toEqual([])
   })
 })

@@ -6,7 +6,10 @@ const seaprwireOnly = () => detectContext({distributors: distributorDocs().filte
 
 describe('distributorDatelineTag', () => {
   it('finds a distributor’s tag, tolerating case, and reports it as a blocker naming the distributor', () => {
-    const [finding, ...rest] = findingsOf('distributorDatelineTag', release([block('b0', 'HONGKONG, 3. April 2024 (SEAPRWIRE) – Die Firma meldet Zahlen.')]))
+    const [finding, ...rest] = findingsOf(
+      'distributorDatelineTag',
+      release([block('b0', 'HONGKONG, 3. April 2024 (SEAPRWIRE) – Die Firma meldet Zahlen.')]),
+    )
     expect(rest).toEqual([])
     expect(finding?.severity).toBe('blocker')
     expect(finding?.message).toContain('SeaPRwire')
@@ -35,18 +38,31 @@ describe('distributorDatelineTag', () => {
     ['GlobeNewswire', 'OSLO, Norway, May 2, 2024 (GLOBE NEWSWIRE) -- Nordic Semi ASA reports results.', '(GLOBE NEWSWIRE) --'],
     ['GlobeNewswire', 'OSLO, May 2, 2024 (GLOBE NEWSWIRE) – Nordic Semi ASA reports results.', '(GLOBE NEWSWIRE) –'],
     ['PR Newswire', 'NEW YORK, March 5, 2024 /PRNewswire/ -- Acme Corp. today announced a merger.', '/PRNewswire/ --'],
-    ['PR Newswire', 'MIAMI, March 5, 2024 /PRNewswire-HISPANIC PR WIRE/ — Acme anuncia resultados.', '/PRNewswire-HISPANIC PR WIRE/ —'],
-    ['EIN Presswire', 'AUSTIN, TX, UNITED STATES, June 1, 2024 /EINPresswire.com/ — A local startup raised funds.', '/EINPresswire.com/ —'],
+    [
+      'PR Newswire',
+      'MIAMI, March 5, 2024 /PRNewswire-HISPANIC PR WIRE/ — Acme anuncia resultados.',
+      '/PRNewswire-HISPANIC PR WIRE/ —',
+    ],
+    [
+      'EIN Presswire',
+      'AUSTIN, TX, UNITED STATES, June 1, 2024 /EINPresswire.com/ — A local startup raised funds.',
+      '/EINPresswire.com/ —',
+    ],
     ['Business Wire', 'SAN JOSE, Calif.--(BUSINESS WIRE)--Acme Inc. announced a product.', '(BUSINESS WIRE)--'],
   ])('finds the generic dateline form of %s even with no distributor document for it', (wire, text, quote) => {
     const findings = findingsOf('distributorDatelineTag', release([block('b0', text)]), seaprwireOnly())
     expect(findings).toHaveLength(1)
     expect(findings[0]?.message).toContain(wire)
-    expect(findings[0]?.evidence).toEqual([{path: spanPath('b0'), start: text.indexOf(quote), end: text.indexOf(quote) + quote.length, quote}])
+    expect(findings[0]?.evidence).toEqual([
+      {path: spanPath('b0'), start: text.indexOf(quote), end: text.indexOf(quote) + quote.length, quote},
+    ])
   })
 
   it('reports a wire the distributor documents know once, under the distributor’s name', () => {
-    const findings = findingsOf('distributorDatelineTag', release([block('b0', 'NEW YORK, March 5, 2024 /PRNewswire/ -- Acme Corp. announced.')]))
+    const findings = findingsOf(
+      'distributorDatelineTag',
+      release([block('b0', 'NEW YORK, March 5, 2024 /PRNewswire/ -- Acme Corp. announced.')]),
+    )
     expect(findings).toHaveLength(1)
     expect(findings[0]?.message).toContain('PR Newswire')
     expect(findings[0]?.evidence[0]?.quote).toBe('/PRNewswire/')
@@ -61,7 +77,9 @@ describe('distributorDatelineTag', () => {
   })
 
   it('falls back to the copy as received when the editor removed the tag from the body', () => {
-    const document = release([block('b0', 'WASHINGTON — Text.')], {source: {originalText: 'Title\n\n(SeaPRwire) – WASHINGTON — Text.'}})
+    const document = release([block('b0', 'WASHINGTON — Text.')], {
+      source: {originalText: 'Title\n\n(SeaPRwire) – WASHINGTON — Text.'},
+    })
     expect(findingsOf('distributorDatelineTag', document)[0]?.evidence).toEqual([
       {path: 'source.originalText', start: 7, end: 18, quote: '(SeaPRwire)'},
     ])

@@ -1,5 +1,12 @@
 import {describe, expect, it} from 'vitest'
-import {DEFAULT_RULES, detect, isThirdParty, toStoredFindings, type Finding, type Rule} from '../../../../plugins/editorial-review/core'
+import {
+  DEFAULT_RULES,
+  detect,
+  isThirdParty,
+  toStoredFindings,
+  type Finding,
+  type Rule,
+} from '../../../../plugins/editorial-review/core'
 import {block, detectContext, plainArticle, readSeed, release, seedDocument, spanPath} from '../fixtures'
 
 const DISCLAIMER =
@@ -49,7 +56,11 @@ describe('detect on the seed (German AP story redistributed by SeaPRwire)', () =
 
   it('evidence ranges are exact offsets into the field values', () => {
     const first = seed.body?.[0]?.children?.[0]?.text ?? ''
-    const values: Record<string, string> = {[spanPath('p0')]: first, 'source.originalText': text, distributor: 'distributor.seaprwire'}
+    const values: Record<string, string> = {
+      [spanPath('p0')]: first,
+      'source.originalText': text,
+      distributor: 'distributor.seaprwire',
+    }
     for (const evidence of findings.flatMap((finding) => finding.evidence)) {
       expect(values[evidence.path]?.slice(evidence.start, evidence.end)).toBe(evidence.quote)
     }
@@ -99,7 +110,14 @@ describe('rules table', () => {
       detect: (_document, _context, text) =>
         text.body
           .filter((unit) => unit.text.includes('EMBARGO'))
-          .map(() => ({code: 'embargoNote', severity: 'warning', message: 'Check the embargo before publishing.', messageKey: 'finding.embargoNote', params: {}, evidence: []})),
+          .map(() => ({
+            code: 'embargoNote',
+            severity: 'warning',
+            message: 'Check the embargo before publishing.',
+            messageKey: 'finding.embargoNote',
+            params: {},
+            evidence: [],
+          })),
     }
     const document = release([block('b0', 'EMBARGO until Friday. (SeaPRwire) – Text.')])
     const onlyEmbargo = detect(document, detectContext({rules: {embargoNote: embargo}}))
@@ -115,7 +133,16 @@ describe('rules table', () => {
       marksThirdParty: true,
       detect: (_document, _context, text) =>
         text.body.some((unit) => unit.text.startsWith('[WIRE]'))
-          ? [{code: 'internalWire', severity: 'blocker', message: 'Wire copy: review it.', messageKey: 'finding.internalWire', params: {}, evidence: []}]
+          ? [
+              {
+                code: 'internalWire',
+                severity: 'blocker',
+                message: 'Wire copy: review it.',
+                messageKey: 'finding.internalWire',
+                params: {},
+                evidence: [],
+              },
+            ]
           : [],
     }
     const document = release([block('b0', '[WIRE] BERLIN (dpa) - Ein Text.')], {language: 'de'})
@@ -126,7 +153,14 @@ describe('rules table', () => {
 })
 
 describe('isThirdParty', () => {
-  const finding = (code: string): Finding => ({code, severity: 'info', message: '', messageKey: `finding.${code}`, params: {}, evidence: []})
+  const finding = (code: string): Finding => ({
+    code,
+    severity: 'info',
+    message: '',
+    messageKey: `finding.${code}`,
+    params: {},
+    evidence: [],
+  })
   it.each([
     ['distributorDatelineTag', true],
     ['distributorDisclaimer', true],
@@ -162,7 +196,14 @@ describe('toStoredFindings', () => {
   })
 
   it('keeps keys unique when two findings point at the same place', () => {
-    const twin: Finding = {code: 'x', severity: 'info', message: 'a', messageKey: 'finding.x', params: {}, evidence: [{path: 'title', start: 0, end: 1, quote: 'T'}]}
+    const twin: Finding = {
+      code: 'x',
+      severity: 'info',
+      message: 'a',
+      messageKey: 'finding.x',
+      params: {},
+      evidence: [{path: 'title', start: 0, end: 1, quote: 'T'}],
+    }
     const keys = toStoredFindings([twin, {...twin, message: 'b'}]).map((finding) => finding._key)
     expect(keys[0]).not.toBe(keys[1])
   })

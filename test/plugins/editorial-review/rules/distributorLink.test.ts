@@ -4,7 +4,9 @@ import {findingsOf} from './helpers'
 
 describe('distributorLink', () => {
   it('a link annotation to a distributor’s domain points at the linked text', () => {
-    const document = release([linkedBlock('b0', 'Read the ', 'full release', ' online.', 'https://www.seaprwire.com/news/12345?utm_source=wire')])
+    const document = release([
+      linkedBlock('b0', 'Read the ', 'full release', ' online.', 'https://www.seaprwire.com/news/12345?utm_source=wire'),
+    ])
     const findings = findingsOf('distributorLink', document)
     expect(findings).toHaveLength(1)
     expect(findings[0]?.severity).toBe('warning')
@@ -39,7 +41,13 @@ describe('distributorLink', () => {
     ['a relative link', linkedBlock('b0', 'See ', 'our report', '.', '/news/seaprwire.com')],
     ['a path mentioning the domain', block('b0', 'See www.example.com/seaprwire.com for the copy.')],
     ['the distributor’s name', block('b0', 'SeaPRwire distributed this release.')],
-    ['the URL inside the distributor’s own disclaimer', block('b0', 'Der Artikel wird von einem Drittanbieter bereitgestellt. SeaPRwire (https://www.seaprwire.com/) gibt keine Zusicherungen ab.')],
+    [
+      'the URL inside the distributor’s own disclaimer',
+      block(
+        'b0',
+        'Der Artikel wird von einem Drittanbieter bereitgestellt. SeaPRwire (https://www.seaprwire.com/) gibt keine Zusicherungen ab.',
+      ),
+    ],
   ])('does not fire on %s', (_what, item) => {
     expect(findingsOf('distributorLink', release([item]))).toEqual([])
   })

@@ -4,7 +4,10 @@ import {findingsOf} from './helpers'
 
 describe('distributorReference', () => {
   it('a distributor set on the document blocks until approved, naming it', () => {
-    const findings = findingsOf('distributorReference', release([block('b0', 'Text.')], {distributor: {_type: 'reference', _ref: 'distributor.globenewswire'}}))
+    const findings = findingsOf(
+      'distributorReference',
+      release([block('b0', 'Text.')], {distributor: {_type: 'reference', _ref: 'distributor.globenewswire'}}),
+    )
     expect(findings).toEqual([
       {
         code: 'distributorReference',
@@ -18,7 +21,10 @@ describe('distributorReference', () => {
   })
 
   it('an unknown distributor is named by its id', () => {
-    const findings = findingsOf('distributorReference', release([], {distributor: {_type: 'reference', _ref: 'distributor.other'}}))
+    const findings = findingsOf(
+      'distributorReference',
+      release([], {distributor: {_type: 'reference', _ref: 'distributor.other'}}),
+    )
     expect(findings[0]?.message).toContain('distributor.other')
   })
 

@@ -21,7 +21,12 @@ describe('languageMismatch', () => {
   })
 
   it('too little text to tell is not a finding', () => {
-    expect(findingsOf('languageMismatch', release([block('b0', 'The company said on Tuesday that it expects growth.')], {language: 'de'}))).toEqual([])
+    expect(
+      findingsOf(
+        'languageMismatch',
+        release([block('b0', 'The company said on Tuesday that it expects growth.')], {language: 'de'}),
+      ),
+    ).toEqual([])
   })
 
   it('no declared language is not a finding', () => {

@@ -10,7 +10,8 @@ describe('missingDisclaimer', () => {
       {
         code: 'missingDisclaimer',
         severity: 'blocker',
-        message: "Third-party copy needs a disclaimer: choose the distributor's disclaimer in the Disclaimer field before publishing.",
+        message:
+          "Third-party copy needs a disclaimer: choose the distributor's disclaimer in the Disclaimer field before publishing.",
         messageKey: 'finding.missingDisclaimer',
         params: {},
         evidence: [{path: 'disclaimer', start: 0, end: 0, quote: ''}],
@@ -19,11 +20,16 @@ describe('missingDisclaimer', () => {
   })
 
   it('a disclaimer reference satisfies it', () => {
-    expect(findingsOf('missingDisclaimer', release([tagged], {disclaimer: {_type: 'reference', _ref: 'disclaimer.seaprwire-de'}}))).toEqual([])
+    expect(
+      findingsOf('missingDisclaimer', release([tagged], {disclaimer: {_type: 'reference', _ref: 'disclaimer.seaprwire-de'}})),
+    ).toEqual([])
   })
 
   it('the disclaimer written in the body satisfies it', () => {
-    const disclaimer = block('b1', 'Der Artikel wird von einem Drittanbieter bereitgestellt. SeaPRwire gibt keine Zusicherungen ab.')
+    const disclaimer = block(
+      'b1',
+      'Der Artikel wird von einem Drittanbieter bereitgestellt. SeaPRwire gibt keine Zusicherungen ab.',
+    )
     expect(findingsOf('missingDisclaimer', release([tagged, disclaimer]))).toEqual([])
   })
 

@@ -36,7 +36,18 @@ describe('documentText', () => {
   })
 
   it('evidence for a range splits at span borders, with offsets into each span', () => {
-    const unit = documentText(release([{_type: 'block', _key: 'b', children: [{_type: 'span', _key: 'a', text: 'abc'}, {_type: 'span', _key: 'c', text: 'def'}]}])).body[0]!
+    const unit = documentText(
+      release([
+        {
+          _type: 'block',
+          _key: 'b',
+          children: [
+            {_type: 'span', _key: 'a', text: 'abc'},
+            {_type: 'span', _key: 'c', text: 'def'},
+          ],
+        },
+      ]),
+    ).body[0]!
     expect(evidenceIn(unit, 1, 5)).toEqual([
       {path: 'body[_key=="b"].children[_key=="a"].text', start: 1, end: 3, quote: 'bc'},
       {path: 'body[_key=="b"].children[_key=="c"].text', start: 0, end: 2, quote: 'de'},
