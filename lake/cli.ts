@@ -10,7 +10,7 @@ export const DEFAULT_CORS_ORIGINS = ['http://localhost:3333', 'http://127.0.0.1:
 
 export const USAGE = `Usage:
   npm run lake -- [--port <n>] [--data <dir>] [--cors-origin <origin>]... [--users <file>] [--anonymous-role <role|none>] [--compact-after-mb <n>] [--log-requests]
-  npm run lake -- import <file.ndjson> [--replace | --missing] [--url <lake url>] [--dataset <name>] [--token <token>] [--batch-size <n>]
+  npm run lake -- import <file.ndjson> [--replace | --missing] [--allow-unreviewed] [--url <lake url>] [--dataset <name>] [--token <token>] [--batch-size <n>]
   npm run lake -- export <file.ndjson | -> [--url <lake url>] [--dataset <name>] [--token <token>]
 
 Defaults: --port ${LOCAL_LAKE.port}, --data ${LOCAL_LAKE.dataDir}, --cors-origin ${DEFAULT_CORS_ORIGINS.join(' and ')},
@@ -45,7 +45,7 @@ const COMMAND_OPTIONS: Record<LakeCommand, ParseArgsConfig['options']> = {
     'log-requests': bare,
     help: bare,
   },
-  import: {...CONNECTION, replace: bare, missing: bare, 'batch-size': text},
+  import: {...CONNECTION, replace: bare, missing: bare, 'batch-size': text, 'allow-unreviewed': bare},
   export: CONNECTION,
 }
 

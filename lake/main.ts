@@ -2,15 +2,16 @@
  * Entry point: `npm run lake -- …` starts the server (or runs `import`/`export`).
  * Prints exactly one line on stdout when ready, which test helpers and scripts wait for.
  */
-import {DEFAULT_CONFIG} from '../plugins/editorial-review/constants'
+import {REVIEW_POLICY} from '../config/reviewPolicy'
 import {parseArgs, serveOptions, USAGE, UsageError} from './cli'
-import {publicationGate} from './guards/publicationGate'
+import {editorialReviewGuard} from './guards/editorialReview'
 import {runExport, runImport} from './ndjson'
 import {startLake} from './server'
 
 async function serve(argv: string[]): Promise<void> {
-  // The lake holds the editorial-review gate itself, so no client can publish around it.
-  const options = {...serveOptions(parseArgs(argv)), guard: publicationGate({types: DEFAULT_CONFIG.types})}
+  // The lake holds the editorial review itself, so no client can decide or publish around it.
+  const served = serveOptions(parseArgs(argv))
+  const options = {...served, guard: editorialReviewGuard({policy: REVIEW_POLICY, users: served.users})}
   const lake = await startLake(options)
   if (lake.store.recoveredTailBytes > 0) {
     process.stderr.write(

@@ -24,6 +24,19 @@ export interface ImportOptions {
   mode: ImportMode
   /** Documents per transaction. */
   batchSize: number
+  /** Let unreviewed third-party copy go public anyway (`--allow-unreviewed`); the lake records it with each transaction. */
+  allowUnreviewed?: boolean
+}
+
+/** A document the lake refused to restore, and why. */
+export interface RefusedDocument {
+  id: string
+  reason: string
+}
+
+interface MutateErrorBody {
+  error?: {description?: string; items?: {index: number; error: {description: string; type?: string; id?: string}}[]}
+  message?: string
 }
 
 const ASSET_KEYS = ['_sanityAsset', '_sanityAssetUrl']
@@ -74,26 +87,46 @@ function headers(token: string | undefined): Record<string, string> {
   return {'content-type': 'application/json', ...(token ? {authorization: `Bearer ${token}`} : {})}
 }
 
-/** Imports documents in batches; returns how many were written. */
+/** The documents the review gate refused, when that is all that stopped the batch. */
+function refusedByGate(body: MutateErrorBody): RefusedDocument[] {
+  const items = body.error?.items ?? []
+  if (items.length === 0 || items.some(({error}) => error.type !== 'guardRejectedError' || !error.id)) return []
+  return items.map(({error}) => ({id: error.id!, reason: error.description}))
+}
+
+/**
+ * Imports documents in batches. Documents the review gate refuses (unreviewed
+ * third-party copy on a published id) are set aside one by one with the reason, and the
+ * rest of their batch is written; anything else stops the import.
+ */
 export async function importDocuments(
   docs: Record<string, unknown>[],
   options: ImportOptions,
-): Promise<{batches: number; documents: number}> {
+): Promise<{batches: number; documents: number; refused: RefusedDocument[]}> {
   let batches = 0
+  let written = 0
+  const refused: RefusedDocument[] = []
+  const query = `visibility=async&returnIds=false&lakeImport=true${options.allowUnreviewed ? '&allowUnreviewed=true' : ''}`
   for (let i = 0; i < docs.length; i += options.batchSize) {
-    const batch = docs.slice(i, i + options.batchSize)
-    const res = await fetch(
-      `${options.url}/v${API_VERSION}/data/mutate/${options.dataset}?visibility=async&returnIds=false&lakeImport=true`,
-      {
+    let batch = docs.slice(i, i + options.batchSize)
+    while (batch.length > 0) {
+      const res = await fetch(`${options.url}/v${API_VERSION}/data/mutate/${options.dataset}?${query}`, {
         method: 'POST',
         headers: headers(options.token),
         body: JSON.stringify({mutations: batch.map((doc) => ({[options.mode]: doc}))}),
-      },
-    )
-    if (!res.ok) {
-      const body = (await res.json().catch(() => ({}))) as {
-        error?: {description?: string; items?: {index: number; error: {description: string}}[]}
-        message?: string
+      })
+      if (res.ok) {
+        written += batch.length
+        batches++
+        break
+      }
+      const body = (await res.json().catch(() => ({}))) as MutateErrorBody
+      const gated = res.status === 409 ? refusedByGate(body) : []
+      if (gated.length > 0) {
+        refused.push(...gated)
+        const ids = new Set(gated.map(({id}) => id))
+        batch = batch.filter((doc) => !ids.has(String(doc._id)))
+        continue
       }
       const item = body.error?.items?.[0]
       const detail = item
@@ -103,9 +136,8 @@ export async function importDocuments(
         `Import failed in batch ${batches + 1} (documents ${i + 1}-${i + batch.length}); earlier batches were committed. ${detail}`,
       )
     }
-    batches++
   }
-  return {batches, documents: docs.length}
+  return {batches, documents: written, refused}
 }
 
 function connection(args: ParsedArgs): {url: string; dataset: string; token: string | undefined} {
@@ -130,10 +162,17 @@ export async function runImport(args: ParsedArgs): Promise<void> {
   const text = fs.readFileSync(file, 'utf8')
   const docs = parseNdjson(text, file)
   const started = performance.now()
-  const {batches} = await importDocuments(docs, {...connection(args), mode, batchSize})
+  const allowUnreviewed = hasFlag(args, 'allow-unreviewed')
+  const {batches, documents, refused} = await importDocuments(docs, {...connection(args), mode, batchSize, allowUnreviewed})
+  for (const {id, reason} of refused) process.stderr.write(`refused ${id}: ${reason}\n`)
   process.stdout.write(
-    `imported ${docs.length} documents from ${file} in ${batches} transactions (${mode}) in ${Math.round(performance.now() - started)} ms\n`,
+    `imported ${documents} documents from ${file} in ${batches} transactions (${mode}) in ${Math.round(performance.now() - started)} ms${allowUnreviewed ? ", unreviewed copy allowed (recorded in the lake's transaction log)" : ''}\n`,
   )
+  if (refused.length > 0) {
+    throw new Error(
+      `${refused.length} of ${docs.length} documents were refused by the review gate (listed above) and not restored: published third-party copy needs an approval a reviewer recorded. Restore them as drafts, or, as an administrator, pass --allow-unreviewed to restore them as they are; the lake records that, and \`npm run audit\` reports them.`,
+    )
+  }
 }
 
 export async function runExport(args: ParsedArgs): Promise<void> {

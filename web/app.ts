@@ -58,15 +58,7 @@ function pageParam(url: URL): number {
 }
 
 function messagePage(status: number, title: string, message: string): Reply {
-  return {
-    status,
-    body: page({
-      title,
-      body: html`<h1>${title}</h1>
-        <p>${message}</p>
-        <p><a href="/">All press releases</a></p>`,
-    }),
-  }
+  return {status, body: page({title, body: html`<h1>${title}</h1><p>${message}</p><p><a href="/">All press releases</a></p>`})}
 }
 
 function routes(data: PublicData, pageSize: number) {

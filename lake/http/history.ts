@@ -21,6 +21,8 @@ interface TransactionView {
   id: string
   timestamp: string
   author: string
+  /** Set when an administrator's restore let unreviewed copy through; the audit reports such transactions. */
+  allowedUnreviewed: boolean
   entries: {docId: string; entry: HistoryEntry}[]
 }
 
@@ -33,7 +35,14 @@ export function transactionsHandler(ctx: RequestContext): void {
       if (!tx)
         byTx.set(
           entry.transactionId,
-          (tx = {seq: entry.seq, id: entry.transactionId, timestamp: entry.timestamp, author: entry.author, entries: []}),
+          (tx = {
+            seq: entry.seq,
+            id: entry.transactionId,
+            timestamp: entry.timestamp,
+            author: entry.author,
+            allowedUnreviewed: entry.allowedUnreviewed === true,
+            entries: [],
+          }),
         )
       tx.entries.push({docId, entry})
     }
@@ -70,6 +79,8 @@ export function transactionsHandler(ctx: RequestContext): void {
       timestamp: tx.timestamp,
       author: tx.author,
       documentIDs: tx.entries.map((e) => e.docId),
+      // Not in Sanity's format: the lake's record that a restore overrode the review gate.
+      ...(tx.allowedUnreviewed ? {lakeAllowedUnreviewed: true} : {}),
     }
     if (!excludeMutations)
       line.mutations = tx.entries.flatMap(({docId, entry}) => mutationsOf({id: docId, before: entry.before, after: entry.after}))

@@ -4,6 +4,26 @@ import {applyMutation, type MutationOutcome, type MutationSpec} from '../store/m
 import {datasetName, flag, readJson, sendJson, type RequestContext} from './context'
 import {runTransaction} from './transaction'
 
+/**
+ * `lake import` marks its batches (`lakeImport=true`) so the guard can tell a restore
+ * from an edit, and may ask to let unreviewed copy through (`allowUnreviewed=true`).
+ * Both need an administrator who sent a token: a request without one never gets a path
+ * around review, whatever role the lake gives it.
+ */
+function restoreMode(ctx: RequestContext): 'restore' | 'allowUnreviewed' | undefined {
+  const restore = flag(ctx.url, 'lakeImport')
+  const allowUnreviewed = flag(ctx.url, 'allowUnreviewed')
+  if (!restore && !allowUnreviewed) return undefined
+  if (!restore)
+    throw errors.badRequest('allowUnreviewed=true applies only to a restore (lakeImport=true, `npm run lake -- import`).')
+  if (ctx.user.role !== 'administrator' || !ctx.req.headers.authorization) {
+    throw errors.forbidden(
+      `lakeImport=true is an administrator's restore and needs an administrator's token; "${ctx.user.id}" (${ctx.req.headers.authorization ? ctx.user.role : 'no token'}) may not use it.`,
+    )
+  }
+  return allowUnreviewed ? 'allowUnreviewed' : 'restore'
+}
+
 export async function mutateHandler(ctx: RequestContext): Promise<void> {
   const dataset = datasetName(ctx)
   const body = await readJson(ctx)
@@ -11,17 +31,15 @@ export async function mutateHandler(ctx: RequestContext): Promise<void> {
   if (!Array.isArray(mutations) || mutations.length === 0) throw errors.badRequest('Body needs a non-empty "mutations" array')
   const transactionId =
     ctx.url.searchParams.get('transactionId') ?? (typeof body.transactionId === 'string' ? body.transactionId : undefined)
-  // `lake import` marks its batches so guards can tell a restore from an edit; only administrators may.
-  const isImport = ctx.url.searchParams.get('lakeImport') === 'true'
-  if (isImport && ctx.user.role !== 'administrator')
-    throw errors.forbidden(`lakeImport=true requires the administrator role; "${ctx.user.id}" is ${ctx.user.role}`)
+  const restore = restoreMode(ctx)
   const {results, commit} = await runTransaction(
     ctx,
     dataset,
-    isImport ? 'import' : 'mutate',
+    restore ? 'import' : 'mutate',
     mutations as MutationSpec[],
     transactionId || undefined,
     (ws, m) => applyMutation(ws, m),
+    {allowUnreviewed: restore === 'allowUnreviewed'},
   )
   const outcomes: MutationOutcome[] = results.flat()
   const returnDocuments = flag(ctx.url, 'returnDocuments')

@@ -20,6 +20,7 @@ export async function runTransaction<I, R>(
   items: I[],
   transactionId: string | undefined,
   apply: (ws: WorkingSet, item: I) => Promise<R> | R,
+  options: {allowUnreviewed?: boolean} = {},
 ): Promise<{results: R[]; commit: CommitResult}> {
   const fail = kind === 'action' ? errors.action : errors.mutation
   const noun = kind === 'action' ? 'action' : 'mutation'
@@ -31,6 +32,7 @@ export async function runTransaction<I, R>(
       {
         kind,
         transactionId,
+        allowUnreviewed: options.allowUnreviewed,
         authorize: (changes) => {
           const reason = forbiddenReason(ctx.user, changes)
           if (reason) throw errors.forbidden(reason)
@@ -54,11 +56,11 @@ export async function runTransaction<I, R>(
     }
     if (err instanceof GuardRejection) {
       const reasons = err.reasons.length ? err.reasons : ['rejected by the commit guard']
-      throw fail(
-        `Transaction rejected: ${reasons.join('; ')}`,
-        reasons.map((description) => ({index: 0, error: {description, type: 'guardRejectedError'}})),
-        409,
-      )
+      // Items name the documents at fault, so a restore can set them aside and write the rest.
+      const items = err.refusals.length
+        ? err.refusals.map(({id, reason}) => ({index: 0, error: {description: reason, type: 'guardRejectedError', id}}))
+        : reasons.map((description) => ({index: 0, error: {description, type: 'guardRejectedError'}}))
+      throw fail(`Transaction rejected: ${reasons.join('; ')}`, items, 409)
     }
     throw err
   }

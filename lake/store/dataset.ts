@@ -19,6 +19,8 @@ export interface HistoryEntry {
   author: string
   before: SanityDocument | null
   after: SanityDocument | null
+  /** An administrator's restore let unreviewed copy through in this transaction. */
+  allowedUnreviewed?: true
 }
 
 /** A commit as applied to a dataset; also what the journal stores (minus `before`). */
@@ -28,6 +30,8 @@ export interface AppliedCommit {
   timestamp: string
   author: string
   changes: Change[]
+  /** An administrator's restore let unreviewed copy through (`--allow-unreviewed`). */
+  allowedUnreviewed?: true
 }
 
 /** How many history entries each document keeps in memory; older ones are dropped. */
@@ -69,6 +73,7 @@ export class DatasetState {
         author: commit.author,
         before: previous,
         after: change.after,
+        ...(commit.allowedUnreviewed ? {allowedUnreviewed: true as const} : {}),
       })
     }
     this.generation++

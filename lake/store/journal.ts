@@ -26,6 +26,8 @@ export interface JournalRecord {
   author: string
   /** Documents' new states; `after: null` is a deletion. */
   changes: {id: string; after: SanityDocument | null}[]
+  /** Set when an administrator's restore let unreviewed copy through (`--allow-unreviewed`): the log is the record of it. */
+  allowedUnreviewed?: true
 }
 
 /**

@@ -8,7 +8,8 @@ import {randomUUID} from 'node:crypto'
 import {TransactionItemError} from '../errors'
 import {DatasetState, type AppliedCommit} from './dataset'
 import {Journal, type JournalRecord, type SnapshotEntry} from './journal'
-import type {Change, CommitGuard, CommitResult, GuardContext, LakeUser} from './types'
+import {publishedIdOf} from './ids'
+import type {Change, CommitGuard, CommitResult, GuardContext, LakeUser, Refusal} from './types'
 import {WorkingSet} from './working-set'
 
 export interface LakeStoreOptions {
@@ -34,15 +35,20 @@ export interface CommitOptions {
   kind: GuardContext['kind']
   /** Role check on the final changes; throws to refuse (before the guard runs). */
   authorize?: (changes: Change[]) => void
+  /** An administrator's restore lets unreviewed copy through; the journal records it with the transaction. */
+  allowUnreviewed?: boolean
 }
 
 /** Rejected by the injected guard; the HTTP layer reports the reasons. */
 export class GuardRejection extends Error {
   readonly reasons: string[]
-  constructor(reasons: string[]) {
+  /** The documents at fault, when the guard named them. */
+  readonly refusals: Refusal[]
+  constructor(reasons: string[], refusals: Refusal[] = []) {
     super(`Transaction rejected: ${reasons.join('; ') || 'no reason given'}`)
     this.name = 'GuardRejection'
     this.reasons = reasons
+    this.refusals = refusals
   }
 }
 
@@ -84,6 +90,7 @@ export class LakeStore {
         timestamp: record.timestamp,
         author: record.author,
         changes: record.changes.map((c) => ({id: c.id, before: state.get(c.id), after: c.after})),
+        ...(record.allowedUnreviewed ? {allowedUnreviewed: true as const} : {}),
       })
       seq = record.seq
     }
@@ -130,7 +137,7 @@ export class LakeStore {
       const result = await build(ws)
       const transactionId = options.transactionId || randomUUID().replace(/-/g, '').slice(0, 22)
       const timestamp = new Date().toISOString()
-      const changes = stamp(ws.changes(), transactionId, timestamp)
+      let changes = stamp(ws.changes(), transactionId, timestamp)
       if (changes.length === 0) return {result, commit: {transactionId, timestamp, changes}}
       options.authorize?.(changes)
       if (this.guard) {
@@ -138,10 +145,15 @@ export class LakeStore {
           dataset,
           kind: options.kind,
           transactionId,
+          timestamp,
+          allowUnreviewed: options.allowUnreviewed === true,
           getDocument: (id) => state.get(id),
           documentsOfType: (type) => [...(state.byType.get(type) ?? [])].map((id) => state.get(id)).filter((d) => d !== null),
+          groupOf: (id) => [...(state.groups.get(publishedIdOf(id)) ?? [])],
+          historyOf: (id) => state.historyOf(id),
         })
-        if (!verdict.ok) throw new GuardRejection(verdict.reasons)
+        if (!verdict.ok) throw new GuardRejection(verdict.reasons, verdict.refusals)
+        if (verdict.changes) changes = verdict.changes
       }
       const seq = this.seq + 1
       const record: JournalRecord = {
@@ -151,10 +163,18 @@ export class LakeStore {
         timestamp,
         author: user.id,
         changes: changes.map(({id, after}) => ({id, after})),
+        ...(options.allowUnreviewed ? {allowedUnreviewed: true as const} : {}),
       }
       this.journal.append([record])
       this.seq = seq
-      const applied: AppliedCommit = {seq, transactionId, timestamp, author: user.id, changes}
+      const applied: AppliedCommit = {
+        seq,
+        transactionId,
+        timestamp,
+        author: user.id,
+        changes,
+        ...(record.allowedUnreviewed ? {allowedUnreviewed: true as const} : {}),
+      }
       state.apply(applied)
       this.emit({...applied, dataset, identity: user.id})
       if (this.journal.needsCompaction) this.compact()

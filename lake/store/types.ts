@@ -35,12 +35,40 @@ export interface Change {
   after: SanityDocument | null
 }
 
+/** A document the guard refuses, and why; a restore skips it and goes on with the others. */
+export interface Refusal {
+  /** Document id. */
+  id: string
+  /** What is wrong and what to do, in one sentence. */
+  reason: string
+}
+
 /** A guard's decision on a transaction. */
-export interface GuardVerdict {
-  /** false rejects the whole transaction. */
-  ok: boolean
-  /** Human-readable reasons, returned to the caller in the error items. */
-  reasons: string[]
+export type GuardVerdict =
+  | {
+      ok: true
+      /**
+       * The changes to commit instead of the ones given, when the guard records facts only
+       * the server knows (who decided, when, on which content); the same ids, in order.
+       */
+      changes?: Change[]
+    }
+  | {
+      ok: false
+      /** Human-readable reasons, returned to the caller in the error items. */
+      reasons: string[]
+      /** The documents at fault, when the guard can name them one by one. */
+      refusals?: Refusal[]
+    }
+
+/** One earlier revision of a document, as the guard reads history. */
+export interface RevisionEntry {
+  /** Commit sequence number, global to the lake. */
+  seq: number
+  /** Who committed it. */
+  author: string
+  before: SanityDocument | null
+  after: SanityDocument | null
 }
 
 /** What a guard knows about the transaction besides its changes. */
@@ -51,10 +79,18 @@ export interface GuardContext {
   kind: 'mutate' | 'action' | 'import'
   /** Id the transaction will commit under. */
   transactionId: string
+  /** ISO time the transaction will commit at. */
+  timestamp: string
+  /** True when an administrator's restore asked to let unreviewed copy through; the commit records it. */
+  allowUnreviewed: boolean
   /** Reads a document as it is before this transaction (e.g. the published version of a draft). */
   getDocument(id: string): SanityDocument | null
   /** All documents of a type (drafts and versions included) before this transaction; served from the type index. */
   documentsOfType(type: string): SanityDocument[]
+  /** The ids of a document group (published, draft and versions) that exist before this transaction. */
+  groupOf(id: string): string[]
+  /** A document's revisions held in memory, oldest first (after a compaction, only the current one). */
+  historyOf(id: string): readonly RevisionEntry[]
 }
 
 /**

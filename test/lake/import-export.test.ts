@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {promisify} from 'node:util'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {PROJECT_ROOT, startLakeProcess, tempDir, type LakeProcess} from '../support/lake'
+import {LAKE_TOKENS, PROJECT_ROOT, startLakeProcess, tempDir, type LakeProcess} from '../support/lake'
 
 const run = promisify(execFile)
 let lake: LakeProcess
@@ -18,7 +18,15 @@ afterAll(async () => {
 })
 
 function lakeCli(...args: string[]) {
-  return run(process.execPath, ['--import', 'tsx', 'lake/main.ts', ...args, '--url', lake.url], {cwd: PROJECT_ROOT})
+  return lakeCliAt(lake.url, ...args)
+}
+
+function lakeCliAt(url: string, ...args: string[]) {
+  // A restore is an administrator's, and needs their token.
+  return run(process.execPath, ['--import', 'tsx', 'lake/main.ts', ...args, '--url', url], {
+    cwd: PROJECT_ROOT,
+    env: {...process.env, SANITY_API_TOKEN: LAKE_TOKENS.administrator},
+  })
 }
 
 function ndjson(name: string, docs: object[] | string): string {
@@ -76,7 +84,7 @@ describe('import', () => {
       .map((l) => JSON.parse(l))
     expect(lines.length).toBe(await lake.client().fetch('count(*)'))
     const fresh = await startLakeProcess()
-    await run(process.execPath, ['--import', 'tsx', 'lake/main.ts', 'import', out, '--url', fresh.url], {cwd: PROJECT_ROOT})
+    await lakeCliAt(fresh.url, 'import', out)
     expect(await fresh.client().fetch('count(*[_type == "imported"])')).toBe(1201)
     await fresh.stop()
   }, 30_000)

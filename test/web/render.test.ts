@@ -16,7 +16,7 @@ describe('html', () => {
   })
 
   it('escapes attribute values', () => {
-    expect(html`<a title="${'" onmouseover="x'}"></a>`.value).toBe('<a title="&quot; onmouseover=&quot;x">')
+    expect(html`<a title="${'" onmouseover="x'}">`.value).toBe('<a title="&quot; onmouseover=&quot;x">')
     expect(escapeHtml(`'"`)).toBe('&#39;&quot;')
   })
 })

@@ -32,22 +32,14 @@ function distributorLink(distributor: LabelFields['distributor']): SafeHtml {
 /** The short label for list entries. */
 export function labelBadge(fields: LabelFields): SafeHtml {
   if (!fields.thirdParty) return html``
-  return html`<p class="label" data-testid="third-party-label">
-    <strong>${THIRD_PARTY_LABEL}</strong>${distributorLink(fields.distributor)}
-  </p>`
+  return html`<p class="label" data-testid="third-party-label"><strong>${THIRD_PARTY_LABEL}</strong>${distributorLink(fields.distributor)}</p>`
 }
 
 /** The full disclosure for the article: label, distributor and disclaimer. */
 export function disclosure(fields: LabelFields): SafeHtml {
   if (!fields.thirdParty) return html``
   const disclaimer = fields.disclaimer?.text
-    ? html`<p
-        class="disclaimer"
-        data-testid="disclaimer"
-        ${fields.disclaimer.language ? html` lang="${fields.disclaimer.language}"` : ''}
-      >
-        ${fields.disclaimer.text}
-      </p>`
+    ? html`<p class="disclaimer" data-testid="disclaimer"${fields.disclaimer.language ? html` lang="${fields.disclaimer.language}"` : ''}>${fields.disclaimer.text}</p>`
     : html``
   return html`<aside class="disclosure" aria-label="${THIRD_PARTY_LABEL}">${labelBadge(fields)}${disclaimer}</aside>`
 }

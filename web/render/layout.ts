@@ -22,23 +22,20 @@ export interface PageOptions {
 
 export function page(options: PageOptions): string {
   return html`<!doctype html>
-    <html lang="${options.language ?? 'en'}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${options.title}</title>
-        <style>
-          ${trusted(STYLE)}
-        </style>
-        ${options.head}
-      </head>
-      <body>
-        <header>
-          <p><a href="/">Pressroom</a></p>
-        </header>
-        <main>${options.body}</main>
-      </body>
-    </html> `.value
+<html lang="${options.language ?? 'en'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${options.title}</title>
+<style>${trusted(STYLE)}</style>
+${options.head}
+</head>
+<body>
+<header><p><a href="/">Pressroom</a></p></header>
+<main>${options.body}</main>
+</body>
+</html>
+`.value
 }
 
 /** The Content-Security-Policy: no scripts at all, only this page's own stylesheet. */

@@ -46,27 +46,16 @@ function entry(release: PublicReleasesQueryResult['items'][number]): SafeHtml {
   const title = release.title ?? 'Untitled'
   const heading = release.slug ? html`<a href="${releaseHref(release.slug)}">${title}</a>` : html`${title}`
   const meta = [datelineText(release.dateline), displayDate(release.publishedAt)].filter(Boolean).join(' · ')
-  return html`<li lang="${release.language ?? ''}">
-    <h2>${heading}</h2>
-    ${labelBadge(release)}
-    <p class="meta">${meta}</p>
-  </li>`
+  return html`<li lang="${release.language ?? ''}"><h2>${heading}</h2>${labelBadge(release)}<p class="meta">${meta}</p></li>`
 }
 
 function categoryMenu(categories: CategoriesWithCountsQueryResult, filters: ListFilters): SafeHtml {
   const shown = categories.filter((category) => category.slug && category.count > 0)
   if (shown.length === 0) return html``
-  return html`<nav aria-label="Categories">
-    <ul>
-      ${shown.map(
-        (category) =>
-          html`<li>
-            <a href="${listHref({...filters, category: category.slug, page: 1})}">${category.title ?? category.slug}</a>
-            (${category.count})
-          </li>`,
-      )}
-    </ul>
-  </nav>`
+  return html`<nav aria-label="Categories"><ul>${shown.map(
+    (category) =>
+      html`<li><a href="${listHref({...filters, category: category.slug, page: 1})}">${category.title ?? category.slug}</a> (${category.count})</li>`,
+  )}</ul></nav>`
 }
 
 function pager(total: number, filters: ListFilters, pageSize: number): SafeHtml {
@@ -89,13 +78,10 @@ function filterSummary(filters: ListFilters): SafeHtml {
 export function listPage(options: ListPageOptions): string {
   const {releases, categories, filters, pageSize} = options
   const items = releases.items.length
-    ? html`<ul class="releases">
-        ${releases.items.map(entry)}
-      </ul>`
+    ? html`<ul class="releases">${releases.items.map(entry)}</ul>`
     : html`<p>${releases.total > 0 ? 'No press releases on this page.' : 'No press releases are published yet.'}</p>`
   return page({
     title: 'Press releases',
-    body: html`<h1>Press releases</h1>
-      ${categoryMenu(categories, filters)}${filterSummary(filters)}${items}${pager(releases.total, filters, pageSize)}`,
+    body: html`<h1>Press releases</h1>${categoryMenu(categories, filters)}${filterSummary(filters)}${items}${pager(releases.total, filters, pageSize)}`,
   })
 }

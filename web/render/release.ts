@@ -23,13 +23,11 @@ export function releasePage({release, url}: ReleasePageOptions): string {
     title,
     head: jsonLdScript(newsArticle(release, url)),
     body: html`<article lang="${release.language ?? ''}">
-      <h1 data-testid="headline">${title}</h1>
-      <p class="meta">
-        ${dateline ? html`<span class="dateline" data-testid="dateline">${dateline}</span>` : ''}${dateline && date ? ' · ' : ''}${date ? html`<time datetime="${release.publishedAt}">${date}</time>` : ''}
-      </p>
-      ${disclosure(release)}
-      <div class="body">${bodyHtml(release.body)}</div>
-      ${categories.length ? html`<p class="meta">Categories: ${categories.join(', ')}</p>` : ''}
-    </article>`,
+<h1 data-testid="headline">${title}</h1>
+<p class="meta">${dateline ? html`<span class="dateline" data-testid="dateline">${dateline}</span>` : ''}${dateline && date ? ' · ' : ''}${date ? html`<time datetime="${release.publishedAt}">${date}</time>` : ''}</p>
+${disclosure(release)}
+<div class="body">${bodyHtml(release.body)}</div>
+${categories.length ? html`<p class="meta">Categories: ${categories.join(', ')}</p>` : ''}
+</article>`,
   })
 }

@@ -1,0 +1,64 @@
+/**
+ * The editorial review, enforced where documents are written. One guard, built from the
+ * newsroom's review policy (config/reviewPolicy.ts), runs before every commit:
+ * 1. a reviewed document keeps its `_type` (no copy enters or leaves review by a type switch);
+ * 2. its review state changes only by a verified decision (reviewState.ts);
+ * 3. nothing third-party goes public without an approval of exactly its content
+ *    (publicationGate.ts); a restore's approvals are checked as records (restoredApproval.ts).
+ * An administrator's restore may pass `allowUnreviewed`, which skips 3 and is recorded
+ * with the transaction.
+ */
+import {detectContextFor, type DetectContext, type ReviewPolicy} from '../../plugins/editorial-review/core'
+import type {Change, CommitGuard, GuardContext, GuardVerdict, LakeUser, Refusal} from '../store/types'
+import {publishedDistributors} from './distributors'
+import {publicationRefusal, publishes} from './publicationGate'
+import {restoredApprovalRefusal} from './restoredApproval'
+import {checkReviewState} from './reviewState'
+
+export interface EditorialReviewGuardOptions {
+  /** The newsroom's review policy: the same object the Studio, the import and the audit read. */
+  policy: ReviewPolicy
+  /** The lake's users, to check a restored approval's reviewer. */
+  users: readonly LakeUser[]
+}
+
+function typeSwitchRefusal({id, before, after}: Change, types: readonly string[]): string | undefined {
+  if (!before || !after || before._type === after._type) return undefined
+  if (!types.includes(before._type) && !types.includes(after._type)) return undefined
+  return `${id}: its _type cannot change from "${before._type}" to "${after._type}", because "${types.find((type) => type === before._type || type === after._type)}" copy is reviewed. Create a new document of that type instead.`
+}
+
+export function editorialReviewGuard({policy, users}: EditorialReviewGuardOptions): CommitGuard {
+  const reviewed = (change: Change) => change.after !== null && policy.types.includes(change.after._type)
+  return {
+    beforeCommit(changes: Change[], user: LakeUser, context: GuardContext): GuardVerdict {
+      let detection: DetectContext | undefined
+      const detectionContext = () => (detection ??= detectContextFor(policy, publishedDistributors(context)))
+      const restore = context.kind === 'import'
+      const refusals: Refusal[] = []
+      const committed: Change[] = []
+      for (const change of changes) {
+        const switched = typeSwitchRefusal(change, policy.types)
+        if (switched) refusals.push({id: change.id, reason: switched})
+        // A restore brings the review state as it was recorded; its approvals are checked below.
+        else if (!reviewed(change) || restore) committed.push(change)
+        else {
+          const outcome = checkReviewState(change, {policy, user, context, detection: detectionContext})
+          if (outcome.ok) committed.push(outcome.change)
+          else refusals.push({id: change.id, reason: outcome.reason})
+        }
+      }
+      if (!(restore && context.allowUnreviewed)) {
+        for (const change of committed) {
+          if (!publishes(change, policy.types)) continue
+          const reason =
+            publicationRefusal(change.after, detectionContext(), policy.reviewerRoles) ??
+            (restore ? restoredApprovalRefusal(change.after, policy, detectionContext(), users, context.timestamp) : undefined)
+          if (reason) refusals.push({id: change.id, reason})
+        }
+      }
+      if (refusals.length > 0) return {ok: false, reasons: refusals.map(({reason}) => reason), refusals}
+      return {ok: true, changes: committed}
+    },
+  }
+}

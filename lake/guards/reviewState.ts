@@ -1,0 +1,189 @@
+/**
+ * Review decisions are facts the lake records, not fields a client asserts. A change to
+ * a reviewed document's review state (status, audit trail, approved content hash) is
+ * accepted only when it is one of:
+ * - the same state as before, or a copy of a sibling's (publish, unpublish, a draft or
+ *   release version made from another copy of the document);
+ * - a new document starting with no decisions;
+ * - exactly one decision appended to the trail, by the signed-in user, that the state
+ *   machine allows: the lake re-runs `decide` with the user's role, the four-eyes rule
+ *   from its own history and the content as it is, and records the result with the
+ *   commit time (whatever earlier time the client wrote) and the hash it computed itself;
+ * - the state machine's own `contentChanged` step, taken by an edit (an approval falls
+ *   back to pending when the copy it judged changes).
+ * Anything else is refused with the reason.
+ */
+import canonicalize from 'canonicalize'
+import {
+  contentHash,
+  decide,
+  detect,
+  transition,
+  TRANSITIONS,
+  type Decision,
+  type DetectContext,
+  type EditorialReview,
+  type PressReleaseDocument,
+  type ReviewAction,
+  type ReviewPolicy,
+  type ReviewStatus,
+} from '../../plugins/editorial-review/core'
+import {draftIdOf, publishedIdOf} from '../store/ids'
+import type {Change, GuardContext, LakeUser, SanityDocument} from '../store/types'
+import {lastContentEditor} from './contentEditor'
+
+/** How far a decision's own time may run ahead of the commit: clocks differ a little, never by minutes. */
+const FUTURE_SKEW_MS = 60_000
+
+/** What a client may not assert: the status, the trail and the approved hash. */
+interface ReviewFacts {
+  status: ReviewStatus
+  contentHash: string | null
+  decisions: Decision[]
+}
+
+const STATUSES = Object.keys(TRANSITIONS) as ReviewStatus[]
+const ACTIONS = new Set<string>(
+  STATUSES.flatMap((status) => Object.keys(TRANSITIONS[status])).filter((event) => event !== 'contentChanged'),
+)
+
+const asRelease = (document: SanityDocument) => document as PressReleaseDocument
+const reviewOf = (document: SanityDocument | null): Partial<EditorialReview> | undefined =>
+  document ? asRelease(document).review : undefined
+
+function factsOf(document: SanityDocument | null): ReviewFacts {
+  const review = reviewOf(document)
+  return {status: review?.status ?? 'pending', contentHash: review?.contentHash ?? null, decisions: review?.decisions ?? []}
+}
+
+const same = (a: unknown, b: unknown) => canonicalize(a) === canonicalize(b)
+const sameFacts = (a: ReviewFacts, b: ReviewFacts) => same(a, b)
+
+/** Who decides, as the review model knows users. */
+function reviewUser(user: LakeUser) {
+  return {id: user.id, name: user.name, roles: [user.role]}
+}
+
+/** The other copies of the document that existed before this transaction: where a review state may be copied from. */
+function siblings(id: string, context: GuardContext): SanityDocument[] {
+  const published = publishedIdOf(id)
+  const ids = new Set([published, draftIdOf(published), ...context.groupOf(id)])
+  ids.delete(id)
+  return [...ids].flatMap((sibling) => context.getDocument(sibling) ?? [])
+}
+
+export interface ReviewStateCheck {
+  policy: ReviewPolicy
+  user: LakeUser
+  context: GuardContext
+  /** Built once per transaction, only when a decision needs it. */
+  detection: () => DetectContext
+}
+
+/** The change as the lake will commit it, or why it is refused. */
+export type ReviewStateOutcome = {ok: true; change: Change} | {ok: false; reason: string}
+
+/** Checks one change of a reviewed document's review state. */
+export function checkReviewState(change: Change, check: ReviewStateCheck): ReviewStateOutcome {
+  const {before, after} = change
+  if (!after) return {ok: true, change}
+  const facts = factsOf(after)
+  if (!STATUSES.includes(facts.status)) {
+    return refuse(`${change.id}: review.status "${String(facts.status)}" is not a review status (${STATUSES.join(', ')}).`)
+  }
+  const copies = siblings(change.id, check.context)
+  const bases = before ? [before] : copies
+  const lowered = bases.find((base) => reviewOf(base)?.thirdParty === true && reviewOf(after)?.thirdParty !== true)
+  if (lowered) {
+    return refuse(
+      `${change.id}: review.thirdParty cannot be cleared once copy is flagged as third-party; only detection and reviewers' decisions set it.`,
+    )
+  }
+  if (before && sameFacts(factsOf(before), facts)) return {ok: true, change}
+  if (copies.some((sibling) => sameFacts(factsOf(sibling), facts))) return {ok: true, change}
+  if (!before && facts.decisions.length === 0 && facts.status === 'pending' && facts.contentHash === null)
+    return {ok: true, change}
+
+  for (const base of bases) {
+    const earlier = factsOf(base)
+    if (facts.decisions.length === earlier.decisions.length + 1 && same(facts.decisions.slice(0, -1), earlier.decisions)) {
+      return verifyDecision(change as Change & {after: SanityDocument}, base, check)
+    }
+    if (isContentChangedStep(base, after)) return {ok: true, change}
+  }
+  return refuse(
+    `${change.id}: the review state (status, decisions, approved content hash) changes only by one reviewer's decision, appended to the audit trail by that reviewer; earlier decisions cannot be changed or removed. Use the Studio's Approve, Request changes, Reject or Reopen.`,
+  )
+}
+
+/** An edit moved the status the way the state machine's `contentChanged` event does, keeping the trail. */
+function isContentChangedStep(base: SanityDocument, after: SanityDocument): boolean {
+  const earlier = factsOf(base)
+  const facts = factsOf(after)
+  if (contentHash(asRelease(base)) === contentHash(asRelease(after))) return false
+  if (!same(earlier.decisions, facts.decisions)) return false
+  if (facts.contentHash !== null && facts.contentHash !== earlier.contentHash) return false
+  return facts.status === (transition(earlier.status, 'contentChanged') ?? earlier.status)
+}
+
+function refuse(reason: string): ReviewStateOutcome {
+  return {ok: false, reason}
+}
+
+/** One appended decision: re-decided by the lake, and recorded as the lake decided it. */
+function verifyDecision(
+  change: Change & {after: SanityDocument},
+  base: SanityDocument,
+  check: ReviewStateCheck,
+): ReviewStateOutcome {
+  const {after, id} = change
+  const {user, context, policy} = check
+  const claim = factsOf(after).decisions.at(-1)!
+  if (!ACTIONS.has(claim.action))
+    return refuse(`${id}: "${String(claim.action)}" is not a review action (${[...ACTIONS].join(', ')}).`)
+  if (claim.userId !== user.id) {
+    return refuse(
+      `${id}: the decision is attributed to "${String(claim.userId)}", but "${user.id}" is writing it. Reviewers record their own decisions, signed in as themselves.`,
+    )
+  }
+  const claimedAt = Date.parse(claim.at)
+  const committedAt = Date.parse(context.timestamp)
+  if (Number.isNaN(claimedAt)) return refuse(`${id}: the decision's time "${String(claim.at)}" is not an ISO 8601 date.`)
+  if (claimedAt > committedAt + FUTURE_SKEW_MS) {
+    return refuse(
+      `${id}: the decision is dated ${claim.at}, in the future (the lake's time is ${context.timestamp}). A decision is recorded when it is made.`,
+    )
+  }
+  if (contentHash(asRelease(base)) !== contentHash(asRelease(after))) {
+    return refuse(`${id}: a decision cannot change the copy it judges in the same transaction. Save the edit first, then decide.`)
+  }
+
+  const document = {...asRelease(after), review: reviewOf(base) as EditorialReview | undefined}
+  const action = claim.action as ReviewAction
+  const lastEditorId =
+    policy.fourEyes && action === 'approve' ? lastContentEditor(context, base === change.before ? id : base._id) : undefined
+  const decided = decide(
+    document,
+    {action, user: reviewUser(user), note: claim.note, now: context.timestamp, findings: detect(document, check.detection())},
+    {reviewerRoles: policy.reviewerRoles, fourEyes: policy.fourEyes, lastEditorId, rules: policy.rules},
+  )
+  if (!decided.ok) return refuse(`${id}: ${decided.reason}`)
+
+  const claimedReview = reviewOf(after)!
+  const mismatch = [
+    claimedReview.status !== decided.review.status && `review.status "${claimedReview.status}"`,
+    claim.status !== decided.decision.status && `the decision's status "${claim.status}"`,
+    claim.contentHash !== undefined &&
+      claim.contentHash !== decided.decision.contentHash &&
+      `the decision's contentHash ${claim.contentHash}`,
+    claimedReview.contentHash !== undefined &&
+      claimedReview.contentHash !== decided.review.contentHash &&
+      `review.contentHash ${claimedReview.contentHash}`,
+  ].filter(Boolean)
+  if (mismatch.length > 0) {
+    return refuse(
+      `${id}: ${mismatch.join(' and ')} ${mismatch.length > 1 ? 'do' : 'does'} not match what the lake records for a ${action} now (status "${decided.review.status}", content hash ${decided.decision.contentHash}). The lake computes the status and the hash itself.`,
+    )
+  }
+  return {ok: true, change: {...change, after: {...after, review: {...claimedReview, ...decided.review}}}}
+}
