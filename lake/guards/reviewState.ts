@@ -101,8 +101,14 @@ export function checkReviewState(change: Change, check: ReviewStateCheck): Revie
   }
   if (before && sameFacts(factsOf(before), facts)) return {ok: true, change}
   if (copies.some((sibling) => sameFacts(factsOf(sibling), facts))) return {ok: true, change}
-  if (!before && facts.decisions.length === 0 && facts.status === 'pending' && facts.contentHash === null)
+  if (!before && facts.decisions.length === 0 && facts.status === 'pending' && facts.contentHash === null) {
     return {ok: true, change}
+  }
+  if (!before && copies.length === 0) {
+    return refuse(
+      `${change.id}: a new document starts its review pending, with no decisions and no approved hash; a copy (a duplicate, an import) does not inherit another document's decisions. Leave \`review\` out, or set only its findings and thirdParty flag.`,
+    )
+  }
 
   for (const base of bases) {
     const earlier = factsOf(base)
