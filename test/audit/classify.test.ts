@@ -71,7 +71,14 @@ describe('classify', () => {
       thirdPartyBy: 'review',
       approvedHash: contentHash(approved),
       currentHash: contentHash(edited),
-      lastDecision: {action: 'approve', status: 'approved', userName: 'Reviewer', at: '2026-01-01T00:00:00.000Z', note: null},
+      lastDecision: {
+        action: 'approve',
+        status: 'approved',
+        userId: 'rev',
+        userName: 'Reviewer',
+        at: '2026-01-01T00:00:00.000Z',
+        note: null,
+      },
       reasons: [expect.stringContaining('The approval is outdated')],
     })
   })
