@@ -14,7 +14,6 @@ import {
   type Decision,
   type DetectContext,
   type PressReleaseDocument,
-  type ReviewPolicy,
 } from '../../plugins/editorial-review/core'
 
 /** Why a published document should not be public. */
@@ -230,7 +229,7 @@ export function verifyApproval(
   document: Document,
   approval: {decision: Decision} | 'missing',
   evidence: ApprovalEvidence | undefined,
-  policy: Pick<ReviewPolicy, 'reviewerRoles' | 'fourEyes'>,
+  policy: {reviewerRoles: readonly string[]; fourEyes: boolean},
   context?: DetectContext,
 ): ApprovalVerdict {
   const currentHash = contentHash(document)
