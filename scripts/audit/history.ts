@@ -68,12 +68,18 @@ export function historyReader(client: SanityClient): HistoryReader {
       return parseLines(body)
     },
     async documentAt(id, revision) {
-      const {documents} = await client.request<{documents: PressReleaseDocument[]}>({
-        url: `/data/history/${dataset}/documents/${encodeURIComponent(id)}`,
-        query: {revision},
-        tag: TAG,
-      })
-      return documents.find((document) => document._id === id)
+      try {
+        const {documents} = await client.request<{documents: PressReleaseDocument[]}>({
+          url: `/data/history/${dataset}/documents/${encodeURIComponent(id)}`,
+          query: {revision},
+          tag: TAG,
+        })
+        return documents.find((document) => document._id === id)
+      } catch (error) {
+        // A revision the API no longer knows for this id is a document that did not exist then.
+        if ((error as {statusCode?: number}).statusCode === 404) return undefined
+        throw error
+      }
     },
   }
 }

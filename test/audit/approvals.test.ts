@@ -188,6 +188,15 @@ describe('npm run audit verifies published approvals against the History API', (
     expect(kindsOf(ID.legitimate)).toEqual([])
   })
 
+  it('still names an approved status with no decision behind it without the History API (--no-history)', async () => {
+    const result = await runScript('scripts/audit.ts', ['--json', '--no-history'], lake.env)
+    const report = JSON.parse(result.stdout) as Report
+    expect(result.code).toBe(1)
+    expect(report.problems.map(({id, problem}) => ({id, problem}))).toEqual([
+      {id: ID.notRecorded, problem: 'approvalNotRecorded'},
+    ])
+  })
+
   it('lists each one with its kind in the plain output', () => {
     expect(plain.stdout).toContain(`6 of 7 published press releases are public without a current, verified editorial approval.`)
     for (const [id, kind] of [
