@@ -5,12 +5,13 @@
 import {defineQuery} from 'groq'
 
 /**
- * One page of published press releases, in `_id` order after the cursor `$after` (""
- * for the first page), at most `$pageSize`. Cursor paging keeps memory flat on a large
- * dataset. Every published release is read, not only flagged ones: the audit also runs
- * the detection rules, to catch third-party copy written without its review field.
+ * One page of published documents of the reviewed types (`$types`, the review policy's),
+ * in `_id` order after the cursor `$after` ("" for the first page), at most `$pageSize`.
+ * Cursor paging keeps memory flat on a large dataset. Every published document is read,
+ * not only flagged ones: the audit also runs the detection rules, to catch third-party
+ * copy written without its review field.
  */
-export const publishedReleasesForAuditQuery = defineQuery(`*[_type == "pressRelease"
+export const publishedReviewedForAuditQuery = defineQuery(`*[_type in $types
   && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && _id > $after]
   | order(_id asc) [0...$pageSize] {
   _id, _type, _rev, _updatedAt, title, slug, language, dateline, body, distributor, disclaimer, categories, review

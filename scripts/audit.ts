@@ -1,26 +1,31 @@
 /**
- * npm run audit -- [--json] [--no-detect] [--page-size N]
+ * npm run audit -- [--json] [--no-detect] [--no-history] [--page-size N]
  *
- * Lists published third-party press releases without a current approval: never
- * approved, approval outdated (content changed since), changes requested, rejected.
- * Exit codes for CI and cron: 0 none, 1 some, 2 the audit could not run. No TTY
- * assumptions: plain lines on stdout, errors on stderr.
+ * Lists published third-party copy (every type the review policy reviews) without a
+ * current approval: never approved, approval outdated (content changed since), changes
+ * requested, rejected; and approvals the History API does not back: written by someone
+ * other than the reviewer they name, by a non-reviewer, by the copy's last editor, on
+ * other content, or postdated. Exit codes for CI and cron: 0 none, 1 some, 2 the audit
+ * could not run. Plain lines on stdout, errors on stderr; progress only on a terminal.
  */
 import {parseArgs} from 'node:util'
+import {REVIEW_POLICY} from '../config/reviewPolicy'
 import {createTargetClient, describeTarget, resolveTarget} from '../config/target'
 import {humanReport, jsonReport} from './audit/report'
 import {DEFAULT_PAGE_SIZE, runAudit} from './audit/run'
 import {integerFlag} from './lib/flags'
 
-const USAGE = `Usage: npm run audit -- [--json] [--no-detect] [--page-size N]
+const USAGE = `Usage: npm run audit -- [--json] [--no-detect] [--no-history] [--page-size N]
 
   --json         machine-readable output on stdout
   --no-detect    trust review.thirdParty only; skip the detection rules
+  --no-history   do not verify approvals against the History API and the project's members
   --page-size N  documents per request (default ${DEFAULT_PAGE_SIZE})
 
-Exit status: 0 when every published release may be public, 1 when some lack a current
-approval, 2 when the audit could not run. The target is the local lake unless
-SANITY_PROJECT_ID and SANITY_API_TOKEN name a real project (the token needs read access);
+Exit status: 0 when every published release may be public, 1 when some lack a current,
+verified approval, 2 when the audit could not run. The target is the local lake unless
+SANITY_PROJECT_ID and SANITY_API_TOKEN name a real project (the token needs read access to
+documents and their history, and to the project's members);
 SANITY_API_HOST points at a lake on another port.`
 
 const EXIT = {clean: 0, problems: 1, error: 2} as const
@@ -30,6 +35,8 @@ interface Cli {
   json: boolean
   /** Run the detection rules as well as trusting the stored flag. */
   detect: boolean
+  /** Verify approvals against the History API. */
+  history: boolean
   /** Documents per request. */
   pageSize: number
   /** Print usage and stop. */
@@ -42,6 +49,7 @@ function cli(argv: string[]): Cli {
     options: {
       json: {type: 'boolean', default: false},
       'no-detect': {type: 'boolean', default: false},
+      'no-history': {type: 'boolean', default: false},
       'page-size': {type: 'string', default: String(DEFAULT_PAGE_SIZE)},
       help: {type: 'boolean', short: 'h', default: false},
     },
@@ -49,9 +57,16 @@ function cli(argv: string[]): Cli {
   return {
     json: values.json,
     detect: !values['no-detect'],
+    history: !values['no-history'],
     pageSize: integerFlag(values['page-size'], '--page-size', 1),
     help: values.help,
   }
+}
+
+/** A running count on an interactive terminal only; logs and CI get no progress noise. */
+function terminalProgress(): ((checked: number) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined
+  return (checked) => process.stderr.write(`\rChecked ${checked} published documents…`)
 }
 
 async function audit(options: Cli): Promise<number> {
@@ -59,7 +74,15 @@ async function audit(options: Cli): Promise<number> {
   const where = describeTarget(target)
   const context = {target: where, checkedAt: new Date().toISOString()}
   try {
-    const result = await runAudit({client: createTargetClient(target), pageSize: options.pageSize, detect: options.detect})
+    const result = await runAudit({
+      client: createTargetClient(target),
+      policy: REVIEW_POLICY,
+      pageSize: options.pageSize,
+      detect: options.detect,
+      verifyApprovals: options.history,
+      progress: terminalProgress(),
+    })
+    if (process.stderr.isTTY) process.stderr.write('\r\x1b[K')
     console.log(options.json ? jsonReport(result, context) : humanReport(result, context))
     return result.problems.length > 0 ? EXIT.problems : EXIT.clean
   } catch (error) {

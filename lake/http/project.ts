@@ -73,6 +73,23 @@ export function projectHandler(ctx: RequestContext): void {
   })
 }
 
+/**
+ * `/projects/:id/acl`: every member with their roles, in the shape of Sanity's endpoint
+ * (`[{projectUserId, isRobot, roles: [{name, title}]}]`), which the audit reads to
+ * tell whether an approver may review.
+ */
+export function projectAclHandler(ctx: RequestContext): void {
+  sendJson(
+    ctx,
+    200,
+    ctx.app.users.users.map((user) => ({
+      projectUserId: user.id,
+      isRobot: false,
+      roles: roleList(user).map(({name, title}) => ({name, title})),
+    })),
+  )
+}
+
 export function datasetsHandler(ctx: RequestContext): void {
   const names = new Set([...ctx.app.store.datasetNames(), ctx.app.defaultDataset])
   sendJson(

@@ -115,7 +115,7 @@ describe('npm run audit', () => {
   it('says what to do in its plain output', async () => {
     const result = await audit()
     expect(result.code).toBe(1)
-    expect(result.stdout).toContain('2 of 2 published press releases are public without a current editorial approval.')
+    expect(result.stdout).toContain('2 of 2 published press releases are public without a current, verified editorial approval.')
     expect(result.stdout).toContain(`- ${DIRECT_ID} "`)
     expect(result.stdout).toContain('Third-party copy published without any approval.')
     expect(result.stdout).toContain('Approval outdated: the published content changed after it was approved.')

@@ -1,4 +1,4 @@
-/** The audit's classification of single published documents, with the rules module's own decide(). */
+/** The audit's classification of single published documents and its verification of their approvals, with the rules module's own decide(). */
 import {describe, expect, it} from 'vitest'
 import {
   contentHash,
@@ -7,7 +7,7 @@ import {
   type PressReleaseDocument,
   type ReviewAction,
 } from '../../plugins/editorial-review/core'
-import {classify} from '../../scripts/audit/classify'
+import {approvalOnRecord, classify, verifyApproval, type ApprovalEvidence} from '../../scripts/audit/classify'
 
 const REVIEWER = {id: 'rev', name: 'Reviewer', roles: ['editor']}
 
@@ -71,8 +71,85 @@ describe('classify', () => {
       thirdPartyBy: 'review',
       approvedHash: contentHash(approved),
       currentHash: contentHash(edited),
-      lastDecision: {action: 'approve', status: 'approved', userName: 'Reviewer', at: '2026-01-01T00:00:00.000Z', note: null},
+      lastDecision: {
+        action: 'approve',
+        status: 'approved',
+        userId: 'rev',
+        userName: 'Reviewer',
+        at: '2026-01-01T00:00:00.000Z',
+        note: null,
+      },
       reasons: [expect.stringContaining('The approval is outdated')],
     })
+  })
+})
+
+describe('verifyApproval', () => {
+  const approved = decided(base, ['approve'])
+  const decision = approved.review!.decisions!.at(-1)!
+  const policy = {reviewerRoles: DEFAULT_REVIEWER_ROLES, fourEyes: true}
+  const evidence: ApprovalEvidence = {
+    written: {
+      transactionId: 'tx1',
+      author: 'rev',
+      timestamp: '2026-01-01T00:00:10.000Z',
+      documentId: 'drafts.pressRelease.a',
+      squashed: false,
+      document: approved,
+      decision,
+    },
+    lastContentEditor: 'writer',
+    approverRoles: ['editor'],
+  }
+  const kinds = (changed: Partial<ApprovalEvidence>, written: Partial<NonNullable<ApprovalEvidence['written']>> = {}) =>
+    verifyApproval(
+      approved,
+      {decision},
+      {...evidence, ...changed, written: {...evidence.written!, ...written}},
+      policy,
+    ).problems.map(({problem}) => problem)
+
+  it('finds the approval to verify, or says it is missing', () => {
+    expect(approvalOnRecord(base)).toBeUndefined()
+    expect(approvalOnRecord(approved)).toEqual({decision})
+    const bare = {...base, review: {...base.review!, status: 'approved' as const, contentHash: contentHash(base)}}
+    expect(approvalOnRecord(bare)).toBe('missing')
+    expect(verifyApproval(bare, 'missing', undefined, policy).problems.map(({problem}) => problem)).toEqual([
+      'approvalNotRecorded',
+    ])
+  })
+
+  it('passes an approval the history backs', () => {
+    expect(verifyApproval(approved, {decision}, evidence, policy)).toEqual({problems: []})
+  })
+
+  it('names each check that fails', () => {
+    expect(kinds({}, {author: 'someone-else'})).toEqual(['forgedApproval'])
+    expect(kinds({approverRoles: ['contributor']})).toEqual(['approverNotReviewer'])
+    expect(kinds({approverRoles: []})).toEqual(['approverNotReviewer'])
+    expect(kinds({lastContentEditor: 'rev'})).toEqual(['fourEyesViolated'])
+    expect(kinds({}, {document: {...approved, title: 'Other content'}})).toEqual(['approvalHashMismatch'])
+    expect(kinds({}, {decision: {...decision, contentHash: 'sha256:other'}})).toEqual(['approvalHashMismatch'])
+    expect(kinds({}, {timestamp: '2025-12-31T23:54:59.000Z'})).toEqual(['approvalPostdated'])
+    expect(kinds({}, {timestamp: '2025-12-31T23:55:01.000Z'})).toEqual([])
+    expect(
+      verifyApproval(approved, {decision}, {approverRoles: ['editor']}, policy).problems.map(({problem}) => problem),
+    ).toEqual(['approvalNotRecorded'])
+  })
+
+  it('leaves the four-eyes rule to the policy', () => {
+    const evidenceBySelf = {...evidence, lastContentEditor: 'rev'}
+    expect(verifyApproval(approved, {decision}, evidenceBySelf, {...policy, fourEyes: false}).problems).toEqual([])
+  })
+
+  it('lists an approval squashed past the retention window as unverified, not as a problem', () => {
+    const verdict = verifyApproval(
+      approved,
+      {decision},
+      {...evidence, written: {...evidence.written!, squashed: true, author: 'x'}},
+      policy,
+    )
+    expect(verdict.problems).toEqual([])
+    expect(verdict.unverified).toMatchObject({id: 'pressRelease.a', reason: expect.stringContaining('retention window')})
   })
 })

@@ -86,6 +86,21 @@ describe('access', () => {
     expect((await acl(LAKE_TOKENS.viewer)).flatMap((g) => g.permissions)).not.toContain('update')
   })
 
+  it("lists the project members with their roles, in the shape of Sanity's /projects/:id/acl", async () => {
+    const members = await lake
+      .client({token: LAKE_TOKENS.viewer})
+      .request<{projectUserId: string; isRobot: boolean; roles: {name: string; title: string}[]}[]>({
+        uri: '/projects/pressroom/acl',
+        useGlobalApi: true,
+      })
+    expect(members).toEqual([
+      {projectUserId: 'local-admin', isRobot: false, roles: [{name: 'administrator', title: 'Administrator'}]},
+      {projectUserId: 'local-editor', isRobot: false, roles: [{name: 'editor', title: 'Editor'}]},
+      {projectUserId: 'local-contributor', isRobot: false, roles: [{name: 'contributor', title: 'Contributor'}]},
+      {projectUserId: 'local-viewer', isRobot: false, roles: [{name: 'viewer', title: 'Viewer'}]},
+    ])
+  })
+
   it('answers the hosted-only endpoints the Studio polls with empty answers, not 404', async () => {
     for (const uri of [
       '/features',

@@ -9,7 +9,7 @@ import {
   categoriesWithCountsQuery,
   publicReleaseBySlugQuery,
   publicReleasesQuery,
-  publishedReleasesForAuditQuery,
+  publishedReviewedForAuditQuery,
   reviewQueueQuery,
 } from '../../queries'
 import {
@@ -120,7 +120,7 @@ describe('after the seed import, before approval', () => {
   })
 
   it('the audit reads no published releases', async () => {
-    expect(await tool.fetch(publishedReleasesForAuditQuery, {after: '', pageSize: 10})).toEqual([])
+    expect(await tool.fetch(publishedReviewedForAuditQuery, {types: ['pressRelease'], after: '', pageSize: 10})).toEqual([])
   })
 
   it('the review queue shows the draft as needing review', async () => {
@@ -256,10 +256,12 @@ describe('after approval and publish', () => {
       'categories',
       'review',
     ]
-    expect(await tool.fetch(publishedReleasesForAuditQuery, {after: '', pageSize: 10})).toEqual([
+    expect(await tool.fetch(publishedReviewedForAuditQuery, {types: ['pressRelease'], after: '', pageSize: 10})).toEqual([
       Object.fromEntries(fields.map((field) => [field, published[field] ?? null])),
     ])
-    expect(await tool.fetch(publishedReleasesForAuditQuery, {after: SEED_PUBLISHED_ID, pageSize: 10})).toEqual([])
+    expect(
+      await tool.fetch(publishedReviewedForAuditQuery, {types: ['pressRelease'], after: SEED_PUBLISHED_ID, pageSize: 10}),
+    ).toEqual([])
     expect(published.review).toMatchObject({status: 'approved', thirdParty: true})
   })
 })

@@ -1,0 +1,68 @@
+/**
+ * Published documents as the audit query returns them (TypeGen's row types, `null` for
+ * absent fields) turned into the shape the review model reads. This is also where
+ * stored review data is checked for shape: a forger need not write well-formed
+ * decisions, so a decision missing a field keeps its place in the trail with an empty
+ * value, which no verification can mistake for a real approval.
+ */
+import type {Decision, EditorialReview, JudgedFinding, PressReleaseDocument} from '../../plugins/editorial-review/core'
+import type {PublishedReviewedForAuditQueryResult} from '../../sanity.types'
+
+export type AuditRow = PublishedReviewedForAuditQueryResult[number]
+
+/** A published document of a reviewed type, as the audit classifies it. */
+export type AuditedDocument = PressReleaseDocument & {_id: string; _type: string}
+
+type StoredReview = NonNullable<Extract<AuditRow, {_type: 'pressRelease'}>['review']>
+type StoredDecision = NonNullable<StoredReview['decisions']>[number]
+
+function judgedFindings(decision: StoredDecision): JudgedFinding[] {
+  return (decision.findings ?? []).flatMap(({_key, code, severity, message}) =>
+    code && severity && message ? [{_key, _type: 'reviewFinding' as const, code, severity, message}] : [],
+  )
+}
+
+function decisionFrom(decision: StoredDecision): Decision {
+  return {
+    _key: decision._key,
+    _type: 'reviewDecision',
+    action: decision.action ?? 'reopen',
+    status: decision.status ?? 'pending',
+    userId: decision.userId ?? '',
+    userName: decision.userName ?? '',
+    at: decision.at ?? '',
+    ...(decision.note ? {note: decision.note} : {}),
+    contentHash: decision.contentHash ?? '',
+    findings: judgedFindings(decision),
+  }
+}
+
+/** The review as the gate reads it; stored findings are left out, the audit detects afresh. */
+export function reviewFrom(review: StoredReview | null | undefined): EditorialReview | undefined {
+  if (!review) return undefined
+  return {
+    _type: 'editorialReview',
+    status: review.status ?? 'pending',
+    thirdParty: review.thirdParty === true,
+    ...(review.contentHash != null ? {contentHash: review.contentHash} : {}),
+    ...(review.decisions ? {decisions: review.decisions.map(decisionFrom)} : {}),
+  }
+}
+
+export function auditedDocumentFrom(row: AuditRow): AuditedDocument {
+  return {
+    _id: row._id,
+    _type: row._type,
+    _rev: row._rev,
+    _updatedAt: row._updatedAt,
+    ...(row.title != null ? {title: row.title} : {}),
+    ...(row.slug != null ? {slug: row.slug} : {}),
+    ...(row.language != null ? {language: row.language} : {}),
+    ...(row.dateline != null ? {dateline: row.dateline} : {}),
+    ...(row.body != null ? {body: row.body} : {}),
+    ...(row.distributor != null ? {distributor: row.distributor} : {}),
+    ...(row.disclaimer != null ? {disclaimer: row.disclaimer} : {}),
+    ...(row.categories != null ? {categories: row.categories} : {}),
+    ...(row.review != null ? {review: reviewFrom(row.review)} : {}),
+  }
+}
