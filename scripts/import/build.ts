@@ -26,7 +26,7 @@ export async function buildSeedFiles(files: string[], importedAt: string, job: B
     const file = files[index]!
     try {
       if (read.status === 'rejected') throw read.reason
-      const parsed = parseSeed(file, read.value, job.context.distributors)
+      const parsed = parseSeed(file, read.value, job.context)
       return {
         file,
         documents: buildSeedDocuments({
