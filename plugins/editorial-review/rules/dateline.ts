@@ -7,7 +7,7 @@ import {compiledAgencies, creditedAgencies} from './agencies'
 import {DASH} from './match'
 import type {WireAgency} from './types'
 
-export interface Dateline {
+export interface DatelineMatch {
   /** Offset of the place's first character. */
   start: number
   /** Offset just past the dash that closes the dateline. */
@@ -46,7 +46,7 @@ function datelinePattern(agencies: WireAgency[]): RegExp {
  * in capitals, as wires print it ("HAMBURG —"), so an opening sentence with a dash in it
  * is not read as a place.
  */
-export function readDateline(text: string, from: number, agencies: WireAgency[]): Dateline | undefined {
+export function readDateline(text: string, from: number, agencies: WireAgency[]): DatelineMatch | undefined {
   const pattern = datelinePattern(agencies)
   pattern.lastIndex = from
   const match = pattern.exec(text)
