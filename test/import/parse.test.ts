@@ -42,9 +42,12 @@ describe('the import reads datelines as the rules do', () => {
     expect(creditedByRule).toEqual(['dpa', 'AFP'])
   })
 
-  it('takes a spelling no agency has for no credit, as the rule does', () => {
-    const {parsed, release, creditedByRule} = importedWithOpening('(SeaPRwire) – WASHINGTON (ap) — ')
-    expect(parsed.dateline.agency).toBeUndefined()
+  it.each([
+    ['a spelling no agency has', '(SeaPRwire) – WASHINGTON (ap) — ', 'WASHINGTON'],
+    ['a source that is no wire agency', '(SeaPRwire) – NEW YORK (Bloomberg) — ', 'NEW YORK'],
+  ])('takes %s for no agency credit, as the rule does, and keeps the place', (_what, opening, location) => {
+    const {parsed, release, creditedByRule} = importedWithOpening(opening)
+    expect(parsed.dateline).toEqual({location})
     expect(release.infoSources?.map(({role}) => role)).toEqual(['distributor'])
     expect(creditedByRule).toEqual([])
   })

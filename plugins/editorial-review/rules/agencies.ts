@@ -7,10 +7,6 @@ import {LONG_DASH, literalPattern, withPlainDashes} from './match'
 import type {WireAgency} from './types'
 
 export interface CompiledAgencies {
-  /** Regex source matching any code or alias, longest first, so "APA" is not read as "AP". */
-  name: string
-  /** Regex source of a parenthesised credit's contents: one name, or several joined by slashes ("dpa/AFP"). */
-  names: string
   /**
    * A credit in any of its three forms; groups: the parenthesised list ("(dpa/AFP)"),
    * the dash-framed name ("— AP —"), the copyright holder ("© 2026 The Associated Press").
@@ -39,21 +35,21 @@ export function compiledAgencies(agencies: WireAgency[]): CompiledAgencies {
       if (name.trim() && !byName.has(normalised(name))) byName.set(normalised(name), agency)
     }
   }
+  // Longest first, so "APA" is not read as "AP".
   const name = `(?:${[...byName.keys()]
     .sort((a, b) => b.length - a.length)
     .map(literalPattern)
     .join('|')})`
-  const names = `${name}(?:\\s*/\\s*${name})*`
   const credit = new RegExp(
     [
-      `\\(\\s*(${names})\\s*\\)`,
+      `\\(\\s*(${name}(?:\\s*/\\s*${name})*)\\s*\\)`,
       `${LONG_DASH}\\s*(${name})\\s*${LONG_DASH}`,
       // "Copyright 2026 The Associated Press", "Copyright © 2026, Reuters", "(c) dpa".
       `(?:Copyright\\s*(?:©|\\([cC]\\))?|©|\\([cC]\\))\\s*(?:\\d{4},?\\s+)?(?:The\\s+)?(${name})(?![\\w-])`,
     ].join('|'),
     'g',
   )
-  const result = {name, names, credit, byName}
+  const result = {credit, byName}
   compiled.set(agencies, result)
   return result
 }

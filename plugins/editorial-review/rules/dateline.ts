@@ -25,31 +25,25 @@ const PLACE = String.raw`${PLACE_WORD}(?:(?:\s+|[/-])${PLACE_WORD}){0,4}`
 /** What may follow the place before the credit: ", May 3", ", 3. April 2024". */
 const DATE = String.raw`(?:,[^()\n]{1,30}?)?`
 
-const datelinePatterns = new WeakMap<WireAgency[], RegExp>()
+/** What the parentheses hold: an agency's credit, or another source's ("(Bloomberg)"), which still leaves the place a place. */
+const CREDIT = String.raw`[^()\n]{1,40}`
 
-function datelinePattern(agencies: WireAgency[]): RegExp {
-  let pattern = datelinePatterns.get(agencies)
-  if (!pattern) {
-    const {names} = compiledAgencies(agencies)
-    pattern = new RegExp(
-      String.raw`\s*(?:${DASH}\s*)?(?<location>${PLACE})${DATE}\s*(?:\(\s*(?<credit>${names})\s*\)\s*)?${DASH}`,
-      'dyu',
-    )
-    datelinePatterns.set(agencies, pattern)
-  }
-  return pattern
-}
+/** Sticky: read at an offset, never searched for. */
+const DATELINE = new RegExp(
+  String.raw`\s*(?:${DASH}\s*)?(?<location>${PLACE})${DATE}\s*(?:\((?<credit>${CREDIT})\)\s*)?${DASH}`,
+  'dyu',
+)
 
 /**
  * The dateline starting at `from` (after white space and one leading dash, as after a
- * wire's tag: "(SeaPRwire) – WASHINGTON (AP) —"). A place without a credit counts only
- * in capitals, as wires print it ("HAMBURG —"), so an opening sentence with a dash in it
+ * wire's tag: "(SeaPRwire) – WASHINGTON (AP) —"). The credit names the agencies only in
+ * spellings the agency list has. A place with no agency credited counts only in
+ * capitals, as wires print it ("HAMBURG —"), so an opening sentence with a dash in it
  * is not read as a place.
  */
 export function readDateline(text: string, from: number, agencies: WireAgency[]): DatelineMatch | undefined {
-  const pattern = datelinePattern(agencies)
-  pattern.lastIndex = from
-  const match = pattern.exec(text)
+  DATELINE.lastIndex = from
+  const match = DATELINE.exec(text)
   const location = match?.groups?.location
   if (!match?.indices?.groups?.location || !location) return undefined
   const credit = match.groups?.credit

@@ -26,6 +26,13 @@ describe('readDateline', () => {
     expect(read('(SeaPRwire) – HAMBURG — Der Hafen meldet Zahlen.', 11)).toMatchObject({location: 'HAMBURG', agencies: []})
   })
 
+  it.each([
+    ['a spelling the agency list does not have', 'WASHINGTON (ap) — Officials met.'],
+    ['a source that is no wire agency', 'NEW YORK (Bloomberg) — Stocks fell.'],
+  ])('reads the place but credits no agency for %s', (_what, text) => {
+    expect(read(text)).toMatchObject({location: text.slice(0, text.indexOf(' (')), agencies: []})
+  })
+
   it('keeps a hyphenated place whole, and ends it at a spaced dash', () => {
     expect(read('BADEN-BADEN - Die Stadt feiert.')).toMatchObject({location: 'BADEN-BADEN', agencies: []})
   })
@@ -33,14 +40,13 @@ describe('readDateline', () => {
   it.each([
     ['a sentence with a dash', 'Die Firma meldet - Zahlen.'],
     ['a place in mixed case without a credit', 'Hamburg — Der Hafen meldet Zahlen.'],
-    ['a credit that is no agency’s', 'WASHINGTON (ap) — Officials met.'],
     ['a place without a dash', 'WASHINGTON (AP) Officials met.'],
     ['a sentence naming the agency', 'Officials told The Associated Press (AP) — they met.'],
   ])('reads no dateline from %s', (_what, text) => {
     expect(read(text)).toBeUndefined()
   })
 
-  it('reads only the agencies it is given', () => {
-    expect(readDateline('WASHINGTON (AP) — Text.', 0, [])).toBeUndefined()
+  it('credits only the agencies it is given', () => {
+    expect(readDateline('WASHINGTON (AP) — Text.', 0, [])?.agencies).toEqual([])
   })
 })
