@@ -3,7 +3,8 @@
  * "— AP —", "© 2024 The Associated Press"): a PR wire may pass on an agency story the
  * newsroom has no licence for, so a reviewer must settle the rights question first.
  * A mere mention ("Reuters reported") is not a credit, and in the newsroom's own copy a
- * credit is the newsroom's business, so the rule runs on third-party copy only.
+ * credit is the newsroom's business, so the rule runs on third-party copy only. An
+ * agency's dateline or copyright line makes copy third-party by itself (agencyCopy).
  */
 import {compiledAgencies, creditedAgencies, creditIn} from './agencies'
 import {matchUnits} from './match'
