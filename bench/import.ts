@@ -13,6 +13,7 @@ import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {sanityImport} from '@sanity/import'
+import {REVIEW_POLICY} from '../config/reviewPolicy'
 import {runImport, type ImportTarget} from '../scripts/import/run'
 import {createProgress} from '../scripts/import/progress'
 import {LAKE_TOKENS, PROJECT_ROOT, startLakeProcess, tempDir, type LakeProcess} from '../test/support/lake'
@@ -63,7 +64,15 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 }
 
 function importInto(folder: string, target: ImportTarget, threads: number) {
-  return runImport({paths: [folder], target, dryRun: false, batchSize: 200, threads, progress: createProgress(0, silent)})
+  return runImport({
+    paths: [folder],
+    target,
+    dryRun: false,
+    batchSize: 200,
+    threads,
+    policy: REVIEW_POLICY,
+    progress: createProgress(0, silent),
+  })
 }
 
 /** What `sanity dataset import releases.ndjson <dataset>` runs, pointed at the lake. */

@@ -6,6 +6,7 @@
  */
 import {availableParallelism} from 'node:os'
 import {parseArgs} from 'node:util'
+import {REVIEW_POLICY} from '../config/reviewPolicy'
 import {createTargetClient, describeTarget, resolveTarget} from '../config/target'
 import {MAX_SEED_BYTES} from './import/decode'
 import {countSeedFiles} from './import/files'
@@ -71,6 +72,7 @@ async function main(): Promise<number> {
     batchSize,
     maxBytes,
     threads,
+    policy: REVIEW_POLICY,
     progress: createProgress(total),
   })
   console.log(formatSummary(summary, values['dry-run']))

@@ -1,4 +1,5 @@
 /** A small router: a table of method + path pattern → handler, first match wins. */
+import {escapeRegExp} from '../plugins/editorial-review/core'
 
 export interface Match {
   /** Named path segments, already URI-decoded. */
@@ -24,7 +25,7 @@ function compile<Result>(route: Route<Result>): Compiled<Result> {
   const source = route.pattern
     .split('/')
     .map((part) => {
-      if (!part.startsWith(':')) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      if (!part.startsWith(':')) return escapeRegExp(part)
       names.push(part.slice(1))
       return '([^/]+)'
     })

@@ -1,6 +1,7 @@
 import type {MarkerPhrase} from '../../data/distributors'
+import {matchTemplate} from '../../plugins/editorial-review/core'
+import {splitList} from './lists'
 import {parseLocalizedNumber} from './numbers'
-import {matchTemplate} from './template'
 
 export interface DistributorFacts {
   /** Advertised reach, as numbers. */
@@ -35,18 +36,4 @@ export function readBoilerplate(paragraph: string, phrase: MarkerPhrase): Distri
     languages: [...new Set(languages)],
     unknownLanguageNames,
   }
-}
-
-/** Splits "A, B und C" by the list conventions of the language (Intl.ListFormat). */
-function splitList(list: string, language: string): string[] {
-  const conjunction = new Intl.ListFormat(language, {type: 'conjunction'})
-    .formatToParts(['a', 'b'])
-    .find((part) => part.type === 'literal')
-    ?.value.trim()
-  const separators = [',', ...(conjunction ? [` ${conjunction} `] : [])]
-  const pattern = new RegExp(separators.map((separator) => separator.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u')
-  return list
-    .split(pattern)
-    .map((name) => name.trim())
-    .filter(Boolean)
 }

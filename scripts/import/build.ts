@@ -10,7 +10,7 @@ import {parseSeed} from './parse'
 
 /** What building needs besides the files; the same for a whole run. */
 export interface BuildJob {
-  /** Distributors and wire agencies detection runs against; plain data, so it can cross to a worker. */
+  /** The policy's rules and agencies, and the distributors, that detection runs against. */
   context: DetectContext
   /** Largest seed file accepted, in bytes. */
   maxBytes: number
@@ -26,7 +26,7 @@ export async function buildSeedFiles(files: string[], importedAt: string, job: B
     const file = files[index]!
     try {
       if (read.status === 'rejected') throw read.reason
-      const parsed = parseSeed(file, read.value, job.context.distributors)
+      const parsed = parseSeed(file, read.value, job.context)
       return {
         file,
         documents: buildSeedDocuments({

@@ -6,6 +6,7 @@
  */
 import Tinypool from 'tinypool'
 import {buildSeedFiles, type BuildJob, type BuildOutcome} from './build'
+import type {DetectionInputs} from './detection'
 
 export interface SeedBuilder {
   /** The batch's outcomes, in the order of `files`. */
@@ -21,16 +22,28 @@ const WORKER = new URL('./buildWorker.ts', import.meta.url).href
  */
 const WORKER_EXEC_ARGV = ['--import', import.meta.resolve('tsx')]
 
-export function createSeedBuilder(job: BuildJob, threads: number): SeedBuilder {
+/** What a worker is sent: a job of plain data (the built-in rules), or how to build its context. */
+export type WorkerData = BuildJob | {maxBytes: number; detection: DetectionInputs}
+
+/**
+ * On this thread, builds with `job.context`. Worker threads build their context from
+ * `detection`, since the policy's rules are functions; without it, `job.context` is
+ * sent as is and must hold no rules table.
+ */
+export function createSeedBuilder(job: BuildJob, threads: number, detection?: DetectionInputs): SeedBuilder {
   if (threads < 1) {
     return {build: (files, importedAt) => buildSeedFiles(files, importedAt, job), close: async () => {}}
   }
+  if (!detection && job.context.rules) {
+    throw new Error('Worker threads cannot be sent a rules table: pass the detection inputs (the policy module).')
+  }
+  const workerData: WorkerData = detection ? {maxBytes: job.maxBytes, detection} : job
   const pool = new Tinypool({
     filename: WORKER,
     execArgv: WORKER_EXEC_ARGV,
     minThreads: threads,
     maxThreads: threads,
-    workerData: job,
+    workerData,
   })
   return {
     async build(files, importedAt) {

@@ -1,5 +1,4 @@
 import path from 'node:path'
-import {WIRE_AGENCIES} from '../../data/agencies'
 import {
   canPublish,
   contentHash,
@@ -93,9 +92,6 @@ export function buildSeedDocuments({file, bytesChecksum, text, parsed, importedA
     disclaimer = {_type: 'reference', _ref: id}
   }
 
-  const agency = parsed.dateline.agency
-    ? WIRE_AGENCIES.find((candidate) => candidate.code.toLowerCase() === parsed.dateline.agency!.toLowerCase())
-    : undefined
   const distributorName = distributor?.name ?? parsed.unknownWire
   const release: SeedDocuments['release'] = {
     _id: draftId(releaseIdFor(file)),
@@ -122,16 +118,12 @@ export function buildSeedDocuments({file, bytesChecksum, text, parsed, importedA
             },
           ]
         : []),
-      ...(parsed.dateline.agency
-        ? [
-            {
-              _key: 'originator',
-              _type: 'infoSource' as const,
-              name: agency?.name ?? parsed.dateline.agency,
-              role: 'originator' as const,
-            },
-          ]
-        : []),
+      ...parsed.agencies.map((agency, index) => ({
+        _key: index === 0 ? 'originator' : `originator-${index + 1}`,
+        _type: 'infoSource' as const,
+        name: agency.name,
+        role: 'originator' as const,
+      })),
     ],
     source: {_type: 'importSource', fileName: path.basename(file), checksum: bytesChecksum, importedAt, originalText: text},
   }

@@ -1,14 +1,15 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
+import {WIRE_AGENCIES} from '../../data/agencies'
 import {BUILTIN_DISTRIBUTORS} from '../../data/distributors'
 import type {DistributorDoc} from '../../plugins/editorial-review/rules/types'
 import {parseSeed} from './parse'
 
-const distributors = BUILTIN_DISTRIBUTORS as DistributorDoc[]
+const context = {distributors: BUILTIN_DISTRIBUTORS as DistributorDoc[], agencies: WIRE_AGENCIES}
 const SEED = readFileSync(new URL('../../seeds/000_e42a070e862f161b.txt', import.meta.url), 'utf8')
 
 describe('parseSeed on the shipped seed', () => {
-  const parsed = parseSeed('seed.txt', SEED, distributors)
+  const parsed = parseSeed('seed.txt', SEED, context)
 
   it('reads the title, dateline and language', () => {
     expect(parsed.title).toBe(
@@ -51,11 +52,11 @@ describe('dateline variants', () => {
     ['em dash after the tag', '(SeaPRwire) — WASHINGTON (AP) — '],
     ['double hyphen', '(SeaPRwire) -- WASHINGTON (AP) -- '],
   ])('%s', (_name, opening) => {
-    expect(parseSeed('seed.txt', withOpening(opening), distributors).dateline).toEqual({location: 'WASHINGTON', agency: 'AP'})
+    expect(parseSeed('seed.txt', withOpening(opening), context).dateline).toEqual({location: 'WASHINGTON', agency: 'AP'})
   })
 
   it('reads a two-word place and another agency', () => {
-    expect(parseSeed('seed.txt', withOpening('(SeaPRwire) – NEW YORK (dpa) — '), distributors).dateline).toEqual({
+    expect(parseSeed('seed.txt', withOpening('(SeaPRwire) – NEW YORK (dpa) — '), context).dateline).toEqual({
       location: 'NEW YORK',
       agency: 'dpa',
     })
@@ -64,7 +65,7 @@ describe('dateline variants', () => {
   it('reads the place before a PR Newswire tag', () => {
     const text =
       'Acme launches a widget\n\nNEW YORK, Jan. 5, 2026 /PRNewswire/ -- Acme Corp. today announced a widget that does many useful things for many people in many places around the world.'
-    const parsed = parseSeed('prn.txt', text, distributors)
+    const parsed = parseSeed('prn.txt', text, context)
     expect(parsed.distributor?._id).toBe('distributor.prnewswire')
     expect(parsed.dateline).toEqual({location: 'NEW YORK'})
     expect(parsed.disclaimer).toBeUndefined()
@@ -72,7 +73,7 @@ describe('dateline variants', () => {
 
   it('recognises a wire no distributor document describes by its dateline form', () => {
     const text = 'Acme launches a widget\n\nBOSTON, Jan. 5, 2026 (BUSINESS WIRE) -- Acme Corp. today announced a widget.'
-    const parsed = parseSeed('bw.txt', text, distributors)
+    const parsed = parseSeed('bw.txt', text, context)
     expect(parsed.distributor).toBeUndefined()
     expect(parsed.unknownWire).toBe('Business Wire')
   })
@@ -80,13 +81,11 @@ describe('dateline variants', () => {
 
 describe('refusals', () => {
   it('refuses a file with only a title', () => {
-    expect(() => parseSeed('title.txt', 'Nur ein Titel\n', distributors)).toThrow(
-      'title.txt: the file holds only a title, no body.',
-    )
+    expect(() => parseSeed('title.txt', 'Nur ein Titel\n', context)).toThrow('title.txt: the file holds only a title, no body.')
   })
 
   it('refuses copy no distributor marker recognises, saying where to add one', () => {
-    expect(() => parseSeed('own.txt', 'Eigener Bericht\n\nBERLIN — Die Redaktion berichtet selbst.', distributors)).toThrow(
+    expect(() => parseSeed('own.txt', 'Eigener Bericht\n\nBERLIN — Die Redaktion berichtet selbst.', context)).toThrow(
       /own\.txt: no known distributor’s dateline tag opens the copy.*Distributor → Markers/,
     )
   })
@@ -107,7 +106,7 @@ describe('refusals', () => {
     const parsed = parseSeed(
       'x.txt',
       'Title\n\n[NWX] -- PARIS (AFP) -- Text of the story.\n\nDistributed by NWX. No warranties.',
-      [custom],
+      {distributors: [custom], agencies: WIRE_AGENCIES},
     )
     expect(parsed.distributor?._id).toBe('distributor.newswire-x')
     expect(parsed.dateline).toEqual({location: 'PARIS', agency: 'AFP'})

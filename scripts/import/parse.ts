@@ -2,12 +2,16 @@ import {
   detectLanguage,
   distributorMarkers,
   literalPattern,
+  readDateline,
   WIRE_DATELINE_FORMS,
+  type DetectContext,
   type DistributorDoc,
+  type WireAgency,
 } from '../../plugins/editorial-review/core'
 import type {MarkerKind, MarkerPhrase} from '../../data/distributors'
 import {readBoilerplate, type DistributorFacts} from './boilerplate'
 import {SeedFileError} from './errors'
+import {splitList} from './lists'
 
 /** A seed file taken apart into the pieces the documents are built from. */
 export interface ParsedSeed {
@@ -16,7 +20,10 @@ export interface ParsedSeed {
   paragraphs: string[]
   /** BCP 47 primary subtag detected from the body, else the language of the markers found. */
   language: string | undefined
+  /** The place, and the codes of the agencies the dateline credits ("dpa/AFP"). */
   dateline: {location?: string; agency?: string}
+  /** The agencies the dateline credits, as the policy lists them. */
+  agencies: WireAgency[]
   /** The distributor document whose markers recognised the copy. */
   distributor: DistributorDoc | undefined
   /** A wire recognised only by its generic dateline form, when no distributor document knows it. */
@@ -27,20 +34,15 @@ export interface ParsedSeed {
   facts: DistributorFacts | undefined
 }
 
-const DASH = '(?:-{1,2}|[–—])'
-const SPACE = '[\\s\\u00a0\\u202f]'
-/** "WASHINGTON (AP) —" after the tag: an upper-case place, the credited agency, a dash. */
-const PLACE_AND_AGENCY = new RegExp(
-  `^(?<location>\\p{Lu}[\\p{Lu}\\p{M}\\s.,'’/-]*?)${SPACE}*\\((?<agency>[^()]{1,30})\\)${SPACE}*${DASH}${SPACE}*`,
-  'u',
-)
-const LEADING_DASH = new RegExp(`^${SPACE}*${DASH}?${SPACE}*`, 'u')
-
 /**
  * Takes a seed apart, recognising the distributor and its trailing paragraphs by the
  * distributor documents' markers, never by strings of our own.
  */
-export function parseSeed(file: string, text: string, distributors: DistributorDoc[]): ParsedSeed {
+export function parseSeed(
+  file: string,
+  text: string,
+  {distributors, agencies}: Pick<DetectContext, 'distributors' | 'agencies'>,
+): ParsedSeed {
   const paragraphs = text
     .split(/\n[ \t\u00a0]*\n/)
     .map((paragraph) => paragraph.replace(/\s*\n\s*/g, ' ').trim())
@@ -79,11 +81,16 @@ export function parseSeed(file: string, text: string, distributors: DistributorD
     facts ??= outcome.facts
   }
   const markerLanguage = disclaimer?.language ?? categories?.language
+  const dateline = datelineAround(firstBody, recognised, agencies)
   return {
     title,
     paragraphs: body,
     language: detectLanguage(body.join('\n')) ?? markerLanguage,
-    dateline: readDateline(firstBody, recognised.start, recognised.end),
+    dateline: {
+      ...(dateline.location ? {location: dateline.location} : {}),
+      ...(dateline.agencies.length > 0 ? {agency: dateline.agencies.map(({code}) => code).join('/')} : {}),
+    },
+    agencies: dateline.agencies,
     distributor: recognised.distributor,
     unknownWire: recognised.wire,
     disclaimer,
@@ -144,20 +151,17 @@ const TRAILER_HANDLERS: Record<MarkerKind, (paragraph: string, phrase: MarkerPhr
 }
 
 function splitCategoryLine(list: string, language: string): string[] {
-  const conjunction = new Intl.ListFormat(language, {type: 'conjunction'})
-    .formatToParts(['a', 'b'])
-    .find((part) => part.type === 'literal')
-    ?.value.trim()
-  const parts = list.split(conjunction ? new RegExp(`,|\\s${conjunction}\\s`, 'u') : /,/)
-  return [...new Set(parts.map((part) => part.trim().replace(/[.;]$/, '')).filter(Boolean))]
+  return [...new Set(splitList(list, language).map((title) => title.replace(/[.;]$/, '')))].filter(Boolean)
 }
 
-/** Location and agency around the tag: "(SeaPRwire) – WASHINGTON (AP) —" or "NEW YORK, Jan. 5 /PRNewswire/ --". */
-function readDateline(paragraph: string, tagStart: number, tagEnd: number): ParsedSeed['dateline'] {
-  const after = paragraph.slice(tagEnd).replace(LEADING_DASH, '')
-  const placed = PLACE_AND_AGENCY.exec(after)
-  if (placed?.groups) return {location: placed.groups.location!.trim().replace(/,$/, ''), agency: placed.groups.agency!.trim()}
-  const before = paragraph.slice(0, tagStart).trim()
-  const location = before.split(',')[0]?.trim()
-  return location ? {location} : {}
+/**
+ * Place and agencies around the tag, read as the rules read a dateline: after it
+ * ("(SeaPRwire) – WASHINGTON (AP) —", "(SeaPRwire) – HAMBURG —"), else the place before
+ * it ("NEW YORK, Jan. 5 /PRNewswire/ --").
+ */
+function datelineAround(paragraph: string, tag: Recognised, agencies: WireAgency[]): {location?: string; agencies: WireAgency[]} {
+  const after = readDateline(paragraph, tag.end, agencies)
+  if (after) return {location: after.location, agencies: after.agencies}
+  const location = paragraph.slice(0, tag.start).split(',')[0]?.trim()
+  return location ? {location, agencies: []} : {agencies: []}
 }

@@ -2,13 +2,21 @@ import {once} from 'node:events'
 import {createWriteStream} from 'node:fs'
 import {rename, rm} from 'node:fs/promises'
 import type {SanityClient, Transaction} from '@sanity/client'
-import {WIRE_AGENCIES} from '../../data/agencies'
 import {BUILTIN_DISTRIBUTORS} from '../../data/distributors'
-import {contentHash, type DetectContext, type DistributorDoc, type EditorialReview} from '../../plugins/editorial-review/core'
+import {
+  contentHash,
+  detectContextFor,
+  type DetectContext,
+  type DistributorDoc,
+  type EditorialReview,
+  type ReviewPolicy,
+} from '../../plugins/editorial-review/core'
 import {distributorsForImportQuery, existingDocumentsQuery} from '../../queries/import'
+import type {ExistingDocumentsQueryResult} from '../../sanity.types'
 import {failureDetail, type BuildOutcome} from './build'
 import {createSeedBuilder} from './builder'
 import {MAX_SEED_BYTES} from './decode'
+import {DEFAULT_POLICY_MODULE, type DetectionInputs} from './detection'
 import type {ImportedRelease, SeedDocuments} from './documents'
 import {seedFiles} from './files'
 import type {FileOutcome, Progress} from './progress'
@@ -35,6 +43,13 @@ export interface ImportOptions {
   now?: () => Date
   /** Worker threads that read, parse and run detection; 0 (the default) does it on this thread. */
   threads?: number
+  /** The review policy: its rules and agencies decide what is flagged (the CLI passes config/reviewPolicy.ts's). */
+  policy: ReviewPolicy
+  /**
+   * URL of a module that exports `policy` as `REVIEW_POLICY`, which worker threads import:
+   * they cannot be sent its rules, which are functions. Default: config/reviewPolicy.ts.
+   */
+  policyModule?: string
 }
 
 export interface ImportSummary {
@@ -80,6 +95,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const builder = createSeedBuilder(
     {context: session.context, maxBytes: options.maxBytes ?? MAX_SEED_BYTES},
     options.threads ?? 0,
+    session.detection,
   )
   const importedAt = () => (options.now?.() ?? new Date()).toISOString()
   try {
@@ -111,23 +127,30 @@ async function* inBatches<T>(items: AsyncIterable<T>, size: number): AsyncGenera
 interface Session {
   options: ImportOptions
   context: DetectContext
+  /** How worker threads build the same context. */
+  detection: DetectionInputs
   /** Built-in distributors the dataset lacks; created with the first write. */
   missingDistributors: DistributorDoc[]
   /** Ids known to exist (or written in this run), so references are created once. */
   ensured: Set<string>
   commit: (plans: FilePlan[]) => Promise<void>
-  lookup: (ids: string[]) => Promise<Map<string, Record<string, unknown>>>
+  lookup: (ids: string[]) => Promise<Map<string, ExistingDocument>>
   close: (keep: boolean) => Promise<void>
 }
 
 async function openSession(options: ImportOptions): Promise<Session> {
-  const {target} = options
-  const stored =
-    target.kind === 'client' ? ((await target.client.fetch(distributorsForImportQuery)) as unknown as DistributorDoc[]) : []
+  const {target, policy} = options
+  const stored = target.kind === 'client' ? await target.client.fetch(distributorsForImportQuery) : []
   const storedIds = new Set(stored.map((distributor) => distributor._id))
   const missingDistributors = (BUILTIN_DISTRIBUTORS as DistributorDoc[]).filter((distributor) => !storedIds.has(distributor._id))
-  const context: DetectContext = {distributors: [...stored, ...missingDistributors], agencies: WIRE_AGENCIES}
-  const base = {options, context, missingDistributors, ensured: new Set(storedIds)}
+  const detection: DetectionInputs = {
+    policyModule: options.policyModule ?? DEFAULT_POLICY_MODULE,
+    ruleCodes: Object.keys(policy.rules),
+    distributorRows: stored,
+    builtInDistributors: missingDistributors,
+  }
+  const context = detectContextFor(policy, stored, missingDistributors)
+  const base = {options, context, detection, missingDistributors, ensured: new Set(storedIds)}
   return target.kind === 'client' ? clientSession(base, target.client) : ndjsonSession(base, target.file)
 }
 
@@ -140,11 +163,8 @@ function clientSession(base: Omit<Session, 'commit' | 'lookup' | 'close'>, clien
   return {
     ...base,
     async lookup(ids) {
-      const documents = (await withRetry(() => client.fetch(existingDocumentsQuery, {ids}), retry)) as unknown as Record<
-        string,
-        unknown
-      >[]
-      return new Map(documents.map((document) => [document._id as string, document]))
+      const documents = await withRetry(() => client.fetch(existingDocumentsQuery, {ids}), retry)
+      return new Map(documents.map((document) => [document._id, document]))
     },
     async commit(plans) {
       const transaction = buildTransaction(client.transaction(), plans, base)
@@ -205,7 +225,7 @@ async function importBatch(outcomes: BuildOutcome[], session: Session, summary: 
         ]
       : [],
   )
-  const existing = ids.length > 0 ? await session.lookup([...new Set(ids)]) : new Map<string, Record<string, unknown>>()
+  const existing = ids.length > 0 ? await session.lookup([...new Set(ids)]) : new Map<string, ExistingDocument>()
   for (const id of existing.keys()) session.ensured.add(id)
   const rows = outcomes.map((outcome) => ('documents' in outcome ? planFile(outcome.file, outcome.documents, existing) : outcome))
   const plans = rows.filter((row): row is FilePlan => 'outcome' in row)
@@ -225,11 +245,26 @@ async function importBatch(outcomes: BuildOutcome[], session: Session, summary: 
   }
 }
 
+type ExistingDocument = ExistingDocumentsQueryResult[number]
+
+/**
+ * A press release among the existing documents, in the shape the review model reads:
+ * the schema's generated types leave every field optional, the import's own writes and
+ * the Studio's validated ones fill what the model needs.
+ */
+function isPressRelease(document: ExistingDocument | undefined): document is ExistingDocument & ImportedRelease {
+  return document?._type === 'pressRelease'
+}
+
 /** Compares a file's documents with what the dataset holds and decides what to write. */
-function planFile(file: string, documents: SeedDocuments, existing: Map<string, Record<string, unknown>>): FilePlan {
+function planFile(file: string, documents: SeedDocuments, existing: Map<string, ExistingDocument>): FilePlan {
   const {release} = documents
-  const draft = existing.get(release._id) as ImportedRelease | undefined
-  const published = existing.get(release._id.replace(/^drafts\./, '')) as ImportedRelease | undefined
+  const releaseAt = (id: string) => {
+    const document = existing.get(id)
+    return isPressRelease(document) ? document : undefined
+  }
+  const draft = releaseAt(release._id)
+  const published = releaseAt(release._id.replace(/^drafts\./, ''))
   const current = draft ?? published
   if (!current) return {file, documents, outcome: 'imported', release: {kind: 'create'}}
   if (current.source?.checksum === release.source?.checksum) return {file, documents, outcome: 'unchanged'}

@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type {SanityClient} from '@sanity/client'
+import {REVIEW_POLICY} from '../../config/reviewPolicy'
 import {createTargetClient, resolveTarget} from '../../config/target'
 import {WIRE_AGENCIES} from '../../data/agencies'
 import {
@@ -88,6 +89,7 @@ export async function importSeeds(lake: TestLake): Promise<ImportSummary> {
     batchSize: 100,
     progress: quiet,
     now: () => new Date(IMPORT_TIME),
+    policy: REVIEW_POLICY,
   })
 }
 

@@ -64,6 +64,8 @@ export const enUS = {
     "Remove {{distributor}}'s boilerplate from the body: it advertises the distributor, not the story.",
   'finding.distributorBoilerplate.inSource':
     "{{distributor}}'s boilerplate is in the copy as received, not in the body: evidence this copy was distributed by {{distributor}}; nothing to remove.",
+  'finding.agencyCopy':
+    '“{{passage}}” credits {{agency}} ({{agencyCode}}): this is agency copy, third-party even with no distributor set. A reviewer must approve it before it is published.',
   'finding.agencyCredit':
     "This distributed copy credits {{agency}} ({{agencyCode}}): a rights question. Confirm the newsroom's licence for {{agencyCode}} copy before approving.",
   'finding.distributorReference':
@@ -159,6 +161,8 @@ export const deDE: Record<ReviewResourceKey, string> = {
     'Entfernen Sie den Werbetext von {{distributor}} aus dem Text: Er wirbt für den Verteiler, nicht für die Meldung.',
   'finding.distributorBoilerplate.inSource':
     'Der Werbetext von {{distributor}} steht im Originaltext, nicht im Text: ein Beleg, dass die Meldung über {{distributor}} verbreitet wurde; nichts zu entfernen.',
+  'finding.agencyCopy':
+    '„{{passage}}“ nennt {{agency}} ({{agencyCode}}) als Urheber: Das ist Agenturmaterial, ein Fremdinhalt auch ohne Verteiler. Prüfende müssen ihn vor der Veröffentlichung freigeben.',
   'finding.agencyCredit':
     'Dieser verbreitete Text nennt {{agency}} ({{agencyCode}}) als Quelle: eine Rechtefrage. Klären Sie vor der Freigabe, ob die Redaktion eine Lizenz für {{agencyCode}}-Material hat.',
   'finding.distributorReference':

@@ -4,20 +4,20 @@
  * by their generic dateline forms.
  */
 import {distributorMarkers, distributorName} from './markers'
-import {evidenceOf, matchCopyElseSource, matchUnits, overlaps, type UnitMatch} from './match'
+import {DASH, evidenceOf, matchCopyElseSource, matchUnits, overlaps, type UnitMatch} from './match'
 import {findingMessage} from './message'
 import type {TextUnit} from './text'
 import type {Finding, Rule} from './types'
 
-/** A dash as wires write it after the tag: "--", "-", en or em dash. */
-const DASH = '\\s*(?:-{1,2}|[–—])'
+/** The dash wires write after the tag, spaced or not. */
+const TAG_DASH = `\\s*${DASH}`
 
 /** Dateline forms of wires recognised even without a distributor document. */
 export const WIRE_DATELINE_FORMS: {name: string; pattern: RegExp}[] = [
-  {name: 'GlobeNewswire', pattern: new RegExp(`\\(GLOBE\\s+NEWSWIRE\\)${DASH}`, 'gi')},
-  {name: 'PR Newswire', pattern: new RegExp(`/PRNewswire(?:-[A-Za-z][A-Za-z ]*)?/${DASH}`, 'gi')},
-  {name: 'EIN Presswire', pattern: new RegExp(`/EINPresswire\\.com/${DASH}`, 'gi')},
-  {name: 'Business Wire', pattern: new RegExp(`\\(BUSINESS\\s+WIRE\\)${DASH}`, 'gi')},
+  {name: 'GlobeNewswire', pattern: new RegExp(`\\(GLOBE\\s+NEWSWIRE\\)${TAG_DASH}`, 'gi')},
+  {name: 'PR Newswire', pattern: new RegExp(`/PRNewswire(?:-[A-Za-z][A-Za-z ]*)?/${TAG_DASH}`, 'gi')},
+  {name: 'EIN Presswire', pattern: new RegExp(`/EINPresswire\\.com/${TAG_DASH}`, 'gi')},
+  {name: 'Business Wire', pattern: new RegExp(`\\(BUSINESS\\s+WIRE\\)${TAG_DASH}`, 'gi')},
 ]
 
 function finding(wire: string, matches: UnitMatch[]): Finding {

@@ -3,6 +3,7 @@
  * (`{...DEFAULT_RULES, myRule}`); detection reports findings in severity order, then
  * in this table's order.
  */
+import {agencyCopyRule} from './agencyCopy'
 import {agencyCreditRule} from './agencyCredit'
 import {boilerplateRule} from './boilerplate'
 import {datelineTagRule} from './datelineTag'
@@ -17,6 +18,7 @@ export const DEFAULT_RULES: Record<RuleCode, Rule> = {
   distributorDatelineTag: datelineTagRule,
   distributorDisclaimer: disclaimerTextRule,
   distributorBoilerplate: boilerplateRule,
+  agencyCopy: agencyCopyRule,
   agencyCredit: agencyCreditRule,
   distributorReference: distributorReferenceRule,
   missingDisclaimer: missingDisclaimerRule,
@@ -25,6 +27,7 @@ export const DEFAULT_RULES: Record<RuleCode, Rule> = {
 }
 
 export {
+  agencyCopyRule,
   agencyCreditRule,
   boilerplateRule,
   datelineTagRule,

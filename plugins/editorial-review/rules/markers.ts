@@ -5,7 +5,8 @@
  * object and compiles afresh.
  */
 import type {MarkerPhrase} from '../../../data/distributors'
-import {literalPattern} from './match'
+import {escapeRegExp, literalPattern} from './match'
+import {compiledTemplate} from './template'
 import type {DistributorDoc} from './types'
 
 export interface CompiledBoilerplate {
@@ -41,22 +42,13 @@ function anyOf(literals: string[], flags: string): RegExp | undefined {
   return new RegExp(sorted.map(literalPattern).join('|'), flags)
 }
 
-/** Placeholders such as {mediaOutlets} stand for figures and lists on the same line. */
-function templatePattern(template: string): RegExp {
-  const source = template
-    .split(/\{\w+\}/)
-    .map(literalPattern)
-    .join('[^\\n]*?')
-  return new RegExp(source, 'iy')
-}
-
 function domainList(domains: string[]): string[] {
   return domains.map((domain) => domain.trim().toLowerCase().replace(/^\.+/, '')).filter(Boolean)
 }
 
 function domainPattern(usable: string[]): RegExp | undefined {
   if (usable.length === 0) return undefined
-  const hosts = usable.map((domain) => domain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
+  const hosts = usable.map(escapeRegExp).join('|')
   // Subdomains count; a longer host that merely contains the domain does not.
   return new RegExp(`(?<![\\w./-])(?:https?://)?(?:[\\w-]+\\.)*(?:${hosts})(?![\\w-]|\\.[\\w-])(?:[/?#][^\\s<>"”)\\]]*)?`, 'gi')
 }
@@ -78,7 +70,7 @@ export function compiledMarkers(distributor: DistributorDoc): CompiledMarkers {
     boilerplates: phrasesOf(distributor, 'boilerplate').map((phrase) => ({
       phrase,
       opening: new RegExp(literalPattern(phrase.text), 'gi'),
-      paragraph: phrase.template ? templatePattern(phrase.template) : undefined,
+      paragraph: phrase.template ? compiledTemplate(phrase.template).passage : undefined,
     })),
     domains: domainPattern(domainList(distributor.markers?.domains ?? [])),
     domainHint: anyOf(domainList(distributor.markers?.domains ?? []), 'i'),

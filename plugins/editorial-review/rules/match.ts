@@ -8,6 +8,26 @@ import {evidenceIn, type DocumentText, type TextUnit} from './text'
 
 const REGEX_SPECIAL = /[.*+?^${}()|[\]\\]/g
 
+/** `text` as regex source that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(REGEX_SPECIAL, '\\$&')
+}
+
+/** Dashes other than the hyphen that wires put where a hyphen could stand. */
+const TYPOGRAPHIC_DASHES = '‐‑–—'
+const TYPOGRAPHIC_DASH = new RegExp(`[${TYPOGRAPHIC_DASHES}]`, 'g')
+
+/** Regex source of a dash no word contains: "--", an en or em dash. */
+export const LONG_DASH = `(?:--|[${TYPOGRAPHIC_DASHES}])`
+
+/** Regex source of a dash as wires set it between dateline parts: a long dash or one hyphen. */
+export const DASH = `(?:${LONG_DASH}|-)`
+
+/** Spells every dash as a hyphen, so names compare equal however their dashes were typed. */
+export function withPlainDashes(text: string): string {
+  return text.replace(TYPOGRAPHIC_DASH, '-')
+}
+
 /** Characters that wires swap for one another; each becomes a class of its variants. */
 const EQUIVALENT_CHARACTERS: Record<string, string> = {
   "'": "['‘’ʼ]",
@@ -17,9 +37,9 @@ const EQUIVALENT_CHARACTERS: Record<string, string> = {
   '“': '["“”„«»]',
   '”': '["“”„«»]',
   '„': '["“”„«»]',
-  '-': '[-‐‑–—]',
-  '–': '[-‐‑–—]',
-  '—': '[-‐‑–—]',
+  '-': `[-${TYPOGRAPHIC_DASHES}]`,
+  '–': `[-${TYPOGRAPHIC_DASHES}]`,
+  '—': `[-${TYPOGRAPHIC_DASHES}]`,
 }
 
 /** Regex source matching `literal` with any whitespace run (NBSP included) for each run of whitespace. */
@@ -31,7 +51,7 @@ export function literalPattern(literal: string): string {
       continue
     }
     for (const character of token) {
-      source += EQUIVALENT_CHARACTERS[character] ?? character.replace(REGEX_SPECIAL, '\\$&')
+      source += EQUIVALENT_CHARACTERS[character] ?? escapeRegExp(character)
     }
   }
   return source
@@ -67,7 +87,7 @@ export function matchUnits(units: TextUnit[], regex: RegExp): UnitMatch[] {
  * point where an editor can act; the received text still proves where copy came from
  * after an editor removed the passage from the body.
  */
-export function matchCopyElseSource(text: DocumentText, scan: (units: TextUnit[]) => UnitMatch[]): UnitMatch[] {
+export function matchCopyElseSource<M extends UnitMatch>(text: DocumentText, scan: (units: TextUnit[]) => M[]): M[] {
   const inCopy = scan(text.copy)
   if (inCopy.length > 0 || !text.source) return inCopy
   return scan([text.source])
@@ -98,8 +118,8 @@ export function overlaps(a: UnitMatch, b: UnitMatch): boolean {
 }
 
 /** Drops matches overlapping an earlier kept match. */
-export function withoutOverlaps(matches: UnitMatch[]): UnitMatch[] {
-  const kept: UnitMatch[] = []
+export function withoutOverlaps<M extends UnitMatch>(matches: M[]): M[] {
+  const kept: M[] = []
   for (const match of matches) {
     if (!kept.some((other) => overlaps(other, match))) kept.push(match)
   }
@@ -107,7 +127,7 @@ export function withoutOverlaps(matches: UnitMatch[]): UnitMatch[] {
 }
 
 /** Orders matches as they appear in the document: by unit, then offset. */
-export function inDocumentOrder(matches: UnitMatch[], units: TextUnit[]): UnitMatch[] {
+export function inDocumentOrder<M extends UnitMatch>(matches: M[], units: TextUnit[]): M[] {
   const rank = new Map(units.map((unit, index) => [unit, index]))
   return [...matches].sort((a, b) => rank.get(a.unit)! - rank.get(b.unit)! || a.start - b.start)
 }

@@ -18,6 +18,7 @@ export type RuleCode =
   | 'distributorDatelineTag'
   | 'distributorDisclaimer'
   | 'distributorBoilerplate'
+  | 'agencyCopy'
   | 'agencyCredit'
   | 'distributorReference'
   | 'missingDisclaimer'
@@ -145,7 +146,7 @@ export interface DistributorDoc extends Omit<DistributorSeed, 'markers'> {
 export interface DetectContext {
   /** Distributor documents, with their markers. */
   distributors: DistributorDoc[]
-  /** Wire agencies whose credit in distributed copy raises a rights question. */
+  /** Wire agencies: their dateline or copyright line marks copy as theirs, and their credit in distributed copy raises a rights question. */
   agencies: WireAgency[]
   /** Rules to run; `DEFAULT_RULES` when omitted. A site passes its own table here. */
   rules?: Record<string, Rule>

@@ -9,8 +9,8 @@ import {readFileSync} from 'node:fs'
 import {BUILTIN_DISTRIBUTORS} from '../../../data/distributors'
 import {WIRE_AGENCIES} from '../../../data/agencies'
 import type {BodyItem, DetectContext, DistributorDoc, PressReleaseDocument} from '../../../plugins/editorial-review/core'
-import {buildSeedDocuments, seedChecksum} from '../../../scripts/import/documents'
-import {parseSeed} from '../../../scripts/import/parse'
+import {buildSeedDocuments, seedChecksum, type ImportedRelease} from '../../../scripts/import/documents'
+import {parseSeed, type ParsedSeed} from '../../../scripts/import/parse'
 
 export const SEED_FILE = '000_e42a070e862f161b.txt'
 
@@ -55,13 +55,9 @@ export function seedParagraphs(text = readSeed()): string[] {
   return text.split(/\n[ \t]*\n/).map((paragraph) => paragraph.replace(/\n+$/, ''))
 }
 
-/**
- * The press release exactly as the seed import builds it from the seed file (the real
- * parser and document builder), with fixed revision fields so tests can compare it.
- */
-export function seedDocument(text = readSeed()): PressReleaseDocument {
-  const context = detectContext()
-  const parsed = parseSeed(SEED_FILE, text, context.distributors)
+/** What the seed import makes of `text`, with the real parser and document builder. */
+export function importSeed(text = readSeed(), context = detectContext()): {parsed: ParsedSeed; release: ImportedRelease} {
+  const parsed = parseSeed(SEED_FILE, text, context)
   const {release} = buildSeedDocuments({
     file: SEED_FILE,
     bytesChecksum: seedChecksum(text),
@@ -70,7 +66,15 @@ export function seedDocument(text = readSeed()): PressReleaseDocument {
     importedAt: '2026-11-24T04:00:00Z',
     context,
   })
-  const {review, ...content} = release
+  return {parsed, release}
+}
+
+/**
+ * The press release exactly as the seed import builds it from the seed file, with fixed
+ * revision fields so tests can compare it.
+ */
+export function seedDocument(text = readSeed()): PressReleaseDocument {
+  const {review, ...content} = importSeed(text).release
   return {
     ...content,
     _id: 'pressRelease.e42a070e862f161b',

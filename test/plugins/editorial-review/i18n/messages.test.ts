@@ -98,6 +98,7 @@ function findingFixtures(): PressReleaseDocument[] {
     release([block('b0', 'NEW YORK, March 5, 2024 /PRNewswire/ -- Acme Corp. announced a merger.')]),
     release([linkedBlock('b0', 'Read the ', 'full release', ' online.', 'https://www.seaprwire.com/news/12345')]),
     release([block('b0', ENGLISH_PARAGRAPH)], {language: 'de'}),
+    release([block('b0', 'WASHINGTON (AP) — Officials met on Monday.')]),
   ]
 }
 
