@@ -39,6 +39,11 @@ export const errors = {
   unauthorized: (description: string) =>
     new LakeError(401, {statusCode: 401, error: 'Unauthorized', message: description}, description),
   forbidden: (description: string) => described(403, 'insufficientPermissionsError', description),
+  /** A `Host` outside loopback (DNS rebinding); the flat shape, as for a refused CORS origin. */
+  hostNotAllowed: (host: string | undefined, reason: string) => {
+    const message = `Host ${JSON.stringify(host ?? '')} is not allowed: ${reason}`
+    return new LakeError(403, {statusCode: 403, error: 'Forbidden', message}, message)
+  },
   /** Transaction failures (revision mismatch, duplicate id, guard rejection): 409 with per-item reasons. */
   mutation: (description: string, items: ErrorItem[], status = 409) => described(status, 'mutationError', description, {items}),
   action: (description: string, items: ErrorItem[], status = 409) => described(status, 'actionError', description, {items}),

@@ -9,6 +9,7 @@ import {canWrite, UserDirectory, type UserEntry} from './auth/users'
 import {errors, LakeError} from './errors'
 import {sendError, type LakeApp, type RequestContext} from './http/context'
 import {applyCors} from './http/cors'
+import {hostRefusal} from './http/hosts'
 import {acceptSocket} from './http/socket'
 import {STREAM_HOST_PREFIX, StreamHosts} from './http/stream-hosts'
 import {Router} from './http/router'
@@ -73,10 +74,12 @@ export async function startLake(options: LakeServerOptions): Promise<RunningLake
     streamHosts: new StreamHosts(),
   }
   const origins = new Set(options.corsOrigins)
+  // Known once listening (`--port 0` picks one); requests only arrive after that.
+  let port = options.port
 
   const server = http.createServer((req, res) => {
     if (options.logRequests) logRequest(req, res)
-    handle(app, origins, req, res).catch((err: unknown) => {
+    handle(app, origins, port, req, res).catch((err: unknown) => {
       const lakeError = err instanceof LakeError ? err : errors.internal(`Internal error: ${(err as Error).message}`)
       if (!(err instanceof LakeError))
         process.stderr.write(`lake: ${req.method} ${req.url}: ${(err as Error).stack ?? String(err)}\n`)
@@ -84,6 +87,14 @@ export async function startLake(options: LakeServerOptions): Promise<RunningLake
     })
   })
   server.on('upgrade', (req, socket) => {
+    const refusal = hostRefusal(req.headers.host, port)
+    if (refusal) {
+      const body = JSON.stringify(errors.hostNotAllowed(req.headers.host, refusal).body)
+      socket.end(
+        `HTTP/1.1 403 Forbidden\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      )
+      return
+    }
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname.replace(VERSION_PREFIX, '')
     const origin = req.headers.origin
     // Browsers don't apply CORS to WebSockets, so the origin check happens here.
@@ -98,7 +109,7 @@ export async function startLake(options: LakeServerOptions): Promise<RunningLake
     server.once('error', reject)
     server.listen(options.port, '127.0.0.1', () => resolve())
   })
-  const port = (server.address() as AddressInfo).port
+  port = (server.address() as AddressInfo).port
   let closed: Promise<void> | undefined
   return {
     url: `http://127.0.0.1:${port}`,
@@ -132,9 +143,13 @@ function logRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
 async function handle(
   app: LakeApp,
   origins: ReadonlySet<string>,
+  port: number,
   req: http.IncomingMessage,
   res: http.ServerResponse,
 ): Promise<void> {
+  // First, before CORS or auth: a rebound DNS name must learn nothing, not even a preflight answer.
+  const refusal = hostRefusal(req.headers.host, port)
+  if (refusal) throw errors.hostNotAllowed(req.headers.host, refusal)
   const url = new URL(req.url ?? '/', 'http://127.0.0.1')
   const ticket = app.streamHosts.ticketFor(req, url)
   if (applyCors(req, res, origins, ticket !== undefined)) return
