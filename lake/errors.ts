@@ -16,11 +16,14 @@ export interface ErrorItem {
 export class LakeError extends Error {
   readonly status: number
   readonly body: Record<string, unknown>
-  constructor(status: number, body: Record<string, unknown>, message: string) {
+  /** Extra response headers, e.g. `connection: close` when the rest of the request must not be read. */
+  readonly headers: Record<string, string>
+  constructor(status: number, body: Record<string, unknown>, message: string, headers: Record<string, string> = {}) {
     super(message)
     this.name = 'LakeError'
     this.status = status
     this.body = body
+    this.headers = headers
   }
 }
 
@@ -53,7 +56,13 @@ export const errors = {
       {statusCode: 405, error: 'Method Not Allowed', message: `${method} is not allowed on ${path}`},
       `${method} ${path}`,
     ),
-  payloadTooLarge: (limit: number) => described(413, 'payloadTooLargeError', `Request body exceeds ${limit} bytes`),
+  /** Sanity's wording; `connection: close` so the unread rest of the body is dropped with the connection. */
+  payloadTooLarge: (limit: number) => {
+    const description = `Request body exceeds limit of ${limit} bytes`
+    return new LakeError(413, {error: {type: 'payloadTooLargeError', description}, statusCode: 413}, description, {
+      connection: 'close',
+    })
+  },
   internal: (description: string) => described(500, 'internalError', description),
 }
 

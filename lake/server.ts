@@ -7,7 +7,7 @@ import http from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {canWrite, UserDirectory, type UserEntry} from './auth/users'
 import {errors, LakeError} from './errors'
-import {sendError, type LakeApp, type RequestContext} from './http/context'
+import {MAX_BODY_BYTES, sendError, type LakeApp, type RequestContext} from './http/context'
 import {applyCors} from './http/cors'
 import {hostRefusal} from './http/hosts'
 import {acceptSocket} from './http/socket'
@@ -150,6 +150,8 @@ async function handle(
   // First, before CORS or auth: a rebound DNS name must learn nothing, not even a preflight answer.
   const refusal = hostRefusal(req.headers.host, port)
   if (refusal) throw errors.hostNotAllowed(req.headers.host, refusal)
+  // Every route, not only those that read a body: Node would otherwise drain an unread body after answering.
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) throw errors.payloadTooLarge(MAX_BODY_BYTES)
   const url = new URL(req.url ?? '/', 'http://127.0.0.1')
   const ticket = app.streamHosts.ticketFor(req, url)
   if (applyCors(req, res, origins, ticket !== undefined)) return
