@@ -38,6 +38,11 @@ export const errors = {
     described(400, 'queryParseError', description, {query, start, end}),
   queryEvaluation: (query: string, description: string) => described(400, 'queryError', description, {query}),
   notFound: (description: string) => new LakeError(404, {statusCode: 404, error: 'Not Found', message: description}, description),
+  /** Refused before routing, so in the flat shape of the other gateway answers (404, 401). */
+  invalidApiVersion: (version: string, reason: string) => {
+    const message = `Invalid API version "${version}": ${reason}`
+    return new LakeError(400, {statusCode: 400, error: 'Bad Request', message}, message)
+  },
   /** Sanity answers unknown/invalid tokens with this flat shape. */
   unauthorized: (description: string) =>
     new LakeError(401, {statusCode: 401, error: 'Unauthorized', message: description}, description),

@@ -8,6 +8,7 @@ import type {AddressInfo} from 'node:net'
 import {canWrite, UserDirectory, type UserEntry} from './auth/users'
 import {errors, LakeError} from './errors'
 import {MAX_BODY_BYTES, sendError, type LakeApp, type RequestContext} from './http/context'
+import {apiVersionRefusal, VERSION_SEGMENT} from './http/api-version'
 import {applyCors} from './http/cors'
 import {hostRefusal} from './http/hosts'
 import {acceptSocket} from './http/socket'
@@ -49,7 +50,6 @@ export interface RunningLake {
 }
 
 const router = new Router(routes)
-const VERSION_PREFIX = /^\/v(\d{4}-\d{2}-\d{2}|\d+|X)(?=\/|$)/
 
 function projectIdFrom(req: http.IncomingMessage, fallback: string): string {
   // `<project>.localhost`, or a stream host `s<n>.<project>.localhost`.
@@ -95,7 +95,9 @@ export async function startLake(options: LakeServerOptions): Promise<RunningLake
       )
       return
     }
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname.replace(VERSION_PREFIX, '')
+    const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
+    const version = VERSION_SEGMENT.exec(pathname)
+    const path = version && !apiVersionRefusal(version[1]!) ? pathname.slice(version[0].length) : pathname
     const origin = req.headers.origin
     // Browsers don't apply CORS to WebSockets, so the origin check happens here.
     if (!/^\/socket\/[^/]+$/.test(path) || (typeof origin === 'string' && !origins.has(origin))) {
@@ -155,8 +157,10 @@ async function handle(
   const url = new URL(req.url ?? '/', 'http://127.0.0.1')
   const ticket = app.streamHosts.ticketFor(req, url)
   if (applyCors(req, res, origins, ticket !== undefined)) return
-  const version = url.pathname.match(VERSION_PREFIX)
+  const version = url.pathname.match(VERSION_SEGMENT)
   if (!version) throw errors.notFound(`No API version in ${url.pathname}; expected /v<YYYY-MM-DD>/…`)
+  const versionRefusal = apiVersionRefusal(version[1]!)
+  if (versionRefusal) throw errors.invalidApiVersion(`v${version[1]}`, versionRefusal)
   const path = url.pathname.slice(version[0].length) || '/'
   const match = router.match(req.method ?? 'GET', path)
   if (!match) throw errors.notFound(`The local lake has no endpoint ${req.method} ${path}`)
