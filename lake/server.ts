@@ -82,7 +82,8 @@ export async function startLake(options: LakeServerOptions): Promise<RunningLake
     handle(app, origins, port, req, res).catch((err: unknown) => {
       const lakeError = err instanceof LakeError ? err : errors.internal(`Internal error: ${(err as Error).message}`)
       if (!(err instanceof LakeError))
-        process.stderr.write(`lake: ${req.method} ${req.url}: ${(err as Error).stack ?? String(err)}\n`)
+        // The path only: query strings carry secrets (`lakeTicket`, and `$param` values may hold anything).
+        process.stderr.write(`lake: ${req.method} ${(req.url ?? '').split('?')[0]}: ${(err as Error).stack ?? String(err)}\n`)
       sendError(res, lakeError)
     })
   })
