@@ -16,11 +16,14 @@ export interface ErrorItem {
 export class LakeError extends Error {
   readonly status: number
   readonly body: Record<string, unknown>
-  constructor(status: number, body: Record<string, unknown>, message: string) {
+  /** Extra response headers, e.g. `connection: close` when the rest of the request must not be read. */
+  readonly headers: Record<string, string>
+  constructor(status: number, body: Record<string, unknown>, message: string, headers: Record<string, string> = {}) {
     super(message)
     this.name = 'LakeError'
     this.status = status
     this.body = body
+    this.headers = headers
   }
 }
 
@@ -35,10 +38,20 @@ export const errors = {
     described(400, 'queryParseError', description, {query, start, end}),
   queryEvaluation: (query: string, description: string) => described(400, 'queryError', description, {query}),
   notFound: (description: string) => new LakeError(404, {statusCode: 404, error: 'Not Found', message: description}, description),
+  /** Refused before routing, so in the flat shape of the other gateway answers (404, 401). */
+  invalidApiVersion: (version: string, reason: string) => {
+    const message = `Invalid API version "${version}": ${reason}`
+    return new LakeError(400, {statusCode: 400, error: 'Bad Request', message}, message)
+  },
   /** Sanity answers unknown/invalid tokens with this flat shape. */
   unauthorized: (description: string) =>
     new LakeError(401, {statusCode: 401, error: 'Unauthorized', message: description}, description),
   forbidden: (description: string) => described(403, 'insufficientPermissionsError', description),
+  /** A `Host` outside loopback (DNS rebinding); the flat shape, as for a refused CORS origin. */
+  hostNotAllowed: (host: string | undefined, reason: string) => {
+    const message = `Host ${JSON.stringify(host ?? '')} is not allowed: ${reason}`
+    return new LakeError(403, {statusCode: 403, error: 'Forbidden', message}, message)
+  },
   /** Transaction failures (revision mismatch, duplicate id, guard rejection): 409 with per-item reasons. */
   mutation: (description: string, items: ErrorItem[], status = 409) => described(status, 'mutationError', description, {items}),
   action: (description: string, items: ErrorItem[], status = 409) => described(status, 'actionError', description, {items}),
@@ -48,7 +61,13 @@ export const errors = {
       {statusCode: 405, error: 'Method Not Allowed', message: `${method} is not allowed on ${path}`},
       `${method} ${path}`,
     ),
-  payloadTooLarge: (limit: number) => described(413, 'payloadTooLargeError', `Request body exceeds ${limit} bytes`),
+  /** Sanity's wording; `connection: close` so the unread rest of the body is dropped with the connection. */
+  payloadTooLarge: (limit: number) => {
+    const description = `Request body exceeds limit of ${limit} bytes`
+    return new LakeError(413, {error: {type: 'payloadTooLargeError', description}, statusCode: 413}, description, {
+      connection: 'close',
+    })
+  },
   internal: (description: string) => described(500, 'internalError', description),
 }
 

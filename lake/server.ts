@@ -7,8 +7,10 @@ import http from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {canWrite, UserDirectory, type UserEntry} from './auth/users'
 import {errors, LakeError} from './errors'
-import {sendError, type LakeApp, type RequestContext} from './http/context'
+import {MAX_BODY_BYTES, sendError, type LakeApp, type RequestContext} from './http/context'
+import {apiVersionRefusal, VERSION_SEGMENT} from './http/api-version'
 import {applyCors} from './http/cors'
+import {hostRefusal} from './http/hosts'
 import {acceptSocket} from './http/socket'
 import {STREAM_HOST_PREFIX, StreamHosts} from './http/stream-hosts'
 import {Router} from './http/router'
@@ -48,7 +50,6 @@ export interface RunningLake {
 }
 
 const router = new Router(routes)
-const VERSION_PREFIX = /^\/v(\d{4}-\d{2}-\d{2}|\d+|X)(?=\/|$)/
 
 function projectIdFrom(req: http.IncomingMessage, fallback: string): string {
   // `<project>.localhost`, or a stream host `s<n>.<project>.localhost`.
@@ -73,18 +74,31 @@ export async function startLake(options: LakeServerOptions): Promise<RunningLake
     streamHosts: new StreamHosts(),
   }
   const origins = new Set(options.corsOrigins)
+  // Known once listening (`--port 0` picks one); requests only arrive after that.
+  let port = options.port
 
   const server = http.createServer((req, res) => {
     if (options.logRequests) logRequest(req, res)
-    handle(app, origins, req, res).catch((err: unknown) => {
+    handle(app, origins, port, req, res).catch((err: unknown) => {
       const lakeError = err instanceof LakeError ? err : errors.internal(`Internal error: ${(err as Error).message}`)
       if (!(err instanceof LakeError))
-        process.stderr.write(`lake: ${req.method} ${req.url}: ${(err as Error).stack ?? String(err)}\n`)
+        // The path only: query strings carry secrets (`lakeTicket`, and `$param` values may hold anything).
+        process.stderr.write(`lake: ${req.method} ${(req.url ?? '').split('?')[0]}: ${(err as Error).stack ?? String(err)}\n`)
       sendError(res, lakeError)
     })
   })
   server.on('upgrade', (req, socket) => {
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname.replace(VERSION_PREFIX, '')
+    const refusal = hostRefusal(req.headers.host, port)
+    if (refusal) {
+      const body = JSON.stringify(errors.hostNotAllowed(req.headers.host, refusal).body)
+      socket.end(
+        `HTTP/1.1 403 Forbidden\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      )
+      return
+    }
+    const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
+    const version = VERSION_SEGMENT.exec(pathname)
+    const path = version && !apiVersionRefusal(version[1]!) ? pathname.slice(version[0].length) : pathname
     const origin = req.headers.origin
     // Browsers don't apply CORS to WebSockets, so the origin check happens here.
     if (!/^\/socket\/[^/]+$/.test(path) || (typeof origin === 'string' && !origins.has(origin))) {
@@ -98,7 +112,7 @@ export async function startLake(options: LakeServerOptions): Promise<RunningLake
     server.once('error', reject)
     server.listen(options.port, '127.0.0.1', () => resolve())
   })
-  const port = (server.address() as AddressInfo).port
+  port = (server.address() as AddressInfo).port
   let closed: Promise<void> | undefined
   return {
     url: `http://127.0.0.1:${port}`,
@@ -132,14 +146,22 @@ function logRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
 async function handle(
   app: LakeApp,
   origins: ReadonlySet<string>,
+  port: number,
   req: http.IncomingMessage,
   res: http.ServerResponse,
 ): Promise<void> {
+  // First, before CORS or auth: a rebound DNS name must learn nothing, not even a preflight answer.
+  const refusal = hostRefusal(req.headers.host, port)
+  if (refusal) throw errors.hostNotAllowed(req.headers.host, refusal)
+  // Every route, not only those that read a body: Node would otherwise drain an unread body after answering.
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) throw errors.payloadTooLarge(MAX_BODY_BYTES)
   const url = new URL(req.url ?? '/', 'http://127.0.0.1')
   const ticket = app.streamHosts.ticketFor(req, url)
   if (applyCors(req, res, origins, ticket !== undefined)) return
-  const version = url.pathname.match(VERSION_PREFIX)
+  const version = url.pathname.match(VERSION_SEGMENT)
   if (!version) throw errors.notFound(`No API version in ${url.pathname}; expected /v<YYYY-MM-DD>/…`)
+  const versionRefusal = apiVersionRefusal(version[1]!)
+  if (versionRefusal) throw errors.invalidApiVersion(`v${version[1]}`, versionRefusal)
   const path = url.pathname.slice(version[0].length) || '/'
   const match = router.match(req.method ?? 'GET', path)
   if (!match) throw errors.notFound(`The local lake has no endpoint ${req.method} ${path}`)

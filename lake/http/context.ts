@@ -43,36 +43,130 @@ export interface RequestContext {
 
 export type Handler = (ctx: RequestContext) => Promise<void> | void
 
-const MAX_BODY_BYTES = 256 * 1024 * 1024
+// Sanity's hosted API refuses larger bodies: "Request body exceeds limit of 4000000 bytes" (sanity.io/answers/migration-api-mutation-error-request-body-exceeds-limit-of-4000000-bytes).
+export const MAX_BODY_BYTES = 4_000_000
+// Sanity documents no depth limit; Portable Text nests ~10 levels, and recursive walkers (mutator, groq-js, JSON.stringify) overflow the stack in the thousands.
+export const MAX_JSON_DEPTH = 256
 
-export async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > MAX_BODY_BYTES) throw errors.payloadTooLarge(MAX_BODY_BYTES)
-    chunks.push(chunk as Buffer)
-  }
-  return Buffer.concat(chunks)
+/**
+ * Reads a request body, refusing it with 413 as soon as it is known to be too large: by
+ * `Content-Length` before reading anything, else when the streamed bytes pass the limit.
+ * The refusal closes the connection, so the rest of the body is never read.
+ */
+export function readBody(req: IncomingMessage): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0)
+  if (declared > MAX_BODY_BYTES) return Promise.reject(errors.payloadTooLarge(MAX_BODY_BYTES))
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const settle = (err: Error | undefined, body?: Buffer) => {
+      req.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose)
+      if (err) reject(err)
+      else resolve(body!)
+    }
+    const onData = (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk)
+        return
+      }
+      // Stop pulling bytes off the socket; the 413 (with `connection: close`) ends the connection.
+      req.pause()
+      settle(errors.payloadTooLarge(MAX_BODY_BYTES))
+    }
+    const onEnd = () => settle(undefined, Buffer.concat(chunks))
+    const onError = (err: Error) => settle(err)
+    const onClose = () => settle(new Error('The client closed the connection before sending the whole body'))
+    req.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose)
+  })
 }
+
+/** Nesting depth of a JSON text, counted without recursion, or Infinity once it passes `limit`. */
+function jsonDepth(text: string, limit: number): number {
+  let depth = 0
+  let max = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c)
+        i++ // backslash: skip the escaped character
+      else if (c === 0x22) inString = false
+    } else if (c === 0x22) inString = true
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) return Infinity
+      if (depth > max) max = depth
+    } else if (c === 0x7d || c === 0x5d) depth--
+  }
+  return max
+}
+
+/** JSON.parse for untrusted input: refuses nesting past MAX_JSON_DEPTH before parsing, so later recursive walks cannot overflow. */
+export function parseUntrustedJson(text: string, what: string): unknown {
+  if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
+    throw errors.badRequest(`${what} is nested deeper than the limit of ${MAX_JSON_DEPTH} levels`)
+  try {
+    return JSON.parse(text)
+  } catch (err) {
+    throw errors.badRequest(`${what} is not valid JSON: ${(err as Error).message}`)
+  }
+}
+
+// `fatal`: invalid UTF-8 is refused rather than silently stored as U+FFFD.
+const utf8 = new TextDecoder('utf-8', {fatal: true})
 
 /** Parses a JSON body; an empty body is `{}`. */
 export async function readJson(ctx: RequestContext): Promise<Record<string, unknown>> {
   const raw = await readBody(ctx.req)
   if (raw.length === 0) return {}
+  const what = `Request body of ${ctx.req.method} ${ctx.path}`
+  let text: string
   try {
-    const value: unknown = JSON.parse(raw.toString('utf8'))
-    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('expected a JSON object')
-    return value as Record<string, unknown>
-  } catch (err) {
-    throw errors.badRequest(`Request body of ${ctx.req.method} ${ctx.path} is not valid JSON: ${(err as Error).message}`)
+    text = utf8.decode(raw)
+  } catch {
+    throw errors.badRequest(`${what} is not valid UTF-8`)
   }
+  const value = parseUntrustedJson(text, what)
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw errors.badRequest(`${what} is not valid JSON: expected a JSON object`)
+  return value as Record<string, unknown>
 }
 
-export function sendJson(ctx: RequestContext | {res: ServerResponse}, status: number, body: unknown): void {
+export function sendJson(
+  ctx: RequestContext | {res: ServerResponse},
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const payload = JSON.stringify(body)
-  ctx.res.writeHead(status, {'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload)})
+  ctx.res.writeHead(status, {
+    ...headers,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(payload),
+  })
   ctx.res.end(payload)
+}
+
+// Long enough for a client to read the answer before the close resets the connection.
+const LINGER_MS = 1_000
+
+/**
+ * For answers that close the connection with request bytes still unread (413): Node would
+ * drain an untouched body after answering, and destroys the socket as soon as the answer
+ * is flushed, which, with unread bytes, is a TCP reset that can discard the answer before
+ * the client reads it. So the body is left unread (flow control stops the sender), the
+ * socket is half-closed, and destroyed after a short linger.
+ */
+function closeWithoutReading(res: ServerResponse): void {
+  const {req, socket} = res
+  req.pause()
+  // Marks the body as being consumed, so Node does not drain it; reads at most one buffer.
+  req.read(0)
+  if (!socket) return
+  socket.destroySoon = () => {
+    if (socket.writable) socket.end()
+    setTimeout(() => socket.destroy(), LINGER_MS).unref()
+  }
 }
 
 export function sendError(res: ServerResponse, err: LakeError): void {
@@ -80,7 +174,8 @@ export function sendError(res: ServerResponse, err: LakeError): void {
     res.end()
     return
   }
-  sendJson({res}, err.status, err.body)
+  if (err.headers.connection === 'close') closeWithoutReading(res)
+  sendJson({res}, err.status, err.body, err.headers)
 }
 
 /** Boolean query-string flags as Sanity accepts them (`true`, `1`, or bare). */

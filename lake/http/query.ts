@@ -1,18 +1,14 @@
 /** `/data/query/:dataset` (GET and POST): GROQ with params and perspectives. */
 import {errors} from '../errors'
 import {parsePerspective, runQuery, type Perspective} from '../store/query'
-import {apiVersionAtLeast, datasetName, readJson, sendJson, type RequestContext} from './context'
+import {apiVersionAtLeast, datasetName, parseUntrustedJson, readJson, sendJson, type RequestContext} from './context'
 
 /** GET carries params as `$name=<json>`; Sanity rejects values that aren't JSON. */
 export function paramsFromSearch(url: URL): Record<string, unknown> {
   const params: Record<string, unknown> = {}
   for (const [key, value] of url.searchParams) {
     if (!key.startsWith('$')) continue
-    try {
-      params[key.slice(1)] = JSON.parse(value)
-    } catch {
-      throw errors.badRequest(`Query parameter "${key}" is not valid JSON: ${value.slice(0, 80)}`)
-    }
+    params[key.slice(1)] = parseUntrustedJson(value, `Query parameter "${key}"`)
   }
   return params
 }

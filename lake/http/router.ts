@@ -1,4 +1,5 @@
 /** A dispatch table: `METHOD /path/:param` → handler, matched in order. */
+import {errors} from '../errors'
 import type {Handler} from './context'
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -55,9 +56,18 @@ export class Router {
       pathMatched = true
       if (!route.methods.includes(method as Method)) continue
       const params: Record<string, string> = {}
-      route.names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1] ?? '')))
+      route.names.forEach((name, i) => (params[name] = decodeSegment(m[i + 1] ?? '')))
       return {route, params}
     }
     return pathMatched ? {methodNotAllowed: true} : undefined
+  }
+}
+
+/** A path segment's text; malformed percent-encoding (`%ff`) is the client's mistake, a 400. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    throw errors.badRequest(`Malformed percent-encoding in path segment "${segment.slice(0, 80)}"`)
   }
 }

@@ -5,7 +5,7 @@
  * mutation.
  */
 import {TransactionItemError} from '../errors'
-import {draftIdOf, isDraftId, isVersionId, publishedIdOf, releaseOf} from './ids'
+import {draftIdOf, isDraftId, isVersionId, publishedIdOf, releaseOf, validDocumentId} from './ids'
 import {patchDocument, type PatchSpec} from './mutations'
 import type {SanityDocument} from './types'
 import type {WorkingSet} from './working-set'
@@ -25,6 +25,17 @@ function str(action: ActionSpec, field: string, required = true): string {
   if (typeof value === 'string' && value) return value
   if (!required) return ''
   throw new TransactionItemError('validationError', `${action.actionType} needs a string "${field}"`, undefined, 400)
+}
+
+/** A field naming a document id, validated as Sanity does; '' when optional and absent. */
+function idField(action: ActionSpec, field: string, required = true): string {
+  const value = str(action, field, required)
+  return value ? validDocumentId(value) : value
+}
+
+/** An explicit `_id` in a document/attributes object, validated; undefined when absent. */
+function givenId(doc: Partial<SanityDocument>): string | undefined {
+  return doc._id === undefined || doc._id === '' ? undefined : validDocumentId(doc._id)
 }
 
 function must(ws: WorkingSet, id: string, what: string): SanityDocument {
@@ -59,16 +70,16 @@ function attributes(action: ActionSpec, field: string): Partial<SanityDocument> 
 
 /** The id an edit/create addresses: an explicit draft/version id, else the draft of the published id. */
 function draftTarget(action: ActionSpec): string {
-  const draftId = str(action, 'draftId', false)
+  const draftId = idField(action, 'draftId', false)
   if (draftId) return draftId
-  return draftIdOf(str(action, 'publishedId'))
+  return draftIdOf(idField(action, 'publishedId'))
 }
 
 const documentActions: Record<string, ActionHandler> = {
   'sanity.action.document.create': (ws, action) => {
     const attrs = attributes(action, 'attributes')
-    const publishedId = str(action, 'publishedId')
-    const id = typeof attrs._id === 'string' && attrs._id ? attrs._id : draftIdOf(publishedId)
+    const publishedId = idField(action, 'publishedId')
+    const id = givenId(attrs) ?? draftIdOf(publishedId)
     if (publishedIdOf(id) !== publishedId) {
       throw new TransactionItemError(
         'validationError',
@@ -85,7 +96,7 @@ const documentActions: Record<string, ActionHandler> = {
   },
   'sanity.action.document.edit': (ws, action) => {
     const id = draftTarget(action)
-    const publishedId = str(action, 'publishedId', false) || publishedIdOf(id)
+    const publishedId = idField(action, 'publishedId', false) || publishedIdOf(id)
     // Editing a document that has no draft yet starts the draft from the published version.
     const base = ws.get(id) ?? (ws.get(publishedId) ? withId(ws.get(publishedId)!, id) : null)
     if (!base)
@@ -97,13 +108,13 @@ const documentActions: Record<string, ActionHandler> = {
   },
   'sanity.action.document.replaceDraft': (ws, action) => {
     const attrs = attributes(action, 'attributes')
-    const publishedId = str(action, 'publishedId')
-    const id = typeof attrs._id === 'string' && attrs._id ? attrs._id : draftIdOf(publishedId)
+    const publishedId = idField(action, 'publishedId')
+    const id = givenId(attrs) ?? draftIdOf(publishedId)
     ws.put(id, withId(attrs, id))
   },
   'sanity.action.document.publish': (ws, action) => {
-    const draftId = str(action, 'draftId')
-    const publishedId = str(action, 'publishedId')
+    const draftId = idField(action, 'draftId')
+    const publishedId = idField(action, 'publishedId')
     const draft = must(ws, draftId, `publish "${publishedId}"`)
     checkRev(draft, action.ifDraftRevisionId, draftId)
     checkRev(ws.get(publishedId), action.ifPublishedRevisionId, publishedId)
@@ -113,14 +124,14 @@ const documentActions: Record<string, ActionHandler> = {
     ws.put(draftId, null)
   },
   'sanity.action.document.unpublish': (ws, action) => {
-    const publishedId = str(action, 'publishedId')
-    const draftId = str(action, 'draftId', false) || draftIdOf(publishedId)
+    const publishedId = idField(action, 'publishedId')
+    const draftId = idField(action, 'draftId', false) || draftIdOf(publishedId)
     const published = must(ws, publishedId, `unpublish "${publishedId}"`)
     if (!ws.get(draftId)) ws.put(draftId, withId(published, draftId))
     ws.put(publishedId, null)
   },
   'sanity.action.document.discard': (ws, action) => {
-    const draftId = str(action, 'draftId')
+    const draftId = idField(action, 'draftId')
     if (!isDraftId(draftId) && !isVersionId(draftId)) {
       throw new TransactionItemError('validationError', `discard needs a draft or version id, got "${draftId}"`, draftId, 400)
     }
@@ -128,10 +139,8 @@ const documentActions: Record<string, ActionHandler> = {
     ws.put(draftId, null)
   },
   'sanity.action.document.delete': (ws, action) => {
-    const publishedId = str(action, 'publishedId')
-    const drafts = Array.isArray(action.includeDrafts)
-      ? action.includeDrafts.filter((id): id is string => typeof id === 'string')
-      : []
+    const publishedId = idField(action, 'publishedId')
+    const drafts = Array.isArray(action.includeDrafts) ? action.includeDrafts.map(validDocumentId) : []
     const ids = [publishedId, draftIdOf(publishedId), ...drafts]
     if (!ids.some((id) => ws.get(id))) {
       throw new TransactionItemError('documentNotFoundError', `Cannot delete "${publishedId}": it does not exist`, publishedId)
@@ -139,10 +148,10 @@ const documentActions: Record<string, ActionHandler> = {
     for (const id of ids) ws.put(id, null)
   },
   'sanity.action.document.version.create': (ws, action) => {
-    const publishedId = str(action, 'publishedId')
+    const publishedId = idField(action, 'publishedId')
     const doc = action.document as Partial<SanityDocument> | undefined
     if (doc && typeof doc === 'object') {
-      const id = typeof doc._id === 'string' ? doc._id : ''
+      const id = givenId(doc) ?? ''
       if (!isVersionId(id) || publishedIdOf(id) !== publishedId) {
         throw new TransactionItemError('validationError', `document._id "${id}" must be a version of "${publishedId}"`, id, 400)
       }
@@ -150,8 +159,8 @@ const documentActions: Record<string, ActionHandler> = {
       ws.put(id, withId(doc, id))
       return
     }
-    const baseId = str(action, 'baseId')
-    const versionId = str(action, 'versionId')
+    const baseId = idField(action, 'baseId')
+    const versionId = idField(action, 'versionId')
     const base = must(ws, baseId, `create version "${versionId}"`)
     checkRev(base, action.ifBaseRevisionId, baseId)
     if (publishedIdOf(versionId) !== publishedId) {
@@ -167,21 +176,21 @@ const documentActions: Record<string, ActionHandler> = {
     ws.put(versionId, withId(base, versionId))
   },
   'sanity.action.document.version.discard': (ws, action) => {
-    const versionId = str(action, 'versionId')
+    const versionId = idField(action, 'versionId')
     must(ws, versionId, `discard version "${versionId}"`)
     ws.put(versionId, null)
   },
   'sanity.action.document.version.replace': (ws, action) => {
     const doc = attributes(action, 'document')
-    const id = typeof doc._id === 'string' ? doc._id : ''
+    const id = givenId(doc) ?? ''
     if (!isVersionId(id) && !isDraftId(id))
       throw new TransactionItemError('validationError', `version.replace needs a version id, got "${id}"`, id, 400)
     must(ws, id, `replace version "${id}"`)
     ws.put(id, withId(doc, id))
   },
   'sanity.action.document.version.unpublish': (ws, action) => {
-    const versionId = str(action, 'versionId')
-    const publishedId = str(action, 'publishedId')
+    const versionId = idField(action, 'versionId')
+    const publishedId = idField(action, 'publishedId')
     const published = must(ws, publishedId, `unpublish "${publishedId}" in a release`)
     const version = ws.get(versionId) ?? withId(published, versionId)
     ws.put(versionId, {...version, _system: {delete: true}})
@@ -189,7 +198,7 @@ const documentActions: Record<string, ActionHandler> = {
 }
 
 function releaseDocId(action: ActionSpec): string {
-  return RELEASE_PREFIX + str(action, 'releaseId')
+  return validDocumentId(RELEASE_PREFIX + str(action, 'releaseId'))
 }
 
 function setReleaseState(state: string): ActionHandler {

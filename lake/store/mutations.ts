@@ -4,7 +4,7 @@
  */
 import {Mutation, type Mut} from '@sanity/mutator'
 import {TransactionItemError} from '../errors'
-import {isValidId, resolveNewId} from './ids'
+import {resolveNewId, validDocumentId} from './ids'
 import type {SanityDocument} from './types'
 import type {WorkingSet} from './working-set'
 
@@ -58,9 +58,7 @@ export function mutationKind(mutation: unknown): Kind {
 function newDocument(input: Partial<SanityDocument> | undefined, kind: string): SanityDocument {
   if (!input || typeof input !== 'object')
     throw new TransactionItemError('validationError', `${kind} needs a document`, undefined, 400)
-  const id = resolveNewId(typeof input._id === 'string' ? input._id : undefined)
-  if (!isValidId(id))
-    throw new TransactionItemError('validationError', `Invalid document id ${JSON.stringify(input._id)}`, String(input._id), 400)
+  const id = validDocumentId(resolveNewId(typeof input._id === 'string' ? input._id : undefined))
   if (typeof input._type !== 'string' || !input._type) {
     throw new TransactionItemError('validationError', `${kind} of "${id}": document is missing the required _type`, id, 400)
   }
@@ -128,7 +126,7 @@ async function selectIds(
   spec: {id?: string; query?: string; params?: Record<string, unknown>},
   kind: string,
 ): Promise<string[]> {
-  if (typeof spec.id === 'string') return [spec.id]
+  if (spec.id !== undefined) return [validDocumentId(spec.id)]
   if (typeof spec.query === 'string') return ws.idsMatching(spec.query, spec.params)
   throw new TransactionItemError('validationError', `${kind} needs an "id" or a "query"`, undefined, 400)
 }

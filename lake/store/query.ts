@@ -208,15 +208,51 @@ export function plan(tree: ExprNode, state: DatasetState, perspective: Perspecti
   return {docs: fullView(state, perspective), narrowed: false}
 }
 
+/** Names of the `$params` a parse tree reads (groq-js has no function definitions, so every `Parameter` node is one). */
+export function referencedParams(tree: ExprNode): Set<string> {
+  const names = new Set<string>()
+  // A stack, not recursion: the tree is as deep as the query is nested.
+  const stack: unknown[] = [tree]
+  while (stack.length) {
+    const node = stack.pop()
+    if (!node || typeof node !== 'object') continue
+    if (isNode(node) && node.type === 'Parameter' && typeof node.name === 'string') names.add(node.name)
+    stack.push(...(Array.isArray(node) ? node : Object.values(node)))
+  }
+  return names
+}
+
+/** UTF-16 span of the first `$name` outside string literals, for the client's code frame. */
+function paramSpan(query: string, name: string): [number, number] {
+  const token = new RegExp(`"(?:[^"\\\\]|\\\\.)*"|'(?:[^'\\\\]|\\\\.)*'|\\$${name}(?![A-Za-z0-9_])`, 'g')
+  for (const m of query.matchAll(token)) if (m[0].startsWith('$')) return [m.index, m.index + m[0].length]
+  return [0, 0]
+}
+
+/** The first `$param` the tree reads that `params` lacks, with its span; Sanity refuses such queries rather than reading null. */
+export function missingParam(tree: ExprNode, query: string, params: Record<string, unknown>) {
+  for (const name of referencedParams(tree)) {
+    if (!Object.hasOwn(params, name)) {
+      const [start, end] = paramSpan(query, name)
+      return {description: `param $${name} referenced, but not provided`, start, end}
+    }
+  }
+  return undefined
+}
+
 export function parseQuery(query: string, params: Record<string, unknown>): ExprNode {
+  let tree: ExprNode
   try {
-    return parse(query, {params})
+    tree = parse(query, {params})
   } catch (err) {
     const e = err as Error & {position?: number}
     const start = typeof e.position === 'number' ? e.position : 0
     const description = e.message.replace(/^Syntax error in GROQ query at position \d+: /, '')
     throw errors.queryParse(query, description, start, Math.min(query.length, start + 1))
   }
+  const missing = missingParam(tree, query, params)
+  if (missing) throw errors.queryParse(query, missing.description, missing.start, missing.end)
+  return tree
 }
 
 /** Runs a query; throws Sanity-shaped 400s for syntax and evaluation errors. */

@@ -6,6 +6,7 @@
 import {parse, evaluate} from 'groq-js'
 import {TransactionItemError} from '../errors'
 import type {DatasetState} from './dataset'
+import {missingParam} from './query'
 import type {Change, SanityDocument} from './types'
 
 export class WorkingSet {
@@ -37,6 +38,14 @@ export class WorkingSet {
         400,
       )
     }
+    const missing = missingParam(tree, query, params ?? {})
+    if (missing)
+      throw new TransactionItemError(
+        'queryParseError',
+        `Invalid query ${JSON.stringify(query)}: ${missing.description}`,
+        undefined,
+        400,
+      )
     const docs: SanityDocument[] = []
     for (const [id, doc] of this.base.docs) if (!this.touched.has(id)) docs.push(doc)
     for (const doc of this.touched.values()) if (doc) docs.push(doc)

@@ -375,7 +375,9 @@ async function refusingProxy(
           .end(JSON.stringify(refusal.body ?? {error: 'busy'}))
         return
       }
-      const upstream = httpRequest(`${lake.url}${request.url}`, {method: request.method, headers: request.headers}, (answer) => {
+      // As a reverse proxy does (`changeOrigin`): the lake serves only its own loopback host and port.
+      const headers = {...request.headers, host: new URL(lake.url).host}
+      const upstream = httpRequest(`${lake.url}${request.url}`, {method: request.method, headers}, (answer) => {
         response.writeHead(answer.statusCode ?? 502, answer.headers)
         answer.pipe(response)
       })
