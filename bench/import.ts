@@ -86,7 +86,8 @@ function datasetImport(file: string, lake: LakeProcess) {
 
 function lakeNdjsonImport(file: string, url: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'lake/main.ts', 'import', file, '--url', url], {
+    const args = ['import', file, '--url', url, '--token', LAKE_TOKENS.administrator]
+    const child = spawn(process.execPath, ['--import', 'tsx', 'lake/main.ts', ...args], {
       cwd: PROJECT_ROOT,
       stdio: ['ignore', 'ignore', 'pipe'],
     })

@@ -87,6 +87,28 @@ function headers(token: string | undefined): Record<string, string> {
   return {'content-type': 'application/json', ...(token ? {authorization: `Bearer ${token}`} : {})}
 }
 
+/**
+ * Batches of at most `size` documents and about `MAX_BATCH_BYTES` of JSON, so large
+ * documents never push a request past the lake's body limit (Sanity's, 4,000,000 bytes).
+ */
+const MAX_BATCH_BYTES = 3_000_000
+
+function* batchesOf(docs: Record<string, unknown>[], size: number): Generator<{start: number; batch: Record<string, unknown>[]}> {
+  let start = 0
+  while (start < docs.length) {
+    let end = start
+    let bytes = 0
+    while (end < docs.length && end - start < size) {
+      const next = Buffer.byteLength(JSON.stringify(docs[end])) + 32
+      if (end > start && bytes + next > MAX_BATCH_BYTES) break
+      bytes += next
+      end++
+    }
+    yield {start, batch: docs.slice(start, end)}
+    start = end
+  }
+}
+
 /** The documents the review gate refused, when that is all that stopped the batch. */
 function refusedByGate(body: MutateErrorBody): RefusedDocument[] {
   const items = body.error?.items ?? []
@@ -107,8 +129,8 @@ export async function importDocuments(
   let written = 0
   const refused: RefusedDocument[] = []
   const query = `visibility=async&returnIds=false&lakeImport=true${options.allowUnreviewed ? '&allowUnreviewed=true' : ''}`
-  for (let i = 0; i < docs.length; i += options.batchSize) {
-    let batch = docs.slice(i, i + options.batchSize)
+  for (const {start: i, batch: full} of batchesOf(docs, options.batchSize)) {
+    let batch = full
     while (batch.length > 0) {
       const res = await fetch(`${options.url}/v${API_VERSION}/data/mutate/${options.dataset}?${query}`, {
         method: 'POST',

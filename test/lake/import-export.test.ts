@@ -43,6 +43,13 @@ describe('import', () => {
     expect(await lake.client().fetch('count(*[_type == "imported"])')).toBe(1201)
   }, 30_000)
 
+  it('keeps each batch under the lake’s body limit, however large the documents', async () => {
+    const docs = Array.from({length: 30}, (_, i) => ({_id: `big-${i}`, _type: 'big', text: 'x'.repeat(200_000)}))
+    const {stdout} = await lakeCli('import', ndjson('big.ndjson', docs))
+    expect(stdout).toMatch(/imported 30 documents .* in [2-9] transactions/)
+    expect(await lake.client().fetch('count(*[_type == "big"])')).toBe(30)
+  }, 30_000)
+
   it('fails on existing ids by default; --replace replaces and --missing skips', async () => {
     const file = ndjson('b.ndjson', [{_id: 'imp-0', _type: 'imported', i: 'replaced'}])
     await expect(lakeCli('import', file)).rejects.toThrow(/already exists/)
