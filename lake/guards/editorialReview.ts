@@ -50,10 +50,13 @@ export function editorialReviewGuard({policy, users}: EditorialReviewGuardOption
       }
       if (!(restore && context.allowUnreviewed)) {
         for (const change of committed) {
-          if (!publishes(change, policy.types)) continue
+          const restoredRefusal =
+            restore && reviewed(change) ? restoredApprovalRefusal(change.after!, policy, users, context.timestamp) : undefined
           const reason =
-            publicationRefusal(change.after, detectionContext(), policy.reviewerRoles) ??
-            (restore ? restoredApprovalRefusal(change.after, policy, detectionContext(), users, context.timestamp) : undefined)
+            restoredRefusal ??
+            (publishes(change, policy.types)
+              ? publicationRefusal(change.after, detectionContext(), policy.reviewerRoles)
+              : undefined)
           if (reason) refusals.push({id: change.id, reason})
         }
       }

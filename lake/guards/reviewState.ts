@@ -72,6 +72,17 @@ function siblings(id: string, context: GuardContext): SanityDocument[] {
   return [...ids].flatMap((sibling) => context.getDocument(sibling) ?? [])
 }
 
+/** True when any copy of the document was ever flagged third-party, as far as the lake's history reaches: deleting every copy does not clear it. */
+function everFlagged(id: string, context: GuardContext): boolean {
+  const published = publishedIdOf(id)
+  const ids = new Set([id, published, draftIdOf(published), ...context.groupOf(id)])
+  return [...ids].some((member) =>
+    context
+      .historyOf(member)
+      .some((entry) => reviewOf(entry.after)?.thirdParty === true || reviewOf(entry.before)?.thirdParty === true),
+  )
+}
+
 export interface ReviewStateCheck {
   policy: ReviewPolicy
   user: LakeUser
@@ -93,7 +104,9 @@ export function checkReviewState(change: Change, check: ReviewStateCheck): Revie
   }
   const copies = siblings(change.id, check.context)
   const bases = before ? [before] : copies
-  const lowered = bases.find((base) => reviewOf(base)?.thirdParty === true && reviewOf(after)?.thirdParty !== true)
+  const lowered =
+    reviewOf(after)?.thirdParty !== true &&
+    (bases.some((base) => reviewOf(base)?.thirdParty === true) || everFlagged(change.id, check.context))
   if (lowered) {
     return refuse(
       `${change.id}: review.thirdParty cannot be cleared once copy is flagged as third-party; only detection and reviewers' decisions set it.`,
@@ -147,6 +160,11 @@ function verifyDecision(
   const claim = factsOf(after).decisions.at(-1)!
   if (!ACTIONS.has(claim.action))
     return refuse(`${id}: "${String(claim.action)}" is not a review action (${[...ACTIONS].join(', ')}).`)
+  if (!context.authenticated) {
+    return refuse(
+      `${id}: a review decision needs a signed-in reviewer. This request sent no token, so it acts as the lake's default user, whom anyone on this machine can be; sign in (send your bearer token) to decide.`,
+    )
+  }
   if (claim.userId !== user.id) {
     return refuse(
       `${id}: the decision is attributed to "${String(claim.userId)}", but "${user.id}" is writing it. Reviewers record their own decisions, signed in as themselves.`,

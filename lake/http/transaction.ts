@@ -33,6 +33,7 @@ export async function runTransaction<I, R>(
         kind,
         transactionId,
         allowUnreviewed: options.allowUnreviewed,
+        authenticated: Boolean(ctx.req.headers.authorization),
         authorize: (changes) => {
           const reason = forbiddenReason(ctx.user, changes)
           if (reason) throw errors.forbidden(reason)

@@ -37,6 +37,8 @@ export interface CommitOptions {
   authorize?: (changes: Change[]) => void
   /** An administrator's restore lets unreviewed copy through; the journal records it with the transaction. */
   allowUnreviewed?: boolean
+  /** False when the request sent no token (the anonymous default user); true when omitted. */
+  authenticated?: boolean
 }
 
 /** Rejected by the injected guard; the HTTP layer reports the reasons. */
@@ -147,6 +149,7 @@ export class LakeStore {
           transactionId,
           timestamp,
           allowUnreviewed: options.allowUnreviewed === true,
+          authenticated: options.authenticated !== false,
           getDocument: (id) => state.get(id),
           documentsOfType: (type) => [...(state.byType.get(type) ?? [])].map((id) => state.get(id)).filter((d) => d !== null),
           groupOf: (id) => [...(state.groups.get(publishedIdOf(id)) ?? [])],

@@ -83,6 +83,8 @@ export interface GuardContext {
   timestamp: string
   /** True when an administrator's restore asked to let unreviewed copy through; the commit records it. */
   allowUnreviewed: boolean
+  /** False for a request that sent no token and acts as the lake's anonymous default user. */
+  authenticated: boolean
   /** Reads a document as it is before this transaction (e.g. the published version of a draft). */
   getDocument(id: string): SanityDocument | null
   /** All documents of a type (drafts and versions included) before this transaction; served from the type index. */

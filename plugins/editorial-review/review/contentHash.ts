@@ -9,7 +9,7 @@ import {sha256Hex} from '../rules/hash'
 import type {BodyItem, MarkDefLike, PressReleaseDocument, SpanLike} from '../rules/types'
 
 /** Bumped when the judged form changes; every earlier approval then reads as outdated. */
-const FORM_VERSION = 1
+const FORM_VERSION = 2
 
 type Json = null | boolean | number | string | Json[] | {[key: string]: Json}
 
@@ -26,12 +26,16 @@ function withoutKeys(value: unknown): Json {
   return value === undefined ? null : (value as Json)
 }
 
-/** A span's marks as content: decorators by name, annotations by what they hold, in a fixed order. */
+/**
+ * A span's marks as content: decorators by name, annotations by what they hold, in a
+ * fixed order. The two are tagged apart, so a decorator named like an annotation's JSON
+ * never hashes as that annotation (a link added later would go live unjudged).
+ */
 function resolvedMarks(marks: string[] | undefined, markDefs: MarkDefLike[]): string[] {
   return (marks ?? [])
     .map((mark) => {
       const definition = markDefs.find((def) => def._key === mark)
-      return definition ? canonicalize(withoutKeys(definition))! : mark
+      return definition ? `annotation:${canonicalize(withoutKeys(definition))!}` : `decorator:${mark}`
     })
     .sort()
 }
@@ -47,7 +51,8 @@ function judgedChildren(children: SpanLike[], markDefs: MarkDefLike[]): Json[] {
   let previous: JudgedSpan | undefined
   for (const child of children) {
     if (child._type !== 'span') {
-      result.push(withoutKeys(child))
+      // Tagged as an inline object, so a child without `_type` never hashes like a span of the same text.
+      result.push({inline: withoutKeys(child)})
       previous = undefined
       continue
     }

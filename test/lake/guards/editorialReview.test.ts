@@ -186,6 +186,33 @@ describe('a client cannot assert a review decision', () => {
 })
 
 describe('no path around review', () => {
+  it('refuses a decision from a request without a token, though it acts as the administrator', async () => {
+    const document = await draft()
+    await expectRefused(
+      as(undefined)
+        .patch(DRAFT_ID)
+        .set({review: decided(document, 'approve', USERS.admin)})
+        .commit(),
+      /needs a signed-in reviewer/,
+    )
+    await expectNothingPublic()
+  })
+
+  it('remembers a third-party flag after every copy is deleted', async () => {
+    await contributor().create({
+      _id: 'drafts.pressRelease.flagged',
+      _type: 'pressRelease',
+      title: 'Officials met',
+      review: {_type: 'editorialReview', status: 'pending', thirdParty: true},
+    })
+    await editor().delete('drafts.pressRelease.flagged')
+    await expectRefused(
+      editor().create({_id: 'pressRelease.flagged', _type: 'pressRelease', title: 'Officials met'}),
+      /thirdParty cannot be cleared/,
+    )
+    expect(await admin().getDocument('pressRelease.flagged')).toBeUndefined()
+  })
+
   it('refuses a _type switch into and out of a reviewed type', async () => {
     const document = await draft()
     const {_id, _rev, _createdAt, _updatedAt, review, ...copy} = document as PressReleaseDocument & Record<string, unknown>
@@ -222,6 +249,12 @@ describe('no path around review', () => {
       _id: 'pressRelease.restored-forged',
       review: decided({...document, _id: 'pressRelease.restored-forged'}, 'approve', {...USERS.contributor, roles: ['editor']}),
     }
+    const noDecision = {
+      ...content,
+      _id: 'pressRelease.restored-nodecision',
+      review: {...document.review, status: 'approved', contentHash: contentHash(document), decisions: []},
+    }
+    const draftByContributor = {...byContributor, _id: 'drafts.pressRelease.restored-draft'}
     const ownCopy = {
       _id: 'pressRelease.restored-own',
       _type: 'pressRelease',
@@ -230,7 +263,10 @@ describe('no path around review', () => {
     }
     const dir = tempDir('restore-')
     const file = path.join(dir, 'restore.ndjson')
-    fs.writeFileSync(file, [unreviewed, byContributor, ownCopy].map((doc) => JSON.stringify(doc)).join('\n') + '\n')
+    fs.writeFileSync(
+      file,
+      [unreviewed, byContributor, noDecision, draftByContributor, ownCopy].map((doc) => JSON.stringify(doc)).join('\n') + '\n',
+    )
     const restore = (...flags: string[]) =>
       runScript('lake/main.ts', ['import', file, '--replace', '--url', lake.url, '--token', LAKE_TOKENS.administrator, ...flags])
 
@@ -241,6 +277,13 @@ describe('no path around review', () => {
     )
     expect(refused.stderr).toContain(
       'refused pressRelease.restored-forged: pressRelease.restored-forged: its approval names "local-contributor"',
+    )
+    expect(refused.stderr).toContain(
+      'refused pressRelease.restored-nodecision: pressRelease.restored-nodecision: its review says approved, but',
+    )
+    // A restored draft would carry its approval onto the published id at the next publish.
+    expect(refused.stderr).toContain(
+      'refused drafts.pressRelease.restored-draft: drafts.pressRelease.restored-draft: its approval names "local-contributor"',
     )
     expect(refused.stderr).toContain('--allow-unreviewed')
     expect(await admin().getDocument('pressRelease.restored-unreviewed')).toBeUndefined()

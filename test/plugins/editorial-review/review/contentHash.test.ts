@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {contentHash, type PressReleaseDocument} from '../../../../plugins/editorial-review/core'
+import {contentHash, type MarkDefLike, type PressReleaseDocument, type SpanLike} from '../../../../plugins/editorial-review/core'
 import {block, linkedBlock, seedDocument} from '../fixtures'
 
 /** The same value with every object's keys in reverse order, at every depth. */
@@ -87,6 +87,34 @@ describe('contentHash', () => {
     const image = (key: string, ref: string) => ({body: [{_type: 'image', _key: key, asset: {_type: 'reference', _ref: ref}}]})
     expect(contentHash(image('a', 'image-1'))).toBe(contentHash(image('b', 'image-1')))
     expect(contentHash(image('a', 'image-1'))).not.toBe(contentHash(image('a', 'image-2')))
+  })
+
+  it('never hashes a decorator named like a link as that link, so a link cannot go live unjudged', () => {
+    const link = {_type: 'link', href: 'https://evil.example/'}
+    const decoratorNamedLikeLink = JSON.stringify(link)
+    const paragraph = (markDefs: MarkDefLike[]) => ({
+      body: [
+        {
+          _type: 'block',
+          _key: 'a',
+          style: 'normal',
+          markDefs,
+          children: [{_type: 'span', _key: 's', text: 'WASHINGTON (AP) — x', marks: [decoratorNamedLikeLink]}],
+        },
+      ],
+    })
+    expect(contentHash(paragraph([]))).not.toBe(contentHash(paragraph([{...link, _key: decoratorNamedLikeLink}])))
+  })
+
+  it('never hashes a child without _type like a span of the same text', () => {
+    // What a client can send over the API, whatever the schema says.
+    const paragraph = (child: object) => ({
+      body: [{_type: 'block', _key: 'a', style: 'normal', markDefs: [], children: [child as SpanLike]}],
+    })
+    const text = '(SeaPRwire) – BERLIN (AP) – x'
+    expect(contentHash(paragraph({_key: 's', text, marks: []}))).not.toBe(
+      contentHash(paragraph({_type: 'span', _key: 's', text, marks: []})),
+    )
   })
 
   it('distinguishes an empty document from one with an empty body paragraph', () => {
