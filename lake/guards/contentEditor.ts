@@ -26,9 +26,9 @@ function siblingsOf(history: History, id: string): string[] {
 
 /**
  * The user id of whoever last changed the judged content of `id`, looking at commits
- * before `beforeSeq`; undefined when the lake holds no revision of it. After a
- * compaction only the current revision is known, and its author counts: the cautious
- * answer, since it can only ever exclude someone.
+ * before `beforeSeq`; undefined when the lake holds no revision of it. A compaction
+ * keeps each document's content author with its snapshot (`contentAuthor`), so the
+ * answer survives a restart.
  */
 export function lastContentEditor(history: History, id: string, beforeSeq = Number.POSITIVE_INFINITY): string | undefined {
   const entries = history.historyOf(id).filter((entry) => entry.seq < beforeSeq)
@@ -38,7 +38,8 @@ export function lastContentEditor(history: History, id: string, beforeSeq = Numb
     if (hash === hashOf(entry.before)) continue
     if (hash === undefined) return entry.author
     const source = siblingsOf(history, id).find((sibling) => hashOf(stateBefore(history, sibling, entry.seq)) === hash)
-    return source ? (lastContentEditor(history, source, entry.seq) ?? entry.author) : entry.author
+    const author = entry.contentAuthor ?? entry.author
+    return source ? (lastContentEditor(history, source, entry.seq) ?? author) : author
   }
-  return entries[0]?.author
+  return entries[0]?.contentAuthor ?? entries[0]?.author
 }

@@ -13,6 +13,7 @@ import type {Change, CommitGuard, GuardContext, GuardVerdict, LakeUser, Refusal}
 import {publishedDistributors} from './distributors'
 import {publicationRefusal, publishes} from './publicationGate'
 import {restoredApprovalRefusal} from './restoredApproval'
+import {lastContentEditor} from './contentEditor'
 import {checkReviewState} from './reviewState'
 
 export interface EditorialReviewGuardOptions {
@@ -31,6 +32,10 @@ function typeSwitchRefusal({id, before, after}: Change, types: readonly string[]
 export function editorialReviewGuard({policy, users}: EditorialReviewGuardOptions): CommitGuard {
   const reviewed = (change: Change) => change.after !== null && policy.types.includes(change.after._type)
   return {
+    contentAuthor(id, history) {
+      const current = history.historyOf(id).at(-1)?.after
+      return current && policy.types.includes(current._type) ? lastContentEditor(history, id) : undefined
+    },
     beforeCommit(changes: Change[], user: LakeUser, context: GuardContext): GuardVerdict {
       let detection: DetectContext | undefined
       const detectionContext = () => (detection ??= detectContextFor(policy, publishedDistributors(context)))

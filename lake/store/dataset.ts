@@ -21,6 +21,8 @@ export interface HistoryEntry {
   after: SanityDocument | null
   /** An administrator's restore let unreviewed copy through in this transaction. */
   allowedUnreviewed?: true
+  /** On an entry loaded from a snapshot: who last changed the document's judged content before the snapshot. */
+  contentAuthor?: string
 }
 
 /** A commit as applied to a dataset; also what the journal stores (minus `before`). */
@@ -80,7 +82,7 @@ export class DatasetState {
   }
 
   /** Loads a document from a snapshot, with a single synthetic history entry at its current revision. */
-  load({doc, author}: SnapshotEntry): void {
+  load({doc, author, contentAuthor}: SnapshotEntry): void {
     this.docs.set(doc._id, doc)
     this.index(doc)
     this.remember(doc._id, {
@@ -90,6 +92,7 @@ export class DatasetState {
       author,
       before: null,
       after: doc,
+      ...(contentAuthor ? {contentAuthor} : {}),
     })
     this.generation++
   }

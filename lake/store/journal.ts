@@ -38,6 +38,8 @@ export interface SnapshotEntry {
   doc: SanityDocument
   /** Who committed the document's current revision ('' when unknown). */
   author: string
+  /** Who last changed its judged content, when the guard judges its type; history before the snapshot is gone, so the snapshot keeps it. */
+  contentAuthor?: string
 }
 
 /** What was on disk when the journal was opened. */
@@ -190,8 +192,8 @@ export class Journal {
         pending = 0
       }
       for (const [dataset, entries] of datasets) {
-        for (const {doc, author} of entries) {
-          const line = encodeLine({dataset, doc, author})
+        for (const {doc, author, contentAuthor} of entries) {
+          const line = encodeLine({dataset, doc, author, ...(contentAuthor ? {contentAuthor} : {})})
           chunks.push(line)
           pending += line.length
           count++
@@ -310,7 +312,11 @@ function readSnapshot(file: string): {docs: Map<string, SnapshotEntry[]>; seq: n
       let list = docs.get(value.dataset)
       if (!list) docs.set(value.dataset, (list = []))
       // Snapshots written before authors were kept have none.
-      list.push({doc, author: typeof value.author === 'string' ? value.author : ''})
+      list.push({
+        doc,
+        author: typeof value.author === 'string' ? value.author : '',
+        ...(typeof value.contentAuthor === 'string' ? {contentAuthor: value.contentAuthor} : {}),
+      })
       count++
     }
   }

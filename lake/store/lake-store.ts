@@ -191,8 +191,19 @@ export class LakeStore {
   /** Rewrites the snapshot from memory and empties the journal. */
   compact(): void {
     const all = new Map<string, Iterable<SnapshotEntry>>()
-    for (const [name, state] of this.datasets) all.set(name, state.snapshotEntries())
+    for (const [name, state] of this.datasets) all.set(name, this.withContentAuthors(state))
     this.journal.compact(all, this.seq)
+  }
+
+  private *withContentAuthors(state: DatasetState): Generator<SnapshotEntry> {
+    const history = {
+      historyOf: (id: string) => state.historyOf(id),
+      groupOf: (id: string) => [...(state.groups.get(publishedIdOf(id)) ?? [])],
+    }
+    for (const entry of state.snapshotEntries()) {
+      const contentAuthor = this.guard?.contentAuthor?.(entry.doc._id, history)
+      yield contentAuthor ? {...entry, contentAuthor} : entry
+    }
   }
 
   close(): void {

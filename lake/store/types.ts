@@ -69,6 +69,8 @@ export interface RevisionEntry {
   author: string
   before: SanityDocument | null
   after: SanityDocument | null
+  /** On the revision a snapshot restored: who last changed the judged content before the snapshot. */
+  contentAuthor?: string
 }
 
 /** What a guard knows about the transaction besides its changes. */
@@ -102,6 +104,11 @@ export interface GuardContext {
  */
 export interface CommitGuard {
   beforeCommit(changes: Change[], user: LakeUser, context: GuardContext): GuardVerdict
+  /**
+   * Who last changed a document's judged content, asked at compaction for every document,
+   * so the snapshot keeps what its history knew; undefined for documents it does not judge.
+   */
+  contentAuthor?(id: string, history: Pick<GuardContext, 'historyOf' | 'groupOf'>): string | undefined
 }
 
 /** The result of a committed transaction. */
