@@ -2,6 +2,7 @@
  * Project-level endpoints: the current user, the project, datasets, and the grants the
  * Studio evaluates to decide what the user may do (publish buttons, read-only mode).
  */
+import {ANONYMOUS_PROVIDER} from '../../plugins/editorial-review/constants'
 import {documentGrants, ROLES} from '../auth/users'
 import type {LakeUser} from '../store/types'
 import {readBody, sendJson, type RequestContext} from './context'
@@ -20,7 +21,8 @@ export function meHandler(ctx: RequestContext): void {
     profileImage: null,
     role: user.role,
     roles: roleList(user).map(({name, title}) => ({name, title})),
-    provider: 'local',
+    // A request without a token is served as the default user; the Studio offers it no decisions.
+    provider: ctx.req.headers.authorization ? 'local' : ANONYMOUS_PROVIDER,
   })
 }
 

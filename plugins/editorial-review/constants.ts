@@ -4,6 +4,13 @@ import type {ResolvedReviewConfig} from './types'
 /** API version the plugin's own queries and patches pin. */
 export const API_VERSION = '2025-02-19'
 
+/**
+ * The `provider` a backend reports for a user it serves without a sign-in (the local
+ * lake's tokenless default). Such a user is nobody in particular, so the Studio offers no
+ * decisions and the lake refuses them.
+ */
+export const ANONYMOUS_PROVIDER = 'anonymous'
+
 /** i18n namespace of every string the plugin shows. */
 export const I18N_NAMESPACE = 'editorial-review'
 

@@ -1,7 +1,7 @@
 import {effectiveStatus, isReviewer, transition, type PressReleaseDocument, type ReviewAction, type ReviewUser} from '../core'
 
 /** Whether a decision action shows, and whether the current user may use it. */
-export type DecisionAvailability = {kind: 'hidden'} | {kind: 'disabled'; reason: 'notReviewer'} | {kind: 'enabled'}
+export type DecisionAvailability = {kind: 'hidden'} | {kind: 'disabled'; reason: 'signIn' | 'notReviewer'} | {kind: 'enabled'}
 
 export interface AvailabilityInput {
   /** The document that would be published, if loaded. */
@@ -30,5 +30,6 @@ export function decisionAvailability({
   const decided = (document.review?.decisions?.length ?? 0) > 0
   if (!thirdParty && !decided) return {kind: 'hidden'}
   if (!transition(effectiveStatus(document).status, action)) return {kind: 'hidden'}
+  if (user?.anonymous) return {kind: 'disabled', reason: 'signIn'}
   return isReviewer(user, reviewerRoles) ? {kind: 'enabled'} : {kind: 'disabled', reason: 'notReviewer'}
 }

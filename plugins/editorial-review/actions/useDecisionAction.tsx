@@ -67,7 +67,7 @@ export function useDecisionAction(props: DocumentActionProps, look: DecisionActi
       icon: look.icon,
       tone: look.tone,
       disabled: true,
-      title: t('action.not-reviewer', {roles: reviewerRoles.join(', ')}),
+      title: availability.reason === 'signIn' ? t('action.sign-in') : t('action.not-reviewer', {roles: reviewerRoles.join(', ')}),
     }
   }
   return {

@@ -21,6 +21,7 @@ export const enUS = {
   'action.cancel': 'Cancel',
   'action.failed': 'The decision could not be recorded: {{error}}',
   'action.not-reviewer': 'Only reviewers ({{roles}}) can decide on third-party copy.',
+  'action.sign-in': 'Sign in as yourself to decide: a decision records who made it.',
   'action.publish-blocked': 'Publishing is blocked: {{reasons}}',
   'badge.needsReview': 'Third-party · needs review',
   'badge.approved': 'Approved',
@@ -91,6 +92,7 @@ export const enUS = {
   'refusal.noteRequired.requestChanges': 'Add a note saying which changes are needed.',
   'refusal.noteRequired.reject': 'Add a note saying why the copy is rejected.',
   'refusal.fourEyes': 'You edited this copy last, and the four-eyes rule applies: another reviewer must approve it.',
+  'refusal.signIn': 'A review decision needs a signed-in reviewer: sign in as yourself to decide.',
   'refusal.notAllowed.approve.approved': 'You cannot approve copy that is approved.',
   'refusal.notAllowed.approve.rejected': 'You cannot approve copy that is rejected.',
   'refusal.notAllowed.requestChanges.rejected': 'You cannot request changes to copy that is rejected.',
@@ -119,6 +121,8 @@ export const deDE: Record<ReviewResourceKey, string> = {
   'action.cancel': 'Abbrechen',
   'action.failed': 'Die Entscheidung konnte nicht gespeichert werden: {{error}}',
   'action.not-reviewer': 'Nur Prüfende ({{roles}}) können über Fremdinhalte entscheiden.',
+  'action.sign-in':
+    'Melden Sie sich mit Ihrem eigenen Konto an, um zu entscheiden: Jede Entscheidung hält fest, wer sie getroffen hat.',
   'action.publish-blocked': 'Veröffentlichen ist gesperrt: {{reasons}}',
   'badge.needsReview': 'Fremdinhalt · Prüfung nötig',
   'badge.approved': 'Freigegeben',
@@ -191,6 +195,7 @@ export const deDE: Record<ReviewResourceKey, string> = {
     'Nur Prüfende ({{roles}}) können über Fremdinhalte entscheiden; bitten Sie jemanden aus diesem Kreis um die Prüfung.',
   'refusal.noteRequired.requestChanges': 'Geben Sie in der Notiz an, welche Änderungen nötig sind.',
   'refusal.noteRequired.reject': 'Geben Sie in der Notiz an, warum der Text abgelehnt wird.',
+  'refusal.signIn': 'Eine Prüfentscheidung braucht angemeldete Prüfende: Melden Sie sich mit Ihrem eigenen Konto an.',
   'refusal.fourEyes':
     'Sie haben den Text zuletzt bearbeitet, und es gilt das Vier-Augen-Prinzip: Andere Prüfende müssen ihn freigeben.',
   'refusal.notAllowed.approve.approved': 'Der Text ist bereits freigegeben.',

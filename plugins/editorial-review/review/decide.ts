@@ -72,6 +72,7 @@ interface Check {
 
 /** Each guard returns why the decision is refused, or undefined; the first refusal wins. */
 const GUARDS: ((check: Check) => LocalizedMessage | undefined)[] = [
+  ({input}) => (input.user.anonymous ? localized('refusal.signIn') : undefined),
   ({input, options}) =>
     isReviewer(input.user, options.reviewerRoles)
       ? undefined

@@ -58,6 +58,8 @@ export interface ReviewUser {
   name: string
   /** Role names, e.g. ['administrator']. */
   roles: string[]
+  /** True when the backend serves this user without a sign-in (the local lake's tokenless default): nobody in particular, so no decisions. */
+  anonymous?: boolean
 }
 
 /** The status a document really has: an approval of content since changed no longer counts. */

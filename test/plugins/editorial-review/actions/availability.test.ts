@@ -13,6 +13,8 @@ import {detectContext, plainArticle, seedDocument} from '../fixtures'
 const REVIEWER_ROLES = ['administrator', 'editor']
 const editor: ReviewUser = {id: 'ed', name: 'Editor', roles: ['editor']}
 const contributor: ReviewUser = {id: 'co', name: 'Contributor', roles: ['contributor']}
+/** Served without a sign-in (the local lake's tokenless default): an administrator nobody in particular is. */
+const anonymous: ReviewUser = {id: 'local-admin', name: 'Local Administrator', roles: ['administrator'], anonymous: true}
 
 function decided(document: PressReleaseDocument, action: ReviewAction, note?: string): PressReleaseDocument {
   const result = decide(document, {action, user: editor, note, findings: []}, {reviewerRoles: REVIEWER_ROLES})
@@ -36,6 +38,7 @@ describe('decision actions', () => {
   it.each([
     ['pending third-party copy, reviewer', pending, 'approve', editor, 'enabled'],
     ['pending third-party copy, contributor', pending, 'approve', contributor, 'disabled'],
+    ['pending third-party copy, signed out', pending, 'approve', anonymous, 'disabled'],
     ['pending, request changes', pending, 'requestChanges', editor, 'enabled'],
     ['pending, reopen is pointless', pending, 'reopen', editor, 'hidden'],
     ['approved, approving again is pointless', approved, 'approve', editor, 'hidden'],

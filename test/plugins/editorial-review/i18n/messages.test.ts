@@ -139,6 +139,7 @@ function refusals(): LocalizedMessage[] {
   expect(refusedMoves.length).toBeGreaterThan(0)
   return [
     refusal(decide(withReview('pending'), input('approve', {user: contributor}), decideOptions)),
+    refusal(decide(withReview('pending'), input('approve', {user: {...reviewer, anonymous: true}}), decideOptions)),
     refusal(decide(withReview('pending'), input('requestChanges', {note: ' '}), decideOptions)),
     refusal(decide(withReview('pending'), input('reject', {note: undefined}), decideOptions)),
     refusal(decide(withReview('pending'), input('approve'), {...decideOptions, fourEyes: true, lastEditorId: reviewer.id})),

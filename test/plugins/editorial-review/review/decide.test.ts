@@ -165,6 +165,13 @@ describe('decide', () => {
     ],
     ['four eyes with no known editor', withStatus('pending'), input('approve'), {...options, fourEyes: true}, 'approved'],
     [
+      'a reviewer served without a sign-in',
+      withStatus('pending'),
+      {...input('approve'), user: {id: 'u-rev', name: 'Reviewer', roles: ['editor'], anonymous: true}},
+      options,
+      'A review decision needs a signed-in reviewer: sign in as yourself to decide.',
+    ],
+    [
       'an invalid time',
       withStatus('pending'),
       input('approve', {now: 'yesterday'}),
