@@ -63,6 +63,12 @@ async function main() {
     console.error(`${error.message} The Studio starts anyway, so you can look at what did import.`),
   )
   console.log(`Serving the Studio on http://localhost:${STUDIO_PORT}`)
+  if (target.local) {
+    // Without a token the browser may read and edit, but a review decision needs a signed-in reviewer.
+    console.log(
+      "To review, sign in as the local editor: in the browser console run localStorage.setItem('__studio_auth_token_pressroom', JSON.stringify({token: 'lake-editor-token'})) and reload.",
+    )
+  }
   await waitFor(run(bin('sanity'), ['dev', '--port', String(STUDIO_PORT), '--host', '127.0.0.1']), 'The Studio')
 }
 

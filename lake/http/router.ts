@@ -1,4 +1,5 @@
 /** A dispatch table: `METHOD /path/:param` → handler, matched in order. */
+import {escapeRegExp} from '../../plugins/editorial-review/core'
 import {errors} from '../errors'
 import type {Handler} from './context'
 
@@ -41,7 +42,7 @@ export class Router {
             names.push(segment.slice(1))
             return '([^/]+)'
           }
-          return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+          return escapeRegExp(segment)
         })
         .join('/')
       return {...route, regex: new RegExp(`^${source}/?$`), names}

@@ -9,19 +9,13 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {decide, type PressReleaseDocument} from '../../plugins/editorial-review/core'
 import {LAKE_TOKENS, PROJECT_ROOT, startLakeProcess, type LakeProcess} from '../support/lake'
 import {runScript} from '../support/run-script'
+import {refusalOf} from '../support/refusal'
 
 const RELEASE_ID = 'pressRelease.000_e42a070e862f161b'
 const reviewer = {id: 'local-editor', name: 'Local Editor', roles: ['editor']}
 
 let lake: LakeProcess
 const admin = () => lake.client({token: LAKE_TOKENS.administrator})
-
-async function refusalOf(write: Promise<unknown>): Promise<{statusCode?: number; message: string} | undefined> {
-  return write.then(
-    () => undefined,
-    (error: {statusCode?: number; message: string}) => error,
-  )
-}
 
 const publish = () =>
   admin().action({

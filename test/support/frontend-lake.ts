@@ -9,13 +9,12 @@ import path from 'node:path'
 import type {SanityClient} from '@sanity/client'
 import {REVIEW_POLICY} from '../../config/reviewPolicy'
 import {createTargetClient, resolveTarget} from '../../config/target'
-import {WIRE_AGENCIES} from '../../data/agencies'
 import {
   decide,
   detect,
+  detectContextFor,
   DEFAULT_REVIEWER_ROLES,
   type DetectContext,
-  type DistributorDoc,
   type PressReleaseDocument,
   type ReviewAction,
   type ReviewUser,
@@ -95,8 +94,7 @@ export async function importSeeds(lake: TestLake): Promise<ImportSummary> {
 
 /** The detection context a reviewer's Studio would build: the dataset's distributors. */
 export async function detectContext(client: SanityClient): Promise<DetectContext> {
-  const distributors = await client.fetch(distributorsForImportQuery, {}, {perspective: 'raw'})
-  return {distributors: distributors as unknown as DistributorDoc[], agencies: WIRE_AGENCIES}
+  return detectContextFor(REVIEW_POLICY, await client.fetch(distributorsForImportQuery, {}, {perspective: 'raw'}))
 }
 
 export interface DecisionStep {

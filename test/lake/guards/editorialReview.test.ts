@@ -18,6 +18,7 @@ import {
 } from '../../../plugins/editorial-review/core'
 import {LAKE_TOKENS, PROJECT_ROOT, startLakeProcess, tempDir, type LakeProcess} from '../../support/lake'
 import {runScript} from '../../support/run-script'
+import {refusalOf} from '../../support/refusal'
 
 const PUBLISHED_ID = 'pressRelease.000_e42a070e862f161b'
 const DRAFT_ID = `drafts.${PUBLISHED_ID}`
@@ -32,14 +33,6 @@ const as = (token?: string): SanityClient => lake.client({token})
 const admin = () => as(LAKE_TOKENS.administrator)
 const editor = () => as(LAKE_TOKENS.editor)
 const contributor = () => as(LAKE_TOKENS.contributor)
-
-type Refusal = {statusCode?: number; message: string}
-async function refusalOf(write: Promise<unknown>): Promise<Refusal | undefined> {
-  return write.then(
-    () => undefined,
-    (error: Refusal) => error,
-  )
-}
 
 async function expectRefused(write: Promise<unknown>, message: string | RegExp, status = 409): Promise<void> {
   const refusal = await refusalOf(write)
