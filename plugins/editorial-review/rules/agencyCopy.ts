@@ -10,6 +10,7 @@
  */
 import {compiledAgencies, creditedAgencies, creditIn} from './agencies'
 import {readDateline} from './dateline'
+import {foldText} from './fold'
 import {inDocumentOrder, matchCopyElseSource, matchFolded, withoutOverlaps, type UnitMatch} from './match'
 import {findingMessage} from './message'
 import {evidenceIn, type TextUnit} from './text'
@@ -48,11 +49,12 @@ function copyrightLines(units: TextUnit[], agencies: WireAgency[]): AgencyMatch[
 }
 
 /**
- * A credit line closing the copy: at the end of the last body block (or of the copy as
+ * A credit line closing the copy: at the end of the last body block with text (or of the copy as
  * received), where agencies append "(AP)" or "— AP". A title alone has none.
  */
 function trailingCredits(units: TextUnit[], agencies: WireAgency[]): AgencyMatch[] {
-  const last = units.at(-1)
+  // A block of only white space or invisible characters after the credit does not end the copy.
+  const last = units.findLast((unit) => foldText(unit.text).text.trim() !== '')
   if (!last || last.scope === 'title') return []
   const {trailingCredit, byName} = compiledAgencies(agencies)
   return matchFolded([last], trailingCredit).flatMap((match) => {

@@ -218,12 +218,13 @@ describe('agencyCopy', () => {
       ],
       ['with a joint credit', ['Die Regierung tagte.', 'Mehr folgt. (dpa/AFP)'], '(dpa/AFP)'],
       ['with invisible and look-alike characters', ['Officials met on Monday.', 'Done. (\u0410P)\u200b'], '(\u0410P)'],
+      ['before blocks of only white space', ['Officials met on Monday.', 'Done. (AP)', ' ', '\u200b\u00a0'], '(AP)'],
     ])('a credit line closing the copy (%s) marks it as the agency’s', (_what, paragraphs, quote) => {
       const findings = findingsOf('agencyCopy', pasted(...paragraphs))
       expect(findings.length).toBeGreaterThan(0)
-      const last = paragraphs.at(-1)!
+      const index = paragraphs.findLastIndex((paragraph) => paragraph.includes(quote))
       expect(findings[0]?.params).toMatchObject({passage: quote})
-      expect(findings[0]?.evidence).toEqual([evidenceOf(last, quote, `b${paragraphs.length - 1}`)])
+      expect(findings[0]?.evidence).toEqual([evidenceOf(paragraphs[index]!, quote, `b${index}`)])
     })
 
     it('reads a credit line closing the copy as received when the body lost it', () => {
