@@ -51,6 +51,10 @@ describe('dateline variants', () => {
     ['NBSP around the dashes', '(SeaPRwire)\u00a0–\u00a0WASHINGTON (AP)\u00a0—\u00a0'],
     ['em dash after the tag', '(SeaPRwire) — WASHINGTON (AP) — '],
     ['double hyphen', '(SeaPRwire) -- WASHINGTON (AP) -- '],
+    ['a colon after the credit', '(SeaPRwire) – WASHINGTON (AP): '],
+    ['a credit without parentheses', '(SeaPRwire) – WASHINGTON AP — '],
+    ['a zero-width space and a Cyrillic А in the credit', '(SeaPRwire) – WASHINGTON (\u0410\u200bP) — '],
+    ['full-width letters in the credit', '(SeaPRwire) – WASHINGTON （ＡＰ） — '],
   ])('%s', (_name, opening) => {
     expect(parseSeed('seed.txt', withOpening(opening), context).dateline).toEqual({location: 'WASHINGTON', agency: 'AP'})
   })

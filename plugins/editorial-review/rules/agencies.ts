@@ -1,9 +1,12 @@
 /**
  * The one matcher for wire-agency credits, compiled once per agency list: the rules
  * that read credits and the import's dateline reader all recognise the same spellings
- * (codes and aliases, as written: "AP", not "ap").
+ * (codes and aliases, as written: "AP", not "ap"). The patterns are meant for folded
+ * text (matchFolded, foldText), and names are folded the same way, so "(А\u200bP)" with a
+ * Cyrillic "А" credits AP.
  */
-import {LONG_DASH, literalPattern, withPlainDashes} from './match'
+import {folded} from './fold'
+import {DASH, LONG_DASH, literalPattern, withPlainDashes} from './match'
 import type {WireAgency} from './types'
 
 export interface CompiledAgencies {
@@ -12,6 +15,11 @@ export interface CompiledAgencies {
    * the dash-framed name ("— AP —"), the copyright holder ("© 2026 The Associated Press").
    */
   credit: RegExp
+  /**
+   * A credit closing the text, as agencies append one to a story: "… on Monday. (AP)",
+   * "… on Monday. — AP", or a last paragraph of just "(AP)". Groups as `credit`'s first two.
+   */
+  trailingCredit: RegExp
   /** Credit spelling with whitespace and dashes normalised → agency. */
   byName: Map<string, WireAgency>
 }
@@ -22,8 +30,9 @@ const CREDIT_FORMS: CreditForm[] = ['parenthesised', 'dashFramed', 'copyright']
 
 const compiled = new WeakMap<WireAgency[], CompiledAgencies>()
 
+/** A credit's spelling folded for matching, whitespace and dashes normalised: the key of `byName`. */
 function normalised(name: string): string {
-  return withPlainDashes(name.replace(/\s+/g, ' ')).trim()
+  return withPlainDashes(folded(name).replace(/\s+/g, ' ')).trim()
 }
 
 export function compiledAgencies(agencies: WireAgency[]): CompiledAgencies {
@@ -40,16 +49,19 @@ export function compiledAgencies(agencies: WireAgency[]): CompiledAgencies {
     .sort((a, b) => b.length - a.length)
     .map(literalPattern)
     .join('|')})`
+  const list = `${name}(?:\\s*/\\s*${name})*`
   const credit = new RegExp(
     [
-      `\\(\\s*(${name}(?:\\s*/\\s*${name})*)\\s*\\)`,
+      `\\(\\s*(${list})\\s*\\)`,
       `${LONG_DASH}\\s*(${name})\\s*${LONG_DASH}`,
       // "Copyright 2026 The Associated Press", "Copyright © 2026, Reuters", "(c) dpa".
       `(?:Copyright\\s*(?:©|\\([cC]\\))?|©|\\([cC]\\))\\s*(?:\\d{4},?\\s+)?(?:The\\s+)?(${name})(?![\\w-])`,
     ].join('|'),
     'g',
   )
-  const result = {credit, byName}
+  // Only at the very end, and only after white space or a sentence's end: "a spokesman told (AP) reporters" is no credit line.
+  const trailingCredit = new RegExp(String.raw`(?<![^\s.!?…"”’)\]])(?:\(\s*(${list})\s*\)|${DASH}\s*(${name}))\s*$`, 'g')
+  const result = {credit, trailingCredit, byName}
   compiled.set(agencies, result)
   return result
 }

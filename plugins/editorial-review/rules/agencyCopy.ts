@@ -1,13 +1,17 @@
 /**
  * Copy that carries a wire agency's dateline ("WASHINGTON (AP) —", "Berlin (dpa) -") or
- * copyright line ("Copyright 2026 The Associated Press. All rights reserved.") is the
+ * copyright line ("Copyright 2026 The Associated Press. All rights reserved.") or closes
+ * with an agency's credit line ("… on Monday. (AP)") is the
  * agency's story, third-party however it arrived: imported, or pasted into a new
  * release with no distributor set. A mere mention ("according to AP", "Reuters
- * reported") is neither, so the newsroom's own reporting stays its own.
+ * reported", "a spokesman told AP (AP) reporters") is none of these, so the newsroom's own
+ * reporting stays its own. Credits are read in folded text (fold.ts), so invisible
+ * characters and look-alike letters do not hide them; evidence quotes the original.
  */
 import {compiledAgencies, creditedAgencies, creditIn} from './agencies'
 import {readDateline} from './dateline'
-import {inDocumentOrder, matchCopyElseSource, matchUnits, withoutOverlaps, type UnitMatch} from './match'
+import {foldText} from './fold'
+import {inDocumentOrder, matchCopyElseSource, matchFolded, withoutOverlaps, type UnitMatch} from './match'
 import {findingMessage} from './message'
 import {evidenceIn, type TextUnit} from './text'
 import type {Evidence, Finding, Rule, WireAgency} from './types'
@@ -38,9 +42,29 @@ function datelineCredits(units: TextUnit[], agencies: WireAgency[]): AgencyMatch
 
 function copyrightLines(units: TextUnit[], agencies: WireAgency[]): AgencyMatch[] {
   const {credit, byName} = compiledAgencies(agencies)
-  return matchUnits(units, credit).flatMap((match) => {
+  return matchFolded(units, credit).flatMap((match) => {
     const {form, credited} = creditIn(match.groups)
     return form === 'copyright' ? [{...match, agencies: creditedAgencies(credited, byName)}] : []
+  })
+}
+
+/**
+ * A credit line closing the copy: at the end of the last body block with text (or of the copy as
+ * received), where agencies append "(AP)" or "— AP". A title alone has none.
+ */
+function trailingCredits(units: TextUnit[], agencies: WireAgency[]): AgencyMatch[] {
+  // A block of only white space or invisible characters after the credit does not end the copy.
+  const last = units.findLast((unit) => foldText(unit.text).text.trim() !== '')
+  if (!last || last.scope === 'title') return []
+  const {trailingCredit, byName} = compiledAgencies(agencies)
+  return matchFolded([last], trailingCredit).flatMap((match) => {
+    const credited = creditedAgencies(creditIn(match.groups).credited, byName)
+    if (credited.length === 0) return []
+    // The match may begin with the white space before the credit; the passage is the credit.
+    const passage = match.unit.text.slice(match.start, match.end)
+    const start = match.start + (passage.length - passage.trimStart().length)
+    const end = match.start + passage.trimEnd().length
+    return [{...match, start, end, agencies: credited}]
   })
 }
 
@@ -51,7 +75,14 @@ export const agencyCopyRule: Rule = {
   detect(_document, context, text) {
     if (context.agencies.length === 0) return []
     const matches = matchCopyElseSource(text, (units) =>
-      inDocumentOrder([...datelineCredits(units, context.agencies), ...copyrightLines(units, context.agencies)], units),
+      inDocumentOrder(
+        withoutOverlaps([
+          ...datelineCredits(units, context.agencies),
+          ...copyrightLines(units, context.agencies),
+          ...trailingCredits(units, context.agencies),
+        ]),
+        units,
+      ),
     )
     const evidenceByAgency = new Map<WireAgency, {quote: string; evidence: Evidence[]}>()
     for (const match of matches) {

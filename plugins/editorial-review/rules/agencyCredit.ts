@@ -5,9 +5,10 @@
  * A mere mention ("Reuters reported") is not a credit, and in the newsroom's own copy a
  * credit is the newsroom's business, so the rule runs on third-party copy only. An
  * agency's dateline or copyright line makes copy third-party by itself (agencyCopy).
+ * Credits are read in folded text (fold.ts): "(А\u200bP)" credits AP, quoted as written.
  */
 import {compiledAgencies, creditedAgencies, creditIn} from './agencies'
-import {matchUnits} from './match'
+import {matchFolded} from './match'
 import {findingMessage} from './message'
 import type {TextUnit} from './text'
 import type {Evidence, Finding, Rule, WireAgency} from './types'
@@ -26,7 +27,7 @@ export const agencyCreditRule: Rule = {
     const {credit, byName} = compiledAgencies(context.agencies)
     const evidenceByAgency = new Map<WireAgency, Evidence[]>()
     const collect = (units: TextUnit[]) => {
-      for (const match of matchUnits(units, credit)) {
+      for (const match of matchFolded(units, credit)) {
         for (const agency of creditedAgencies(creditIn(match.groups).credited, byName)) {
           const evidence = evidenceByAgency.get(agency) ?? []
           evidence.push(...evidenceIn(match.unit, match.start, match.end))

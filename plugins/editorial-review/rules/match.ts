@@ -4,6 +4,7 @@
  * NBSP, curly quotes, dash variants), while ranges stay exact offsets into the text.
  */
 import type {Evidence} from './types'
+import {foldText} from './fold'
 import {evidenceIn, type DocumentText, type TextUnit} from './text'
 
 const REGEX_SPECIAL = /[.*+?^${}()|[\]\\]/g
@@ -77,6 +78,29 @@ export function matchUnits(units: TextUnit[], regex: RegExp): UnitMatch[] {
         continue
       }
       matches.push({unit, start: match.index, end: match.index + match[0].length, groups: match.slice(1)})
+    }
+  }
+  return matches
+}
+
+/**
+ * Every match of a global regex in the units' folded text (invisible characters removed,
+ * NFKC, look-alike letters as Latin; see fold.ts), as exact ranges of the original
+ * text: a credit spelled "(А\u200bP)" matches a pattern for "(AP)" and is quoted as written.
+ * Capture groups hold the folded spelling.
+ */
+export function matchFolded(units: TextUnit[], regex: RegExp): UnitMatch[] {
+  const matches: UnitMatch[] = []
+  for (const unit of units) {
+    const folded = foldText(unit.text)
+    regex.lastIndex = 0
+    for (let match = regex.exec(folded.text); match; match = regex.exec(folded.text)) {
+      if (match[0].length === 0) {
+        regex.lastIndex++
+        continue
+      }
+      const [start, end] = folded.originalRange(match.index, match.index + match[0].length)
+      matches.push({unit, start, end, groups: match.slice(1)})
     }
   }
   return matches

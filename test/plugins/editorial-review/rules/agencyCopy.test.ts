@@ -170,6 +170,99 @@ describe('agencyCopy', () => {
     ])
   })
 
+  describe('spellings that hid agency copy', () => {
+    it.each([
+      ['a colon after the credit', 'WASHINGTON (AP): Officials met on Monday.', 'WASHINGTON (AP):', 'AP'],
+      ['a colon after a spaced credit', 'LONDON, May 3 (Reuters) : Shares rose.', 'LONDON, May 3 (Reuters) :', 'Reuters'],
+      ['a zero-width space in the credit', 'WASHINGTON (A\u200bP) — Officials met.', 'WASHINGTON (A\u200bP) —', 'AP'],
+      ['a zero-width non-joiner', 'WASHINGTON (A\u200cP) — Officials met.', 'WASHINGTON (A\u200cP) —', 'AP'],
+      ['a zero-width joiner', 'WASHINGTON (A\u200dP) — Officials met.', 'WASHINGTON (A\u200dP) —', 'AP'],
+      ['a word joiner', 'WASHINGTON (\u2060AP\u2060) — Officials met.', 'WASHINGTON (\u2060AP\u2060) —', 'AP'],
+      ['a byte order mark', 'WASHINGTON (AP\ufeff) — Officials met.', 'WASHINGTON (AP\ufeff) —', 'AP'],
+      ['a soft hyphen', 'WASHINGTON (A\u00adP) — Officials met.', 'WASHINGTON (A\u00adP) —', 'AP'],
+      ['invisible characters in the place', 'WASH\u200bINGTON (AP) — Officials met.', 'WASH\u200bINGTON (AP) —', 'AP'],
+      ['a Cyrillic А', 'WASHINGTON (\u0410P) — Officials met.', 'WASHINGTON (\u0410P) —', 'AP'],
+      ['a Greek Α', 'WASHINGTON (\u0391P) — Officials met.', 'WASHINGTON (\u0391P) —', 'AP'],
+      [
+        'Cyrillic look-alikes in an alias',
+        'LONDON (R\u0435ut\u0435rs) - Shares rose.',
+        'LONDON (R\u0435ut\u0435rs) -',
+        'Reuters',
+      ],
+      ['full-width letters', 'WASHINGTON （ＡＰ） — Officials met.', 'WASHINGTON （ＡＰ） —', 'AP'],
+      [
+        'look-alikes and a zero-width space together',
+        'WASHINGTON (\u0410\u200b\u0420) — Officials met.',
+        'WASHINGTON (\u0410\u200b\u0420) —',
+        'AP',
+      ],
+      ['a credit without parentheses', 'WASHINGTON AP — Officials met on Monday.', 'WASHINGTON AP —', 'AP'],
+      ['a credit without parentheses after a two-word place', 'NEW YORK AP - Stocks fell.', 'NEW YORK AP -', 'AP'],
+      ['a Cyrillic credit without parentheses', 'WASHINGTON \u0410P — Officials met.', 'WASHINGTON \u0410P —', 'AP'],
+    ])('a dateline with %s is the agency’s, quoted as written', (_form, text, quote, agencyCode) => {
+      const findings = findingsOf('agencyCopy', pasted(text))
+      expect(findings).toHaveLength(1)
+      expect(findings[0]?.params).toMatchObject({agencyCode, passage: quote})
+      expect(findings[0]?.evidence).toEqual([evidenceOf(text, quote)])
+      for (const {start, end, quote: quoted} of findings[0]!.evidence) expect(text.slice(start, end)).toBe(quoted)
+    })
+
+    it.each([
+      ['after the last sentence', ['Officials met on Monday.', 'They will meet again. (AP)'], '(AP)'],
+      ['as a paragraph of its own', ['Officials met on Monday.', '(AP)'], '(AP)'],
+      ['after a dash', ['Officials met on Monday.', 'They will meet again. — AP'], '— AP'],
+      [
+        'after a hyphen, with trailing white space',
+        ['Officials met on Monday.', 'They will meet again. - Reuters  '],
+        '- Reuters',
+      ],
+      ['with a joint credit', ['Die Regierung tagte.', 'Mehr folgt. (dpa/AFP)'], '(dpa/AFP)'],
+      ['with invisible and look-alike characters', ['Officials met on Monday.', 'Done. (\u0410P)\u200b'], '(\u0410P)'],
+      ['before blocks of only white space', ['Officials met on Monday.', 'Done. (AP)', ' ', '\u200b\u00a0'], '(AP)'],
+    ])('a credit line closing the copy (%s) marks it as the agency’s', (_what, paragraphs, quote) => {
+      const findings = findingsOf('agencyCopy', pasted(...paragraphs))
+      expect(findings.length).toBeGreaterThan(0)
+      const index = paragraphs.findLastIndex((paragraph) => paragraph.includes(quote))
+      expect(findings[0]?.params).toMatchObject({passage: quote})
+      expect(findings[0]?.evidence).toEqual([evidenceOf(paragraphs[index]!, quote, `b${index}`)])
+    })
+
+    it('reads a credit line closing the copy as received when the body lost it', () => {
+      const originalText = 'Officials meet\n\nOfficials met on Monday.\n\n(AP)\n'
+      const document = release([block('b0', 'Officials met on Monday.')], {source: {originalText}})
+      expect(findingsOf('agencyCopy', document)[0]?.evidence).toEqual([
+        {path: 'source.originalText', start: originalText.indexOf('(AP)'), end: originalText.indexOf('(AP)') + 4, quote: '(AP)'},
+      ])
+    })
+
+    it.each([
+      ['a credit without parentheses after a place in mixed case', ['Washington AP — Officials met.']],
+      ['a dash after the place and AP in the sentence', ['WASHINGTON — The AP reported that officials met.']],
+      ['according to AP before a dash', ['According to AP — officials met on Monday.']],
+      ['an agency told something before a dash', ['Officials told AP — on Monday — that they met.']],
+      ['a colon after a place without a credit', ['WASHINGTON: Officials met on Monday.']],
+      ['a colon after a credit no agency has', ['NEW YORK (Bloomberg): Stocks fell.']],
+      ['AP as the last word of a sentence', ['Officials met on Monday.', 'That is what a spokesman told AP.']],
+      ['a credit inside the last sentence', ['Officials met on Monday, a spokesman told AP (AP) reporters.']],
+      ['a credit before the last sentence ends', ['Officials met on Monday, a spokesman told the wire (AP).']],
+      ['a credit closing a paragraph that is not the last', ['Officials met on Monday. (AP)', 'More on the talks tomorrow.']],
+      ['a credit closing the title', []],
+      ['a hyphenated word ending in an agency code', ['The talks were anti-AP']],
+      ['a code the agency list spells otherwise', ['Officials met. (ap)']],
+    ])('the newsroom’s own copy with %s is not agency copy', (_what, paragraphs) => {
+      const document = {...pasted(...paragraphs), title: 'Officials met on Monday (AP)'}
+      expect(findingsOf('agencyCopy', document)).toEqual([])
+      expect(isThirdParty(detect(document, detectContext()))).toBe(false)
+    })
+  })
+
+  it('agencyCredit reads folded credits too, quoting them as written', () => {
+    const text = 'BERLIN (dpa) - Die Regierung tagte. Laut (\u0410\u200bFP) ging es um das Budget.'
+    const findings = findingsOf('agencyCredit', pasted(text))
+    expect(findings.map((finding) => finding.params.agencyCode)).toEqual(['dpa', 'AFP'])
+    expect(findings[1]?.evidence).toEqual([evidenceOf(text, '(\u0410\u200bFP)')])
+  })
+
   it('leaves a dateline behind a distributor’s tag to the distributor’s rules', () => {
     expect(findingsOf('agencyCopy', seedDocument())).toEqual([])
   })

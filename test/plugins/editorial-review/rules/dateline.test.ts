@@ -46,6 +46,42 @@ describe('readDateline', () => {
     expect(read(text)).toBeUndefined()
   })
 
+  it('reads a colon closing a credited dateline', () => {
+    expect(read('WASHINGTON (AP): Officials met.')).toEqual({start: 0, end: 16, location: 'WASHINGTON', agencies: ['AP']})
+  })
+
+  it.each([
+    ['a place alone', 'WASHINGTON: Officials met.'],
+    ['a credit no agency has', 'NEW YORK (Bloomberg): Stocks fell.'],
+  ])('reads no dateline from a colon after %s', (_what, text) => {
+    expect(read(text)).toBeUndefined()
+  })
+
+  it.each([
+    ['WASHINGTON AP — Officials met.', 'WASHINGTON', ['AP'], 'WASHINGTON AP —'],
+    ['NEW YORK REUTERS - Stocks fell.', 'NEW YORK', ['Reuters'], 'NEW YORK REUTERS -'],
+    ['(SeaPRwire) – BERLIN DPA — Text.', 'BERLIN', ['dpa'], 'BERLIN DPA —'],
+  ])('reads a credit without parentheses after a place in capitals: %s', (text, location, agencies, passage) => {
+    const dateline = read(text, text.startsWith('(') ? 11 : 0)
+    expect(dateline).toMatchObject({location, agencies})
+    expect(text.slice(dateline!.start, dateline!.end)).toBe(passage)
+  })
+
+  it('reads a place in capitals ending in a word no agency has as the place', () => {
+    expect(read('NEW YORK CITY — Text.')).toMatchObject({location: 'NEW YORK CITY', agencies: []})
+  })
+
+  it('reads folded text, reporting the place and the offsets as written', () => {
+    const text = '(SeaPRwire) –\u200b WASH\u00adINGTON (\u0410\u200bP) — Text.'
+    expect(read(text, 11)).toEqual({
+      start: text.indexOf('WASH'),
+      end: text.indexOf(' Text'),
+      location: 'WASH\u00adINGTON',
+      agencies: ['AP'],
+    })
+    expect(read('WASHINGTON （ＡＰ） — Text.')).toMatchObject({location: 'WASHINGTON', agencies: ['AP']})
+  })
+
   it('credits only the agencies it is given', () => {
     expect(readDateline('WASHINGTON (AP) — Text.', 0, [])?.agencies).toEqual([])
   })
