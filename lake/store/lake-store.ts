@@ -117,6 +117,11 @@ export class LakeStore {
     this.guard = guard
   }
 
+  /** How many commit listeners are subscribed (open `/data/listen` streams, among others). */
+  get listenerCount(): number {
+    return this.listeners.size
+  }
+
   subscribe(listener: (event: CommitEvent) => void): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
