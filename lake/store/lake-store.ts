@@ -5,7 +5,7 @@
  * and its guard always see the state it commits against.
  */
 import {randomUUID} from 'node:crypto'
-import {TransactionItemError} from '../errors'
+import {StoreError} from './errors'
 import {DatasetState, type AppliedCommit} from './dataset'
 import {Journal, type JournalRecord, type SnapshotEntry} from './journal'
 import {publishedIdOf} from './ids'
@@ -222,7 +222,7 @@ function stamp(changes: Change[], transactionId: string, timestamp: string): Cha
   return changes.map(({id, before, after}) => {
     if (!after) return {id, before, after}
     if (typeof after._type !== 'string' || !after._type) {
-      throw new TransactionItemError('validationError', `Document "${id}" would have no _type`, id, 400)
+      throw new StoreError('invalid', `Document "${id}" would have no _type`, id)
     }
     return {
       id,
