@@ -22,6 +22,8 @@ const STORE_ERRORS: Record<StoreErrorKind, {status: number; type: string}> = {
   missingPatchTarget: {status: 404, type: 'documentNotFoundError'},
   alreadyExists: {status: 409, type: 'documentAlreadyExistsError'},
   revisionMismatch: {status: 409, type: 'documentRevisionIDDoesNotMatchError'},
+  // Sanity: a transaction id "must be unique in the dataset"; the lake answers 409 like its other conflicts.
+  transactionIdTaken: {status: 409, type: 'transactionIdConflictError'},
 }
 
 /** Applies `items` one by one through `apply`, then commits; any failure rolls back everything. */

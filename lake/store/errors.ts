@@ -19,6 +19,8 @@ export type StoreErrorKind =
   | 'alreadyExists'
   /** `ifRevisionID` / `ifBaseRevisionId` does not match the document's `_rev`. */
   | 'revisionMismatch'
+  /** A caller-chosen transaction id was already used in the dataset. */
+  | 'transactionIdTaken'
 
 /** Thrown inside the store when one mutation or action (or the transaction as a whole) fails. */
 export class StoreError extends Error {

@@ -140,6 +140,13 @@ export class LakeStore {
   ): Promise<{result: T; commit: CommitResult}> {
     const run = async () => {
       const state = this.dataset(dataset)
+      if (options.transactionId && state.transactionIds.has(options.transactionId)) {
+        // A reused id would make two transactions one `_rev`, so a stale `ifRevisionID` could match.
+        throw new StoreError(
+          'transactionIdTaken',
+          `Transaction ID "${options.transactionId}" already exists in dataset "${dataset}"; a transaction ID must be unique in the dataset`,
+        )
+      }
       const ws = new WorkingSet(state)
       const result = await build(ws)
       const transactionId = options.transactionId || randomUUID().replace(/-/g, '').slice(0, 22)
