@@ -11,6 +11,7 @@ import {parseQuery} from '../store/query'
 import type {Change, SanityDocument} from '../store/types'
 import {LakeError} from '../errors'
 import {datasetName, flag, type RequestContext} from './context'
+import {effectsOf, mutationsOf} from './mendoza-effects'
 import {paramsFromSearch} from './query'
 
 /** How often a comment line is sent so proxies and clients keep the connection open. */
@@ -27,22 +28,6 @@ const KEEPALIVE_MS = 15_000
 export const MAX_LISTENER_BACKLOG_BYTES = 4 * 1024 * 1024
 /** How long a dropped listener's socket may take to drain its backlog and the final event before it is destroyed. */
 const DROP_GRACE_MS = 5_000
-
-/** Mendoza patch that yields `value` regardless of input. The Studio applies it to the document without `_rev`. */
-function valueEffect(doc: SanityDocument | null): unknown[] {
-  if (!doc) return [0, null]
-  const {_rev: _r, ...rest} = doc
-  return [0, rest]
-}
-
-export function effectsOf(change: Change): {apply: unknown[]; revert: unknown[]} {
-  return {apply: valueEffect(change.after), revert: valueEffect(change.before)}
-}
-
-/** Mutations that reproduce a change; the Studio's mutator replays them for others' edits. */
-export function mutationsOf(change: Change): unknown[] {
-  return change.after ? [{createOrReplace: change.after}] : [{delete: {id: change.id}}]
-}
 
 async function matches(
   tree: ExprNode,
