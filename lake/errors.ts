@@ -70,17 +70,3 @@ export const errors = {
   },
   internal: (description: string) => described(500, 'internalError', description),
 }
-
-/** Thrown inside the store when one mutation/action fails; the HTTP layer turns it into a 409 mutation/action error. */
-export class TransactionItemError extends Error {
-  readonly status: number
-  readonly type: string
-  readonly documentId: string | undefined
-  constructor(type: string, description: string, documentId?: string, status = 409) {
-    super(description)
-    this.name = 'TransactionItemError'
-    this.type = type
-    this.documentId = documentId
-    this.status = status
-  }
-}

@@ -5,7 +5,7 @@
 import {REVIEW_POLICY} from '../config/reviewPolicy'
 import {parseArgs, serveOptions, USAGE, UsageError} from './cli'
 import {editorialReviewGuard} from './guards/editorialReview'
-import {runExport, runImport} from './ndjson'
+import {runExport, runImport} from '../lake-client/ndjson'
 import {startLake} from './server'
 
 async function serve(argv: string[]): Promise<void> {

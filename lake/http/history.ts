@@ -7,7 +7,7 @@ import type {HistoryEntry} from '../store/dataset'
 import type {SanityDocument} from '../store/types'
 import {errors} from '../errors'
 import {datasetName, flag, sendJson, type RequestContext} from './context'
-import {effectsOf, mutationsOf} from './listen'
+import {effectsOf, mutationsOf} from './mendoza-effects'
 
 function idsOf(ctx: RequestContext): string[] {
   return (ctx.params.ids ?? '')

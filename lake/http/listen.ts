@@ -11,26 +11,23 @@ import {parseQuery} from '../store/query'
 import type {Change, SanityDocument} from '../store/types'
 import {LakeError} from '../errors'
 import {datasetName, flag, type RequestContext} from './context'
+import {effectsOf, mutationsOf} from './mendoza-effects'
 import {paramsFromSearch} from './query'
 
 /** How often a comment line is sent so proxies and clients keep the connection open. */
 const KEEPALIVE_MS = 15_000
 
-/** Mendoza patch that yields `value` regardless of input. The Studio applies it to the document without `_rev`. */
-function valueEffect(doc: SanityDocument | null): unknown[] {
-  if (!doc) return [0, null]
-  const {_rev: _r, ...rest} = doc
-  return [0, rest]
-}
-
-export function effectsOf(change: Change): {apply: unknown[]; revert: unknown[]} {
-  return {apply: valueEffect(change.after), revert: valueEffect(change.before)}
-}
-
-/** Mutations that reproduce a change; the Studio's mutator replays them for others' edits. */
-export function mutationsOf(change: Change): unknown[] {
-  return change.after ? [{createOrReplace: change.after}] : [{delete: {id: change.id}}]
-}
+/**
+ * A listener's backlog bound: bytes still queued in the process for it (the response's
+ * `writableLength`, which includes the socket's write buffer; the kernel's socket buffers
+ * come on top, outside the heap). A transaction's events are written whole, and only when
+ * the backlog before them is at most this, so a listener holds at most this plus one
+ * transaction; one that has fallen further behind is dropped. Loopback readers (the Studio,
+ * scripts) drain megabytes in milliseconds, so only a client that stopped reading gets here.
+ */
+export const MAX_LISTENER_BACKLOG_BYTES = 4 * 1024 * 1024
+/** How long a dropped listener's socket may take to drain its backlog and the final event before it is destroyed. */
+const DROP_GRACE_MS = 5_000
 
 async function matches(
   tree: ExprNode,
@@ -76,8 +73,9 @@ export function listenHandler(ctx: RequestContext): Promise<void> {
 
   // Events are evaluated asynchronously; chaining keeps them in commit order.
   let chain = Promise.resolve()
+  let dropped = false
   const onCommit = (event: CommitEvent) => {
-    if (event.dataset !== dataset) return
+    if (event.dataset !== dataset || dropped) return
     chain = chain
       .then(() => deliver(event))
       .catch((err: Error) => {
@@ -92,6 +90,9 @@ export function listenHandler(ctx: RequestContext): Promise<void> {
       const after = await matches(tree, change.after, params, ctx.user.id)
       if (before || after) relevant.push({change, before, after})
     }
+    if (relevant.length === 0 || dropped || ctx.res.destroyed) return
+    const backlog = ctx.res.writableLength
+    if (backlog > MAX_LISTENER_BACKLOG_BYTES) return drop(backlog)
     relevant.forEach(({change, before, after}, i) => {
       const eventId = `${event.transactionId}#${change.id}`
       write(
@@ -120,23 +121,43 @@ export function listenHandler(ctx: RequestContext): Promise<void> {
     })
   }
 
+  /**
+   * Drops a listener that stopped reading. Sanity documents no event for a lagging listener;
+   * `disconnect` means "never reconnect" to @sanity/client (DisconnectError), so the lake sends
+   * `reconnect` with the reason, as on shutdown, and ends the stream: the client's EventSource
+   * reconnects (listen() emits `reconnect`) and the Studio resyncs after the new `welcome`.
+   */
+  const drop = (backlog: number) => {
+    dropped = true
+    const reason = `listener fell behind: ${backlog} bytes not yet read (limit ${MAX_LISTENER_BACKLOG_BYTES}); reconnect and resync`
+    write(ctx, 'reconnect', {reason})
+    ctx.res.end()
+    const socket = ctx.res.socket
+    // The connection closes once the backlog and the event are out, or after the grace period regardless.
+    const timer = setTimeout(() => socket?.destroy(), DROP_GRACE_MS).unref()
+    ctx.res.once('finish', () => socket?.end())
+    socket?.once('close', () => clearTimeout(timer))
+    stop()
+  }
+
   const unsubscribe = ctx.app.store.subscribe(onCommit)
   write(ctx, 'welcome', {listenerName: `lake-${randomUUID()}`})
   const keepAlive = setInterval(() => ctx.res.write(':\n\n'), KEEPALIVE_MS)
-  return new Promise((resolve) => {
-    const stop = () => {
-      clearInterval(keepAlive)
-      unsubscribe()
-      ctx.app.closing.removeEventListener('abort', onShutdown)
-      resolve()
-    }
-    const onShutdown = () => {
-      // Tell the client to reconnect later rather than treat the end as an error.
-      write(ctx, 'reconnect', {reason: 'lake shutting down'})
-      ctx.res.end()
-      stop()
-    }
-    ctx.app.closing.addEventListener('abort', onShutdown)
-    ctx.res.on('close', stop)
-  })
+  let resolveDone!: () => void
+  const done = new Promise<void>((resolve) => (resolveDone = resolve))
+  const stop = () => {
+    clearInterval(keepAlive)
+    unsubscribe()
+    ctx.app.closing.removeEventListener('abort', onShutdown)
+    resolveDone()
+  }
+  const onShutdown = () => {
+    // Tell the client to reconnect later rather than treat the end as an error.
+    write(ctx, 'reconnect', {reason: 'lake shutting down'})
+    ctx.res.end()
+    stop()
+  }
+  ctx.app.closing.addEventListener('abort', onShutdown)
+  ctx.res.on('close', stop)
+  return done
 }

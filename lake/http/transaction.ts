@@ -4,13 +4,27 @@
  * index of the failing item.
  */
 import {forbiddenReason} from '../auth/users'
-import {errors, LakeError, TransactionItemError} from '../errors'
+import {errors, LakeError} from '../errors'
+import {StoreError, type StoreErrorKind} from '../store/errors'
 import {GuardRejection} from '../store/lake-store'
 import type {CommitResult} from '../store/types'
 import type {WorkingSet} from '../store/working-set'
 import type {RequestContext} from './context'
 
 export type TransactionKind = 'mutate' | 'action' | 'import'
+
+/** How each store failure is answered: the HTTP status and Sanity's error type of the failing item. */
+const STORE_ERRORS: Record<StoreErrorKind, {status: number; type: string}> = {
+  invalid: {status: 400, type: 'validationError'},
+  invalidQuery: {status: 400, type: 'queryParseError'},
+  invalidPatch: {status: 400, type: 'patchError'},
+  missingDocument: {status: 409, type: 'documentNotFoundError'},
+  missingPatchTarget: {status: 404, type: 'documentNotFoundError'},
+  alreadyExists: {status: 409, type: 'documentAlreadyExistsError'},
+  revisionMismatch: {status: 409, type: 'documentRevisionIDDoesNotMatchError'},
+  // Sanity: a transaction id "must be unique in the dataset"; the lake answers 409 like its other conflicts.
+  transactionIdTaken: {status: 409, type: 'transactionIdConflictError'},
+}
 
 /** Applies `items` one by one through `apply`, then commits; any failure rolls back everything. */
 export async function runTransaction<I, R>(
@@ -48,11 +62,12 @@ export async function runTransaction<I, R>(
     return {results: result, commit}
   } catch (err) {
     if (err instanceof LakeError) throw err
-    if (err instanceof TransactionItemError) {
+    if (err instanceof StoreError) {
+      const {status, type} = STORE_ERRORS[err.kind]
       throw fail(
         `The ${noun} could not be applied: ${err.message}`,
-        [{index, error: {description: err.message, type: err.type, ...(err.documentId ? {id: err.documentId} : {})}}],
-        err.status,
+        [{index, error: {description: err.message, type, ...(err.documentId ? {id: err.documentId} : {})}}],
+        status,
       )
     }
     if (err instanceof GuardRejection) {

@@ -4,7 +4,7 @@
  * document writes on the working set, so it commits (and notifies listeners) like any
  * mutation.
  */
-import {TransactionItemError} from '../errors'
+import {StoreError} from './errors'
 import {draftIdOf, isDraftId, isVersionId, publishedIdOf, releaseOf, validDocumentId} from './ids'
 import {patchDocument, type PatchSpec} from './mutations'
 import type {SanityDocument} from './types'
@@ -24,7 +24,7 @@ function str(action: ActionSpec, field: string, required = true): string {
   const value = action[field]
   if (typeof value === 'string' && value) return value
   if (!required) return ''
-  throw new TransactionItemError('validationError', `${action.actionType} needs a string "${field}"`, undefined, 400)
+  throw new StoreError('invalid', `${action.actionType} needs a string "${field}"`)
 }
 
 /** A field naming a document id, validated as Sanity does; '' when optional and absent. */
@@ -40,14 +40,14 @@ function givenId(doc: Partial<SanityDocument>): string | undefined {
 
 function must(ws: WorkingSet, id: string, what: string): SanityDocument {
   const doc = ws.get(id)
-  if (!doc) throw new TransactionItemError('documentNotFoundError', `Cannot ${what}: document "${id}" does not exist`, id)
+  if (!doc) throw new StoreError('missingDocument', `Cannot ${what}: document "${id}" does not exist`, id)
   return doc
 }
 
 function checkRev(doc: SanityDocument | null, expected: unknown, id: string): void {
   if (typeof expected === 'string' && expected && doc?._rev !== expected) {
-    throw new TransactionItemError(
-      'documentRevisionIDDoesNotMatchError',
+    throw new StoreError(
+      'revisionMismatch',
       `Document "${id}" has unexpected revision ID ("${String(doc?._rev)}"), expected "${expected}"`,
       id,
     )
@@ -56,15 +56,13 @@ function checkRev(doc: SanityDocument | null, expected: unknown, id: string): vo
 
 function withId(doc: Partial<SanityDocument>, id: string): SanityDocument {
   const {_rev: _r, _originalId: _o, ...rest} = doc as SanityDocument & {_originalId?: unknown}
-  if (typeof rest._type !== 'string')
-    throw new TransactionItemError('validationError', `Document "${id}" is missing _type`, id, 400)
+  if (typeof rest._type !== 'string') throw new StoreError('invalid', `Document "${id}" is missing _type`, id)
   return {...rest, _id: id, _type: rest._type}
 }
 
 function attributes(action: ActionSpec, field: string): Partial<SanityDocument> {
   const value = action[field]
-  if (!value || typeof value !== 'object')
-    throw new TransactionItemError('validationError', `${action.actionType} needs an object "${field}"`, undefined, 400)
+  if (!value || typeof value !== 'object') throw new StoreError('invalid', `${action.actionType} needs an object "${field}"`)
   return value as Partial<SanityDocument>
 }
 
@@ -81,16 +79,11 @@ const documentActions: Record<string, ActionHandler> = {
     const publishedId = idField(action, 'publishedId')
     const id = givenId(attrs) ?? draftIdOf(publishedId)
     if (publishedIdOf(id) !== publishedId) {
-      throw new TransactionItemError(
-        'validationError',
-        `attributes._id "${id}" does not belong to publishedId "${publishedId}"`,
-        id,
-        400,
-      )
+      throw new StoreError('invalid', `attributes._id "${id}" does not belong to publishedId "${publishedId}"`, id)
     }
     if (ws.get(id)) {
       if (action.ifExists === 'ignore') return
-      throw new TransactionItemError('documentAlreadyExistsError', `Document by ID "${id}" already exists`, id)
+      throw new StoreError('alreadyExists', `Document by ID "${id}" already exists`, id)
     }
     ws.put(id, withId(attrs, id))
   },
@@ -99,11 +92,9 @@ const documentActions: Record<string, ActionHandler> = {
     const publishedId = idField(action, 'publishedId', false) || publishedIdOf(id)
     // Editing a document that has no draft yet starts the draft from the published version.
     const base = ws.get(id) ?? (ws.get(publishedId) ? withId(ws.get(publishedId)!, id) : null)
-    if (!base)
-      throw new TransactionItemError('documentNotFoundError', `Cannot edit "${id}": neither it nor "${publishedId}" exists`, id)
+    if (!base) throw new StoreError('missingDocument', `Cannot edit "${id}": neither it nor "${publishedId}" exists`, id)
     const patch = action.patch
-    if (!patch || typeof patch !== 'object')
-      throw new TransactionItemError('validationError', 'edit needs a "patch" object', id, 400)
+    if (!patch || typeof patch !== 'object') throw new StoreError('invalid', 'edit needs a "patch" object', id)
     ws.put(id, patchDocument(base, id, patch as PatchSpec))
   },
   'sanity.action.document.replaceDraft': (ws, action) => {
@@ -133,7 +124,7 @@ const documentActions: Record<string, ActionHandler> = {
   'sanity.action.document.discard': (ws, action) => {
     const draftId = idField(action, 'draftId')
     if (!isDraftId(draftId) && !isVersionId(draftId)) {
-      throw new TransactionItemError('validationError', `discard needs a draft or version id, got "${draftId}"`, draftId, 400)
+      throw new StoreError('invalid', `discard needs a draft or version id, got "${draftId}"`, draftId)
     }
     must(ws, draftId, `discard "${draftId}"`)
     ws.put(draftId, null)
@@ -143,7 +134,7 @@ const documentActions: Record<string, ActionHandler> = {
     const drafts = Array.isArray(action.includeDrafts) ? action.includeDrafts.map(validDocumentId) : []
     const ids = [publishedId, draftIdOf(publishedId), ...drafts]
     if (!ids.some((id) => ws.get(id))) {
-      throw new TransactionItemError('documentNotFoundError', `Cannot delete "${publishedId}": it does not exist`, publishedId)
+      throw new StoreError('missingDocument', `Cannot delete "${publishedId}": it does not exist`, publishedId)
     }
     for (const id of ids) ws.put(id, null)
   },
@@ -153,9 +144,9 @@ const documentActions: Record<string, ActionHandler> = {
     if (doc && typeof doc === 'object') {
       const id = givenId(doc) ?? ''
       if (!isVersionId(id) || publishedIdOf(id) !== publishedId) {
-        throw new TransactionItemError('validationError', `document._id "${id}" must be a version of "${publishedId}"`, id, 400)
+        throw new StoreError('invalid', `document._id "${id}" must be a version of "${publishedId}"`, id)
       }
-      if (ws.get(id)) throw new TransactionItemError('documentAlreadyExistsError', `Document by ID "${id}" already exists`, id)
+      if (ws.get(id)) throw new StoreError('alreadyExists', `Document by ID "${id}" already exists`, id)
       ws.put(id, withId(doc, id))
       return
     }
@@ -164,15 +155,9 @@ const documentActions: Record<string, ActionHandler> = {
     const base = must(ws, baseId, `create version "${versionId}"`)
     checkRev(base, action.ifBaseRevisionId, baseId)
     if (publishedIdOf(versionId) !== publishedId) {
-      throw new TransactionItemError(
-        'validationError',
-        `versionId "${versionId}" does not belong to "${publishedId}"`,
-        versionId,
-        400,
-      )
+      throw new StoreError('invalid', `versionId "${versionId}" does not belong to "${publishedId}"`, versionId)
     }
-    if (ws.get(versionId))
-      throw new TransactionItemError('documentAlreadyExistsError', `Document by ID "${versionId}" already exists`, versionId)
+    if (ws.get(versionId)) throw new StoreError('alreadyExists', `Document by ID "${versionId}" already exists`, versionId)
     ws.put(versionId, withId(base, versionId))
   },
   'sanity.action.document.version.discard': (ws, action) => {
@@ -183,8 +168,7 @@ const documentActions: Record<string, ActionHandler> = {
   'sanity.action.document.version.replace': (ws, action) => {
     const doc = attributes(action, 'document')
     const id = givenId(doc) ?? ''
-    if (!isVersionId(id) && !isDraftId(id))
-      throw new TransactionItemError('validationError', `version.replace needs a version id, got "${id}"`, id, 400)
+    if (!isVersionId(id) && !isDraftId(id)) throw new StoreError('invalid', `version.replace needs a version id, got "${id}"`, id)
     must(ws, id, `replace version "${id}"`)
     ws.put(id, withId(doc, id))
   },
@@ -213,7 +197,7 @@ function setReleaseState(state: string): ActionHandler {
 const releaseActions: Record<string, ActionHandler> = {
   'sanity.action.release.create': (ws, action) => {
     const id = releaseDocId(action)
-    if (ws.get(id)) throw new TransactionItemError('documentAlreadyExistsError', `Release "${id}" already exists`, id)
+    if (ws.get(id)) throw new StoreError('alreadyExists', `Release "${id}" already exists`, id)
     ws.put(id, {
       _id: id,
       _type: 'system.release',
@@ -264,11 +248,10 @@ const handlers: Record<string, ActionHandler> = {...documentActions, ...releaseA
 
 export function applyAction(ws: WorkingSet, action: ActionSpec): void {
   if (!action || typeof action !== 'object' || typeof action.actionType !== 'string') {
-    throw new TransactionItemError('validationError', 'Each action needs an "actionType"', undefined, 400)
+    throw new StoreError('invalid', 'Each action needs an "actionType"')
   }
   const handler = handlers[action.actionType]
-  if (!handler)
-    throw new TransactionItemError('validationError', `Unsupported action type "${action.actionType}"`, undefined, 400)
+  if (!handler) throw new StoreError('invalid', `Unsupported action type "${action.actionType}"`)
   handler(ws, action)
 }
 

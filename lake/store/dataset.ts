@@ -47,6 +47,12 @@ export class DatasetState {
   /** published id → ids of the published doc, its draft and its versions (perspectives work per group). */
   readonly groups = new Map<string, Set<string>>()
   readonly history = new Map<string, HistoryEntry[]>()
+  /**
+   * Transaction ids used in this dataset: every applied commit's, and the `_rev`s of
+   * documents loaded from the snapshot (older ids a compaction folded away are forgotten).
+   * A caller may choose a transaction's id, but never one that is taken.
+   */
+  readonly transactionIds = new Set<string>()
   /** Bumped on every commit; query caches compare it. */
   generation = 0
 
@@ -59,6 +65,7 @@ export class DatasetState {
   }
 
   apply(commit: AppliedCommit): void {
+    this.transactionIds.add(commit.transactionId)
     for (const change of commit.changes) {
       const previous = this.docs.get(change.id) ?? null
       if (previous) this.unindex(previous)
@@ -83,6 +90,7 @@ export class DatasetState {
 
   /** Loads a document from a snapshot, with a single synthetic history entry at its current revision. */
   load({doc, author, contentAuthor}: SnapshotEntry): void {
+    if (doc._rev) this.transactionIds.add(doc._rev)
     this.docs.set(doc._id, doc)
     this.index(doc)
     this.remember(doc._id, {

@@ -1,6 +1,6 @@
 /** Sanity's document id conventions: `drafts.<id>`, `versions.<release>.<id>`, `_.`-prefixed system ids. */
 import {randomBytes} from 'node:crypto'
-import {TransactionItemError} from '../errors'
+import {StoreError} from './errors'
 
 export const DRAFTS_PREFIX = 'drafts.'
 export const VERSIONS_PREFIX = 'versions.'
@@ -87,5 +87,5 @@ export function validDocumentId(id: unknown): string {
   const reason = idRefusal(id)
   if (reason === undefined) return id as string
   const shown = idForMessage(id)
-  throw new TransactionItemError('validationError', `Invalid document ID ${JSON.stringify(shown)}: ${reason}`, shown, 400)
+  throw new StoreError('invalid', `Invalid document ID ${JSON.stringify(shown)}: ${reason}`, shown)
 }

@@ -5,7 +5,7 @@
  * and its guard always see the state it commits against.
  */
 import {randomUUID} from 'node:crypto'
-import {TransactionItemError} from '../errors'
+import {StoreError} from './errors'
 import {DatasetState, type AppliedCommit} from './dataset'
 import {Journal, type JournalRecord, type SnapshotEntry} from './journal'
 import {publishedIdOf} from './ids'
@@ -117,6 +117,11 @@ export class LakeStore {
     this.guard = guard
   }
 
+  /** How many commit listeners are subscribed (open `/data/listen` streams, among others). */
+  get listenerCount(): number {
+    return this.listeners.size
+  }
+
   subscribe(listener: (event: CommitEvent) => void): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
@@ -135,6 +140,13 @@ export class LakeStore {
   ): Promise<{result: T; commit: CommitResult}> {
     const run = async () => {
       const state = this.dataset(dataset)
+      if (options.transactionId && state.transactionIds.has(options.transactionId)) {
+        // A reused id would make two transactions one `_rev`, so a stale `ifRevisionID` could match.
+        throw new StoreError(
+          'transactionIdTaken',
+          `Transaction ID "${options.transactionId}" already exists in dataset "${dataset}"; a transaction ID must be unique in the dataset`,
+        )
+      }
       const ws = new WorkingSet(state)
       const result = await build(ws)
       const transactionId = options.transactionId || randomUUID().replace(/-/g, '').slice(0, 22)
@@ -228,7 +240,7 @@ function stamp(changes: Change[], transactionId: string, timestamp: string): Cha
   return changes.map(({id, before, after}) => {
     if (!after) return {id, before, after}
     if (typeof after._type !== 'string' || !after._type) {
-      throw new TransactionItemError('validationError', `Document "${id}" would have no _type`, id, 400)
+      throw new StoreError('invalid', `Document "${id}" would have no _type`, id)
     }
     return {
       id,

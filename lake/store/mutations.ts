@@ -3,7 +3,7 @@
  * `@sanity/mutator`, the same code the Studio uses to predict their outcome locally.
  */
 import {Mutation, type Mut} from '@sanity/mutator'
-import {TransactionItemError} from '../errors'
+import {StoreError} from './errors'
 import {resolveNewId, validDocumentId} from './ids'
 import type {SanityDocument} from './types'
 import type {WorkingSet} from './working-set'
@@ -40,27 +40,20 @@ const KINDS = ['create', 'createOrReplace', 'createIfNotExists', 'delete', 'patc
 type Kind = (typeof KINDS)[number]
 
 export function mutationKind(mutation: unknown): Kind {
-  if (!mutation || typeof mutation !== 'object')
-    throw new TransactionItemError('validationError', 'Mutation must be an object', undefined, 400)
+  if (!mutation || typeof mutation !== 'object') throw new StoreError('invalid', 'Mutation must be an object')
   const keys = Object.keys(mutation)
   const kind = keys[0] as Kind
   if (keys.length !== 1 || !KINDS.includes(kind)) {
-    throw new TransactionItemError(
-      'validationError',
-      `Unknown mutation ${JSON.stringify(keys)}; expected one of ${KINDS.join(', ')}`,
-      undefined,
-      400,
-    )
+    throw new StoreError('invalid', `Unknown mutation ${JSON.stringify(keys)}; expected one of ${KINDS.join(', ')}`)
   }
   return kind
 }
 
 function newDocument(input: Partial<SanityDocument> | undefined, kind: string): SanityDocument {
-  if (!input || typeof input !== 'object')
-    throw new TransactionItemError('validationError', `${kind} needs a document`, undefined, 400)
+  if (!input || typeof input !== 'object') throw new StoreError('invalid', `${kind} needs a document`)
   const id = validDocumentId(resolveNewId(typeof input._id === 'string' ? input._id : undefined))
   if (typeof input._type !== 'string' || !input._type) {
-    throw new TransactionItemError('validationError', `${kind} of "${id}": document is missing the required _type`, id, 400)
+    throw new StoreError('invalid', `${kind} of "${id}": document is missing the required _type`, id)
   }
   const {_rev: _ignoredRev, ...rest} = input
   return {...rest, _id: id, _type: input._type}
@@ -73,7 +66,7 @@ export async function applyMutation(ws: WorkingSet, mutation: MutationSpec): Pro
     case 'create': {
       const doc = newDocument((mutation as {create: Partial<SanityDocument>}).create, 'create')
       if (ws.get(doc._id)) {
-        throw new TransactionItemError('documentAlreadyExistsError', `Document by ID "${doc._id}" already exists`, doc._id)
+        throw new StoreError('alreadyExists', `Document by ID "${doc._id}" already exists`, doc._id)
       }
       ws.put(doc._id, doc)
       return [{id: doc._id, operation: 'create'}]
@@ -105,11 +98,11 @@ export async function applyMutation(ws: WorkingSet, mutation: MutationSpec): Pro
       return ids.map((id) => {
         const current = ws.get(id)
         if (!current) {
-          throw new TransactionItemError('documentNotFoundError', `Cannot patch document "${id}": it does not exist`, id, 404)
+          throw new StoreError('missingPatchTarget', `Cannot patch document "${id}": it does not exist`, id)
         }
         if (spec.ifRevisionID !== undefined && spec.ifRevisionID !== current._rev) {
-          throw new TransactionItemError(
-            'documentRevisionIDDoesNotMatchError',
+          throw new StoreError(
+            'revisionMismatch',
             `Document "${id}" has unexpected revision ID ("${String(current._rev)}"), expected "${spec.ifRevisionID}"`,
             id,
           )
@@ -128,7 +121,7 @@ async function selectIds(
 ): Promise<string[]> {
   if (spec.id !== undefined) return [validDocumentId(spec.id)]
   if (typeof spec.query === 'string') return ws.idsMatching(spec.query, spec.params)
-  throw new TransactionItemError('validationError', `${kind} needs an "id" or a "query"`, undefined, 400)
+  throw new StoreError('invalid', `${kind} needs an "id" or a "query"`)
 }
 
 export function patchDocument(current: SanityDocument, id: string, spec: PatchSpec): SanityDocument {
@@ -138,11 +131,11 @@ export function patchDocument(current: SanityDocument, id: string, spec: PatchSp
     // The mutator treats documents as immutable and returns a new object.
     next = new Mutation({mutations: [{patch: {...operations, id}} as Mut]}).apply(current) as SanityDocument | null
   } catch (err) {
-    throw new TransactionItemError('patchError', `Cannot apply patch to "${id}": ${(err as Error).message}`, id, 400)
+    throw new StoreError('invalidPatch', `Cannot apply patch to "${id}": ${(err as Error).message}`, id)
   }
-  if (!next) throw new TransactionItemError('patchError', `Patch removed document "${id}"`, id, 400)
+  if (!next) throw new StoreError('invalidPatch', `Patch removed document "${id}"`, id)
   if (next._id !== current._id || typeof next._type !== 'string') {
-    throw new TransactionItemError('patchError', `Patch may not change _id or remove _type of "${id}"`, id, 400)
+    throw new StoreError('invalidPatch', `Patch may not change _id or remove _type of "${id}"`, id)
   }
   return next
 }

@@ -4,7 +4,7 @@
  * every transaction all-or-nothing.
  */
 import {parse, evaluate} from 'groq-js'
-import {TransactionItemError} from '../errors'
+import {StoreError} from './errors'
 import type {DatasetState} from './dataset'
 import {missingParam} from './query'
 import type {Change, SanityDocument} from './types'
@@ -31,21 +31,10 @@ export class WorkingSet {
     try {
       tree = parse(query, {params: params ?? {}})
     } catch (err) {
-      throw new TransactionItemError(
-        'queryParseError',
-        `Invalid query ${JSON.stringify(query)}: ${(err as Error).message}`,
-        undefined,
-        400,
-      )
+      throw new StoreError('invalidQuery', `Invalid query ${JSON.stringify(query)}: ${(err as Error).message}`)
     }
     const missing = missingParam(tree, query, params ?? {})
-    if (missing)
-      throw new TransactionItemError(
-        'queryParseError',
-        `Invalid query ${JSON.stringify(query)}: ${missing.description}`,
-        undefined,
-        400,
-      )
+    if (missing) throw new StoreError('invalidQuery', `Invalid query ${JSON.stringify(query)}: ${missing.description}`)
     const docs: SanityDocument[] = []
     for (const [id, doc] of this.base.docs) if (!this.touched.has(id)) docs.push(doc)
     for (const doc of this.touched.values()) if (doc) docs.push(doc)

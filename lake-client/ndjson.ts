@@ -4,11 +4,15 @@
  * `--replace` = createOrReplace, `--missing` = createIfNotExists; documents without `_id`
  * get one; assets are refused. The file is validated completely before anything is
  * written, and each batch is one transaction (atomic per batch).
+ *
+ * A client of the lake, not part of it: it speaks only HTTP to a running lake, so it lives
+ * apart from the server's folder; `lake/main.ts` dispatches `import`/`export` here and
+ * shares the flag parsing of `lake/cli.ts`.
  */
 import fs from 'node:fs'
 import {randomUUID} from 'node:crypto'
 import {LOCAL_LAKE, API_VERSION} from '../config/target'
-import {hasFlag, stringFlag, UsageError, type ParsedArgs} from './cli'
+import {hasFlag, stringFlag, UsageError, type ParsedArgs} from '../lake/cli'
 
 export type ImportMode = 'create' | 'createOrReplace' | 'createIfNotExists'
 
