@@ -50,6 +50,19 @@ async function plainGroq(docs: SanityDocument[], query: string, params: Record<s
   return (await evaluate(parse(query, {params}), {dataset: docs, params})).get()
 }
 
+/**
+ * fetch, retried once when a kept-alive connection was reset: the lake closes idle connections
+ * after 5 s (`keepAliveTimeout`), and the in-process timings between HTTP phases take longer.
+ */
+async function fetchRetry(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init)
+  } catch (err) {
+    if ((err as {cause?: {code?: string}}).cause?.code !== 'ECONNRESET') throw err
+    return fetch(url, init)
+  }
+}
+
 /** Target for pings while a pathological query runs (issue #13 item 3). */
 const PING_P95_TARGET_MS = 100
 
@@ -68,7 +81,7 @@ async function pingUnderPathologicalQuery(url: string): Promise<void> {
   const until = performance.now() + 3_000
   while (performance.now() < until) {
     const started = performance.now()
-    await (await fetch(`${url}/v2025-02-19/ping`)).json()
+    await (await fetchRetry(`${url}/v2025-02-19/ping`)).json()
     samples.push(performance.now() - started)
     await new Promise((resolve) => setTimeout(resolve, 10))
   }
@@ -137,7 +150,7 @@ export async function benchLake(count = 100_000): Promise<void> {
         const params = Object.entries(c.params(i))
           .map(([k, v]) => `&$${k}=${encodeURIComponent(JSON.stringify(v))}`)
           .join('')
-        const res = await fetch(
+        const res = await fetchRetry(
           `${lake.url}/v2025-02-19/data/query/bench?perspective=raw&query=${encodeURIComponent(c.query)}${params}`,
         )
         return res.json()
