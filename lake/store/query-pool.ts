@@ -141,13 +141,6 @@ export class QueryPool {
     })
   }
 
-  /** Workers busy right now (for tests and diagnostics). */
-  get busy(): number {
-    let n = 0
-    for (const slot of this.slots) if (slot.job) n++
-    return n
-  }
-
   async close(): Promise<void> {
     this.closed = true
     this.unsubscribe()
