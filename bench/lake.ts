@@ -50,6 +50,50 @@ async function plainGroq(docs: SanityDocument[], query: string, params: Record<s
   return (await evaluate(parse(query, {params}), {dataset: docs, params})).get()
 }
 
+/**
+ * fetch, retried once when a kept-alive connection was reset: the lake closes idle connections
+ * after 5 s (`keepAliveTimeout`), and the in-process timings between HTTP phases take longer.
+ */
+async function fetchRetry(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init)
+  } catch (err) {
+    if ((err as {cause?: {code?: string}}).cause?.code !== 'ECONNRESET') throw err
+    return fetch(url, init)
+  }
+}
+
+/** Target for pings while a pathological query runs (issue #13 item 3). */
+const PING_P95_TARGET_MS = 100
+
+/**
+ * Pings the lake for a few seconds while a nested query over the whole dataset (minutes of
+ * work) runs, then abandons that query (the lake cancels it). Prints the ping p95.
+ */
+async function pingUnderPathologicalQuery(url: string): Promise<void> {
+  const gone = new AbortController()
+  const query = '*[_type == "category"]{"n": count(*[_type == "category" && title > ^.title])}'
+  const slow = fetch(`${url}/v2025-02-19/data/query/bench?perspective=raw&query=${encodeURIComponent(query)}`, {
+    signal: gone.signal,
+  }).catch(() => undefined)
+  await new Promise((resolve) => setTimeout(resolve, 200))
+  const samples: number[] = []
+  const until = performance.now() + 3_000
+  while (performance.now() < until) {
+    const started = performance.now()
+    await (await fetchRetry(`${url}/v2025-02-19/ping`)).json()
+    samples.push(performance.now() - started)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+  gone.abort()
+  await slow
+  samples.sort((a, b) => a - b)
+  const p95 = samples[Math.floor(samples.length * 0.95)]!
+  console.log(
+    `ping during a pathological query: p95 ${p95.toFixed(2)} ms over ${samples.length} pings (target < ${PING_P95_TARGET_MS} ms)${p95 < PING_P95_TARGET_MS ? '' : '  MISSED'}`,
+  )
+}
+
 interface Case {
   name: string
   query: string
@@ -106,7 +150,7 @@ export async function benchLake(count = 100_000): Promise<void> {
         const params = Object.entries(c.params(i))
           .map(([k, v]) => `&$${k}=${encodeURIComponent(JSON.stringify(v))}`)
           .join('')
-        const res = await fetch(
+        const res = await fetchRetry(
           `${lake.url}/v2025-02-19/data/query/bench?perspective=raw&query=${encodeURIComponent(c.query)}${params}`,
         )
         return res.json()
@@ -116,6 +160,7 @@ export async function benchLake(count = 100_000): Promise<void> {
         `${c.name.padEnd(12)} ${fmt(plain)}      ${fmt(inProcess)}   ${(plain / inProcess).toFixed(1).padStart(6)}x   ${fmt(overHttp)}   ${(plain / overHttp).toFixed(1).padStart(6)}x`,
       )
     }
+    await pingUnderPathologicalQuery(lake.url)
   } finally {
     await lake.close()
     fs.rmSync(dataDir, {recursive: true, force: true})

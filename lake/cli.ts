@@ -9,7 +9,7 @@ import type {RoleName} from './store/types'
 export const DEFAULT_CORS_ORIGINS = ['http://localhost:3333', 'http://127.0.0.1:3333']
 
 export const USAGE = `Usage:
-  npm run lake -- [--port <n>] [--data <dir>] [--cors-origin <origin>]... [--users <file>] [--anonymous-role <role|none>] [--compact-after-mb <n>] [--log-requests]
+  npm run lake -- [--port <n>] [--data <dir>] [--cors-origin <origin>]... [--users <file>] [--anonymous-role <role|none>] [--compact-after-mb <n>] [--log-requests] [--query-timeout-ms <n>] [--query-workers <n>]
   npm run lake -- import <file.ndjson> [--replace | --missing] [--allow-unreviewed] [--url <lake url>] [--dataset <name>] [--token <token>] [--batch-size <n>]
   npm run lake -- export <file.ndjson | -> [--url <lake url>] [--dataset <name>] [--token <token>]
 
@@ -43,6 +43,8 @@ const COMMAND_OPTIONS: Record<LakeCommand, ParseArgsConfig['options']> = {
     'anonymous-role': text,
     'compact-after-mb': text,
     'log-requests': bare,
+    'query-timeout-ms': text,
+    'query-workers': text,
     help: bare,
   },
   import: {...CONNECTION, replace: bare, missing: bare, 'batch-size': text, 'allow-unreviewed': bare},
@@ -90,6 +92,15 @@ export function serveOptions(args: ParsedArgs, env: NodeJS.ProcessEnv = process.
     throw new UsageError(`--anonymous-role must be one of ${Object.keys(ROLES).join(', ')}, none`)
   const compactMb = Number(stringFlag(args, 'compact-after-mb') ?? 64)
   if (!(compactMb > 0)) throw new UsageError('--compact-after-mb must be a positive number')
+  // Deadline after which a query's worker is terminated; tests shorten it, the default is Sanity's 1 minute.
+  const timeoutText = stringFlag(args, 'query-timeout-ms')
+  const queryTimeoutMs = timeoutText === undefined ? undefined : Number(timeoutText)
+  if (queryTimeoutMs !== undefined && !(Number.isInteger(queryTimeoutMs) && queryTimeoutMs > 0))
+    throw new UsageError(`--query-timeout-ms must be a positive integer, got "${timeoutText}"`)
+  const workersText = stringFlag(args, 'query-workers')
+  const queryWorkers = workersText === undefined ? undefined : Number(workersText)
+  if (queryWorkers !== undefined && !(Number.isInteger(queryWorkers) && queryWorkers > 0))
+    throw new UsageError(`--query-workers must be a positive integer, got "${workersText}"`)
   return {
     port,
     dataDir: path.resolve(stringFlag(args, 'data') ?? LOCAL_LAKE.dataDir),
@@ -100,5 +111,7 @@ export function serveOptions(args: ParsedArgs, env: NodeJS.ProcessEnv = process.
     anonymousRole: anonymous as RoleName | 'none',
     compactAfterBytes: compactMb * 1024 * 1024,
     logRequests: hasFlag(args, 'log-requests'),
+    ...(queryTimeoutMs !== undefined ? {queryTimeoutMs} : {}),
+    ...(queryWorkers !== undefined ? {queryWorkers} : {}),
   }
 }

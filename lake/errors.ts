@@ -69,4 +69,19 @@ export const errors = {
     })
   },
   internal: (description: string) => described(500, 'internalError', description),
+  /**
+   * A query over the lake's size limit, refused before it is parsed. Sanity reports "Query size
+   * exceeded" for queries past 300 kB; 413 because, as for bodies, it is the request that is too large.
+   * The query itself is not echoed back.
+   */
+  queryTooLarge: (bytes: number, limit: number) =>
+    described(413, 'queryTooLargeError', `Query size exceeded: the query is ${bytes} bytes, the limit is ${limit} bytes`),
+  /**
+   * A query stopped at its deadline (Sanity's limit is 1 minute of execution). 504, not 503: the
+   * client retries 502/503/429 on queries, and a query that timed out would only time out again.
+   */
+  queryTimeout: (query: string, ms: number) =>
+    described(504, 'queryTimeoutError', `Query timed out: evaluation exceeded the limit of ${ms} ms`, {
+      query: query.length > 1000 ? `${query.slice(0, 1000)}…` : query,
+    }),
 }

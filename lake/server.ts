@@ -16,6 +16,7 @@ import {STREAM_HOST_PREFIX, StreamHosts} from './http/stream-hosts'
 import {Router} from './http/router'
 import {routes} from './http/routes'
 import {LakeStore} from './store/lake-store'
+import {DEFAULT_QUERY_TIMEOUT_MS, QueryPool} from './store/query-pool'
 import type {CommitGuard, RoleName} from './store/types'
 
 export interface LakeServerOptions {
@@ -39,6 +40,10 @@ export interface LakeServerOptions {
   compactAfterBytes?: number
   /** Log each request (method, path, status, duration; never headers or tokens) to stderr. */
   logRequests?: boolean
+  /** Deadline of one query's parse and evaluation in a worker, ms (`--query-timeout-ms`); Sanity's 1 minute by default. */
+  queryTimeoutMs?: number
+  /** Query worker threads; default: cores minus the main thread, at least one. */
+  queryWorkers?: number
 }
 
 export interface RunningLake {
@@ -64,8 +69,13 @@ export async function startLake(options: LakeServerOptions): Promise<RunningLake
   const shutdown = new AbortController()
   // Every open listener and socket waits on this signal; there can be many.
   setMaxListeners(0, shutdown.signal)
+  const queries = new QueryPool(store, {
+    timeoutMs: options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
+    workers: options.queryWorkers,
+  })
   const app: LakeApp = {
     store,
+    queries,
     users: new UserDirectory(options.users, options.anonymousRole),
     defaultProjectId: options.projectId,
     defaultDataset: options.dataset,
@@ -122,8 +132,10 @@ export async function startLake(options: LakeServerOptions): Promise<RunningLake
       (closed ??= new Promise<void>((resolve) => {
         shutdown.abort()
         server.close(() => {
-          store.close()
-          resolve()
+          void queries.close().finally(() => {
+            store.close()
+            resolve()
+          })
         })
         server.closeIdleConnections()
         // Long-lived listener responses were ended by the abort above; drop stragglers.

@@ -3,6 +3,7 @@ import type {IncomingMessage, ServerResponse} from 'node:http'
 import {errors, LakeError} from '../errors'
 import type {UserDirectory} from '../auth/users'
 import type {LakeStore} from '../store/lake-store'
+import type {QueryPool} from '../store/query-pool'
 import type {LakeUser} from '../store/types'
 import type {StreamHosts} from './stream-hosts'
 
@@ -10,6 +11,8 @@ import type {StreamHosts} from './stream-hosts'
 export interface LakeApp {
   /** The documents. */
   store: LakeStore
+  /** Worker threads for queries the main thread must not evaluate (see query-pool.ts). */
+  queries: QueryPool
   /** Token → user resolution. */
   users: UserDirectory
   /** Project id answered when a request names none (no `<id>.localhost` host, no header). */
@@ -138,7 +141,16 @@ export function sendJson(
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
-  const payload = JSON.stringify(body)
+  sendJsonText(ctx, status, JSON.stringify(body), headers)
+}
+
+/** Sends JSON that is already serialized. */
+export function sendJsonText(
+  ctx: RequestContext | {res: ServerResponse},
+  status: number,
+  payload: string,
+  headers: Record<string, string> = {},
+): void {
   ctx.res.writeHead(status, {
     ...headers,
     'content-type': 'application/json; charset=utf-8',

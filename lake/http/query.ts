@@ -1,7 +1,7 @@
 /** `/data/query/:dataset` (GET and POST): GROQ with params and perspectives. */
 import {errors} from '../errors'
-import {parsePerspective, runQuery, type Perspective} from '../store/query'
-import {apiVersionAtLeast, datasetName, parseUntrustedJson, readJson, sendJson, type RequestContext} from './context'
+import {checkQuerySize, fastPlan, parsePerspective, runQuery, type Perspective, type QueryOptions} from '../store/query'
+import {apiVersionAtLeast, datasetName, parseUntrustedJson, readJson, sendJsonText, type RequestContext} from './context'
 
 /** GET carries params as `$name=<json>`; Sanity rejects values that aren't JSON. */
 export function paramsFromSearch(url: URL): Record<string, unknown> {
@@ -38,14 +38,34 @@ export async function queryHandler(ctx: RequestContext): Promise<void> {
   if (typeof query !== 'string') throw errors.badRequest(`${ctx.req.method} ${ctx.path} needs a "query"`)
   if (typeof params !== 'object' || params === null || Array.isArray(params))
     throw errors.badRequest('"params" must be an object')
+  // Before anything parses it: the parse itself is what a huge query makes slow.
+  checkQuerySize(query)
   const perspective = parsePerspective(perspectiveValue, defaultPerspective(ctx))
-  const result = await runQuery(ctx.app.store.dataset(dataset), query, {
-    perspective,
-    params,
-    identity: ctx.user.id,
-    sanity: {projectId: ctx.projectId, dataset},
-  })
+  const state = ctx.app.store.dataset(dataset)
+  const options: QueryOptions = {perspective, params, identity: ctx.user.id, sanity: {projectId: ctx.projectId, dataset}}
+  // Index-served lookups of a bounded shape run here (no thread hop); everything else in a worker.
+  const prepared = fastPlan(state, query, options)
+  let resultJson: string
+  if (prepared) {
+    resultJson = JSON.stringify((await runQuery(state, query, options, prepared)) ?? null)
+  } else {
+    const gone = new AbortController()
+    const onClose = () => {
+      if (!ctx.res.writableEnded) gone.abort()
+    }
+    ctx.res.once('close', onClose)
+    try {
+      resultJson = await ctx.app.queries.run(dataset, query, options, gone.signal)
+    } finally {
+      ctx.res.off('close', onClose)
+    }
+  }
   const ms = Math.round((performance.now() - started) * 1000) / 1000
   const returnQuery = ctx.url.searchParams.get('returnQuery') !== 'false'
-  sendJson(ctx, 200, {...(returnQuery ? {query} : {}), result: result ?? null, syncTags: [], ms})
+  // The result arrives as JSON text from the worker; it is spliced in, not parsed and serialized again.
+  sendJsonText(
+    ctx,
+    200,
+    `{${returnQuery ? `"query":${JSON.stringify(query)},` : ''}"result":${resultJson},"syncTags":[],"ms":${ms}}`,
+  )
 }

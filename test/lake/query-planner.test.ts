@@ -1,7 +1,7 @@
 /** The index-narrowing planner must only narrow when safe, and never change results. */
 import {describe, expect, it} from 'vitest'
 import {DatasetState} from '../../lake/store/dataset'
-import {parseQuery, plan, runQuery, type Perspective} from '../../lake/store/query'
+import {fastPlan, parseQuery, plan, runQuery, type Perspective} from '../../lake/store/query'
 import type {SanityDocument} from '../../lake/store/types'
 
 function dataset(): DatasetState {
@@ -69,5 +69,26 @@ describe('query planner', () => {
       await runQuery(state, '*[_id match text::query($q)]._id', {perspective: 'published', params: {q: 'd19 -d199'}}),
     ).toHaveLength(10)
     expect(await runQuery(state, search, {perspective: 'raw', params: {q: ''}})).toHaveLength(101)
+  })
+})
+
+describe('main-thread fast path', () => {
+  const state = dataset()
+  const fast = (query: string, params: Record<string, unknown> = {}) =>
+    fastPlan(state, query, {perspective: 'raw', params}) !== undefined
+
+  it('takes short, index-served queries of a linear shape', () => {
+    expect(fast('*[_id == $id][0]{_id, n}', {id: 'd1'})).toBe(true)
+    expect(fast('*[_type == $t]{_id, n}', {t: 'odd'})).toBe(true)
+    expect(fast('*[_type == "odd"] | order(n desc)[0..3]{n, "next": ref->n, "c": count(tags)}')).toBe(true)
+  })
+
+  it('leaves to a worker whatever could multiply work or is not index-served', () => {
+    expect(fast('*[n > 5]')).toBe(false)
+    expect(fast('*[_type == "odd"]{"c": count(*[n > ^.n])}')).toBe(false)
+    expect(fast('*[_type == "odd"]{"x": tags[]->{tags[]->{n}}}')).toBe(false)
+    expect(fast('*[_type == "odd"]{"x": array::unique(tags)}')).toBe(false)
+    expect(fast(`*[_id == "d1" ${' '.repeat(2_000)}]`)).toBe(false)
+    expect(fast('*[_id in $ids]', {ids: Array.from({length: 5_000}, (_, i) => `d${i}`)})).toBe(false)
   })
 })

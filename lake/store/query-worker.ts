@@ -1,0 +1,87 @@
+/**
+ * A query worker thread (see query-pool.ts): holds its own copy of every dataset, kept
+ * current by the commits the main thread broadcasts, and parses and evaluates one query
+ * at a time with the same engine as the main thread (query.ts). The main thread
+ * terminates it when a query runs past its deadline or its client goes away.
+ */
+import {parentPort} from 'node:worker_threads'
+import {LakeError} from '../errors'
+import {DatasetState} from './dataset'
+import {runQuery} from './query'
+import type {FromWorker, ToWorker, WorkerCommit} from './query-pool'
+import type {SanityDocument} from './types'
+
+const port = parentPort
+if (!port) throw new Error('query-worker.ts runs only as a worker thread')
+
+const datasets = new Map<string, DatasetState>()
+/** Sequence number of the last commit applied, compared with the one each query was dispatched at. */
+let seq = 0
+/** Commits that arrived while a query was running: applied after it, so the query sees one state. */
+let held: WorkerCommit[] | undefined
+
+function dataset(name: string): DatasetState {
+  let state = datasets.get(name)
+  if (!state) datasets.set(name, (state = new DatasetState(name)))
+  return state
+}
+
+function apply(commit: WorkerCommit): void {
+  const changes = JSON.parse(commit.changes) as {id: string; after: SanityDocument | null}[]
+  dataset(commit.dataset).apply({
+    seq: commit.seq,
+    transactionId: '',
+    timestamp: '',
+    author: '',
+    changes: changes.map(({id, after}) => ({id, before: null, after})),
+  })
+  seq = commit.seq
+}
+
+function send(message: FromWorker): void {
+  port!.postMessage(message)
+}
+
+async function run(message: Extract<ToWorker, {type: 'query'}>): Promise<void> {
+  if (message.seq !== seq) {
+    send({type: 'error', id: message.id, status: 500, body: internal(`query worker at commit ${seq}, query at ${message.seq}`)})
+    return
+  }
+  held = []
+  try {
+    const result = await runQuery(dataset(message.dataset), message.query, message.options)
+    send({type: 'result', id: message.id, json: JSON.stringify(result ?? null)})
+  } catch (err) {
+    if (err instanceof LakeError) send({type: 'error', id: message.id, status: err.status, body: err.body})
+    else send({type: 'error', id: message.id, status: 500, body: internal(`Internal error: ${(err as Error).message}`)})
+  } finally {
+    const commits = held
+    held = undefined
+    for (const commit of commits) apply(commit)
+  }
+}
+
+function internal(description: string): Record<string, unknown> {
+  return {error: {type: 'internalError', description}, statusCode: 500}
+}
+
+port.on('message', (message: ToWorker) => {
+  switch (message.type) {
+    case 'load': {
+      const state = dataset(message.dataset)
+      for (const doc of message.docs) state.load({doc, author: ''})
+      return
+    }
+    case 'synced':
+      seq = message.seq
+      send({type: 'ready'})
+      return
+    case 'commit':
+      if (held) held.push(message)
+      else apply(message)
+      return
+    case 'query':
+      void run(message)
+      return
+  }
+})
