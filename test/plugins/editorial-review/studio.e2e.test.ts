@@ -120,6 +120,10 @@ describe.skipIf(!hasStudio)('editorial review in the Studio (Chromium)', {timeou
   })
 
   it('4. publishes, and the document is published in the lake', async () => {
+    // The lake records the decision its own way (its time, its hash), so the Studio syncs
+    // once more after the approval; Publish is disabled while it saves, as for any edit.
+    await expect.poll(() => page.getByTestId('pane-footer').textContent(), {timeout: 30_000}).not.toContain('Saving')
+    await expect.poll(() => publishButton().isEnabled(), {timeout: 30_000}).toBe(true)
     await publishButton().click()
     await expect.poll(async () => (await admin().getDocument(RELEASE_ID))?.review?.status, {timeout: 30_000}).toBe('approved')
     await expect.poll(async () => admin().getDocument(`drafts.${RELEASE_ID}`), {timeout: 30_000}).toBeUndefined()
