@@ -18,10 +18,13 @@ function stateBefore(history: History, id: string, seq: number): SanityDocument 
   return history.historyOf(id).findLast((entry) => entry.seq < seq)?.after ?? null
 }
 
-/** Every id of the document's group the history may know, deleted drafts included. */
-function siblingsOf(history: History, id: string): string[] {
+/**
+ * Every id of the document's group, itself included: the published id, the draft (even
+ * once deleted, since its history stays) and the release versions that exist now.
+ */
+export function groupIds(history: Pick<GuardContext, 'groupOf'>, id: string): string[] {
   const published = publishedIdOf(id)
-  return [...new Set([published, draftIdOf(published), ...history.groupOf(id)])].filter((sibling) => sibling !== id)
+  return [...new Set([id, published, draftIdOf(published), ...history.groupOf(id)])]
 }
 
 /**
@@ -37,7 +40,9 @@ export function lastContentEditor(history: History, id: string, beforeSeq = Numb
     const hash = hashOf(entry.after)
     if (hash === hashOf(entry.before)) continue
     if (hash === undefined) return entry.author
-    const source = siblingsOf(history, id).find((sibling) => hashOf(stateBefore(history, sibling, entry.seq)) === hash)
+    const source = groupIds(history, id).find(
+      (sibling) => sibling !== id && hashOf(stateBefore(history, sibling, entry.seq)) === hash,
+    )
     const author = entry.contentAuthor ?? entry.author
     return source ? (lastContentEditor(history, source, entry.seq) ?? author) : author
   }

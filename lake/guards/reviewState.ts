@@ -28,9 +28,8 @@ import {
   type ReviewPolicy,
   type ReviewStatus,
 } from '../../plugins/editorial-review/core'
-import {draftIdOf, publishedIdOf} from '../store/ids'
 import type {Change, GuardContext, LakeUser, SanityDocument} from '../store/types'
-import {lastContentEditor} from './contentEditor'
+import {groupIds, lastContentEditor} from './contentEditor'
 
 /** How far a decision's own time may run ahead of the commit: clocks differ a little, never by minutes. */
 const FUTURE_SKEW_MS = 60_000
@@ -66,17 +65,12 @@ function reviewUser(user: LakeUser, authenticated: boolean) {
 
 /** The other copies of the document that existed before this transaction: where a review state may be copied from. */
 function siblings(id: string, context: GuardContext): SanityDocument[] {
-  const published = publishedIdOf(id)
-  const ids = new Set([published, draftIdOf(published), ...context.groupOf(id)])
-  ids.delete(id)
-  return [...ids].flatMap((sibling) => context.getDocument(sibling) ?? [])
+  return groupIds(context, id).flatMap((sibling) => (sibling === id ? [] : (context.getDocument(sibling) ?? [])))
 }
 
 /** True when any copy of the document was ever flagged third-party, as far as the lake's history reaches: deleting every copy does not clear it. */
 function everFlagged(id: string, context: GuardContext): boolean {
-  const published = publishedIdOf(id)
-  const ids = new Set([id, published, draftIdOf(published), ...context.groupOf(id)])
-  return [...ids].some((member) =>
+  return groupIds(context, id).some((member) =>
     context
       .historyOf(member)
       .some((entry) => reviewOf(entry.after)?.thirdParty === true || reviewOf(entry.before)?.thirdParty === true),
