@@ -34,4 +34,10 @@ step "Studio build"
 sanity build dist --yes
 
 step "Tests"
-STUDIO_DIST="$PWD/dist" vitest run "$@"
+# Browser tests drive a real Studio against a real lake with timing a person would have;
+# they run after the rest, one file at a time, not squeezed between a dozen lakes on 2 cores.
+BROWSER_TESTS=(e2e.test.ts test/web/browser.test.ts)
+STUDIO_DIST="$PWD/dist" vitest run --exclude '**/*.e2e.test.ts' --exclude 'test/web/browser.test.ts' "$@"
+
+step "Browser tests (Chromium)"
+STUDIO_DIST="$PWD/dist" vitest run --no-file-parallelism "${BROWSER_TESTS[@]}" "$@"

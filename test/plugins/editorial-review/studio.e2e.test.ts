@@ -125,7 +125,14 @@ describe.skipIf(!hasStudio)('editorial review in the Studio (Chromium)', {timeou
     await expect.poll(() => page.getByTestId('pane-footer').textContent(), {timeout: 30_000}).not.toContain('Saving')
     await expect.poll(() => publishButton().isEnabled(), {timeout: 30_000}).toBe(true)
     await publishButton().click()
-    await expect.poll(async () => (await admin().getDocument(RELEASE_ID))?.review?.status, {timeout: 30_000}).toBe('approved')
+    await expect
+      .poll(async () => (await admin().getDocument(RELEASE_ID))?.review?.status, {timeout: 60_000})
+      .toBe('approved')
+      // What the Studio showed instead, for whoever reads the failure.
+      .catch(async (error: Error) => {
+        await shot('4-not-published')
+        throw error
+      })
     await expect.poll(async () => admin().getDocument(`drafts.${RELEASE_ID}`), {timeout: 30_000}).toBeUndefined()
     await shot('4-published')
   })
