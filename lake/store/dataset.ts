@@ -110,6 +110,11 @@ export class DatasetState {
     for (const [id, doc] of this.docs) yield {doc, author: this.history.get(id)?.at(-1)?.author ?? ''}
   }
 
+  /** The ids of the document's group (published, draft, versions) that exist now. */
+  groupOf(id: string): string[] {
+    return [...(this.groups.get(publishedIdOf(id)) ?? [])]
+  }
+
   historyOf(id: string): HistoryEntry[] {
     return this.history.get(id) ?? []
   }

@@ -8,7 +8,6 @@ import {randomUUID} from 'node:crypto'
 import {StoreError} from './errors'
 import {DatasetState, type AppliedCommit} from './dataset'
 import {Journal, type JournalRecord, type SnapshotEntry} from './journal'
-import {publishedIdOf} from './ids'
 import type {Change, CommitGuard, CommitResult, GuardContext, LakeUser, Refusal} from './types'
 import {WorkingSet} from './working-set'
 
@@ -164,7 +163,7 @@ export class LakeStore {
           authenticated: options.authenticated !== false,
           getDocument: (id) => state.get(id),
           documentsOfType: (type) => [...(state.byType.get(type) ?? [])].map((id) => state.get(id)).filter((d) => d !== null),
-          groupOf: (id) => [...(state.groups.get(publishedIdOf(id)) ?? [])],
+          groupOf: (id) => state.groupOf(id),
           historyOf: (id) => state.historyOf(id),
         })
         if (!verdict.ok) throw new GuardRejection(verdict.reasons, verdict.refusals)
@@ -208,12 +207,8 @@ export class LakeStore {
   }
 
   private *withContentAuthors(state: DatasetState): Generator<SnapshotEntry> {
-    const history = {
-      historyOf: (id: string) => state.historyOf(id),
-      groupOf: (id: string) => [...(state.groups.get(publishedIdOf(id)) ?? [])],
-    }
     for (const entry of state.snapshotEntries()) {
-      const contentAuthor = this.guard?.contentAuthor?.(entry.doc._id, history)
+      const contentAuthor = this.guard?.contentAuthor?.(entry.doc._id, state)
       yield contentAuthor ? {...entry, contentAuthor} : entry
     }
   }
