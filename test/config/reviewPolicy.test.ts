@@ -4,15 +4,12 @@
  * (test/import) and the audit (test/audit/run.test.ts) show it for their own runs.
  */
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type {ValidationContext} from 'sanity'
 import {afterAll, describe, expect, it} from 'vitest'
 import {REVIEW_POLICY} from '../../config/reviewPolicy'
 import {DEFAULT_USERS} from '../../lake/auth/users'
-import {parseArgs, serveOptions} from '../../lake/cli'
 import {editorialReviewGuard} from '../../lake/guards/editorialReview'
-import {startLake, type RunningLake} from '../../lake/server'
+import type {RunningLake} from '../../lake/server'
 import {
   detectContextFor,
   evidenceIn,
@@ -24,8 +21,9 @@ import {
 } from '../../plugins/editorial-review/core'
 import {assessReview} from '../../plugins/editorial-review/hooks/assessReview'
 import {publicationGate} from '../../plugins/editorial-review/validation'
-import {createClient} from '@sanity/client'
-import {LAKE_TOKENS} from '../support/lake'
+import {createTargetClient, resolveTarget} from '../../config/target'
+import {LAKE_TOKENS, startGuardedLake, tempDir} from '../support/lake'
+import {refusalOf} from '../support/refusal'
 
 /** A newsroom's own rule: copy under an embargo line is someone else's until a reviewer clears it. */
 const embargoRule: Rule = {
@@ -94,20 +92,11 @@ describe('a rule added to the review policy', () => {
     const lakes: RunningLake[] = []
     const dirs: string[] = []
     async function lakeWith(policy: ReviewPolicy) {
-      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lake-'))
+      const dataDir = tempDir('policy-lake-')
       dirs.push(dataDir)
-      const options = serveOptions(parseArgs(['--port', '0', '--data', dataDir]))
-      const lake = await startLake({...options, guard: editorialReviewGuard({policy, users: DEFAULT_USERS})})
+      const lake = await startGuardedLake(editorialReviewGuard({policy, users: DEFAULT_USERS}), dataDir)
       lakes.push(lake)
-      return createClient({
-        projectId: 'pressroom',
-        dataset: 'production',
-        apiVersion: '2025-02-19',
-        apiHost: lake.url,
-        useProjectHostname: false,
-        useCdn: false,
-        token: LAKE_TOKENS.editor,
-      })
+      return createTargetClient(resolveTarget({SANITY_API_HOST: lake.url, SANITY_API_TOKEN: LAKE_TOKENS.editor}))
     }
     afterAll(async () => {
       await Promise.all(lakes.map((lake) => lake.close()))
@@ -120,10 +109,7 @@ describe('a rule added to the review policy', () => {
       expect(await plain.getDocument(embargoed._id)).toBeDefined()
 
       const strict = await lakeWith(withEmbargo)
-      const refusal = await strict.create(embargoed).then(
-        () => undefined,
-        (error: {statusCode?: number; message: string}) => error,
-      )
+      const refusal = await refusalOf(strict.create(embargoed))
       expect(refusal?.statusCode).toBe(409)
       expect(refusal?.message).toContain('pressRelease.embargoed cannot be published')
       expect(await strict.getDocument(embargoed._id)).toBeUndefined()

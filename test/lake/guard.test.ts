@@ -1,15 +1,9 @@
 /** The injected commit guard (issue 6's extension point): called for mutations and actions, can veto. */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {createClient} from '@sanity/client'
-import {parseArgs, serveOptions} from '../../lake/cli'
-import {startLake, type RunningLake} from '../../lake/server'
-import type {Change, CommitGuard, GuardContext, LakeUser} from '../../lake/store/types'
-import {tempDir} from '../support/lake'
-
-/** An empty in-process lake on a random port, configured as `npm run lake` is, that asks `guard` before every commit. */
-function startGuardedLake(guard: CommitGuard): Promise<RunningLake> {
-  return startLake({...serveOptions(parseArgs(['--port', '0', '--data', tempDir()])), guard})
-}
+import type {RunningLake} from '../../lake/server'
+import type {Change, GuardContext, LakeUser} from '../../lake/store/types'
+import {startGuardedLake} from '../support/lake'
 
 const calls: {changes: Change[]; user: LakeUser; kind: GuardContext['kind']}[] = []
 let lake: RunningLake

@@ -12,6 +12,9 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {createClient, type SanityClient} from '@sanity/client'
 import {DEFAULT_USERS} from '../../lake/auth/users'
+import {parseArgs, serveOptions} from '../../lake/cli'
+import {startLake, type RunningLake} from '../../lake/server'
+import type {CommitGuard} from '../../lake/store/types'
 import type {RoleName} from '../../lake/store/types'
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -132,4 +135,9 @@ export async function startLakeProcess(options: LakeProcessOptions = {}): Promis
       })
     },
   }
+}
+
+/** An empty in-process lake on a random port, configured as `npm run lake` is, that asks `guard` before every commit. */
+export function startGuardedLake(guard: CommitGuard, dataDir = tempDir()): Promise<RunningLake> {
+  return startLake({...serveOptions(parseArgs(['--port', '0', '--data', dataDir])), guard})
 }

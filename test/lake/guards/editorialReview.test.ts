@@ -62,7 +62,7 @@ function decided(
   return result.review
 }
 
-/** Nothing of the seed is public, and the draft's review is still pending with no decision. */
+/** Nothing of the seed is public, and publishing it is still refused. */
 async function expectNothingPublic(): Promise<void> {
   expect(await admin().getDocument(PUBLISHED_ID)).toBeUndefined()
   expect(await refusalOf(publish(editor()))).toBeDefined()
