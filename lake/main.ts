@@ -13,6 +13,11 @@ async function serve(argv: string[]): Promise<void> {
   const served = serveOptions(parseArgs(argv))
   const options = {...served, guard: editorialReviewGuard({policy: REVIEW_POLICY, users: served.users})}
   const lake = await startLake(options)
+  for (const file of lake.store.removedTempFiles) {
+    process.stderr.write(
+      `lake: removed ${file}, left by a compaction that was interrupted or failed (the snapshot and journal beside it are complete)\n`,
+    )
+  }
   if (lake.store.recoveredTailBytes > 0) {
     process.stderr.write(
       `lake: dropped a torn tail of ${lake.store.recoveredTailBytes} bytes from the journal in ${options.dataDir} (an unacknowledged write interrupted by a crash)\n`,

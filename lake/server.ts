@@ -15,7 +15,7 @@ import {acceptSocket} from './http/socket'
 import {STREAM_HOST_PREFIX, StreamHosts} from './http/stream-hosts'
 import {Router} from './http/router'
 import {routes} from './http/routes'
-import {LakeStore} from './store/lake-store'
+import {LakeStore, type LakeStoreOptions} from './store/lake-store'
 import {DEFAULT_QUERY_TIMEOUT_MS, QueryPool} from './store/query-pool'
 import type {CommitGuard, RoleName} from './store/types'
 
@@ -44,6 +44,8 @@ export interface LakeServerOptions {
   queryTimeoutMs?: number
   /** Query worker threads; default: cores minus the main thread, at least one. */
   queryWorkers?: number
+  /** Store settings the command line does not expose: a fault-injecting file system, smaller limits (tests). */
+  store?: Pick<LakeStoreOptions, 'fs' | 'maxDocumentBytes' | 'transactionIdsKept'>
 }
 
 export interface RunningLake {
@@ -65,7 +67,12 @@ function projectIdFrom(req: http.IncomingMessage, fallback: string): string {
 }
 
 export async function startLake(options: LakeServerOptions): Promise<RunningLake> {
-  const store = LakeStore.open({dataDir: options.dataDir, guard: options.guard, compactAfterBytes: options.compactAfterBytes})
+  const store = LakeStore.open({
+    ...options.store,
+    dataDir: options.dataDir,
+    guard: options.guard,
+    compactAfterBytes: options.compactAfterBytes,
+  })
   const shutdown = new AbortController()
   // Every open listener and socket waits on this signal; there can be many.
   setMaxListeners(0, shutdown.signal)
@@ -132,7 +139,8 @@ export async function startLake(options: LakeServerOptions): Promise<RunningLake
       (closed ??= new Promise<void>((resolve) => {
         shutdown.abort()
         server.close(() => {
-          void queries.close().finally(() => {
+          // A compaction under way finishes first: stopping it would only waste the work.
+          void Promise.all([queries.close(), store.compactionSettled()]).finally(() => {
             store.close()
             resolve()
           })

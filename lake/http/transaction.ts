@@ -24,6 +24,11 @@ const STORE_ERRORS: Record<StoreErrorKind, {status: number; type: string}> = {
   revisionMismatch: {status: 409, type: 'documentRevisionIDDoesNotMatchError'},
   // Sanity: a transaction id "must be unique in the dataset"; the lake answers 409 like its other conflicts.
   transactionIdTaken: {status: 409, type: 'transactionIdConflictError'},
+  documentTooLarge: {status: 413, type: 'documentTooLargeError'},
+  // Not 502/503 for a full disk: nothing was written, but retrying at once would not help either.
+  storageFull: {status: 507, type: 'insufficientStorageError'},
+  // 503: @sanity/client does not retry a mutation on it (only GETs and queries), and the message says what to do.
+  storageFailed: {status: 503, type: 'storageError'},
 }
 
 /** Applies `items` one by one through `apply`, then commits; any failure rolls back everything. */

@@ -5,6 +5,7 @@
  */
 import {publishedIdOf} from './ids'
 import type {SnapshotEntry} from './journal'
+import {TransactionIds} from './transaction-ids'
 import type {Change, SanityDocument} from './types'
 
 /** One committed change of one document, kept for the history endpoints. */
@@ -47,17 +48,14 @@ export class DatasetState {
   /** published id → ids of the published doc, its draft and its versions (perspectives work per group). */
   readonly groups = new Map<string, Set<string>>()
   readonly history = new Map<string, HistoryEntry[]>()
-  /**
-   * Transaction ids used in this dataset: every applied commit's, and the `_rev`s of
-   * documents loaded from the snapshot (older ids a compaction folded away are forgotten).
-   * A caller may choose a transaction's id, but never one that is taken.
-   */
-  readonly transactionIds = new Set<string>()
+  /** Transaction ids a caller may not choose again: live revisions and the recent ones (bounded). */
+  readonly transactionIds: TransactionIds
   /** Bumped on every commit; query caches compare it. */
   generation = 0
 
-  constructor(name: string) {
+  constructor(name: string, transactionIdsKept?: number) {
     this.name = name
+    this.transactionIds = new TransactionIds(transactionIdsKept)
   }
 
   get(id: string): SanityDocument | null {
@@ -68,6 +66,7 @@ export class DatasetState {
     this.transactionIds.add(commit.transactionId)
     for (const change of commit.changes) {
       const previous = this.docs.get(change.id) ?? null
+      this.transactionIds.revisionChanged(previous?._rev, change.after?._rev)
       if (previous) this.unindex(previous)
       if (change.after) {
         this.docs.set(change.id, change.after)
@@ -90,7 +89,7 @@ export class DatasetState {
 
   /** Loads a document from a snapshot, with a single synthetic history entry at its current revision. */
   load({doc, author, contentAuthor}: SnapshotEntry): void {
-    if (doc._rev) this.transactionIds.add(doc._rev)
+    this.transactionIds.revisionChanged(this.docs.get(doc._id)?._rev, doc._rev)
     this.docs.set(doc._id, doc)
     this.index(doc)
     this.remember(doc._id, {

@@ -21,6 +21,12 @@ export type StoreErrorKind =
   | 'revisionMismatch'
   /** A caller-chosen transaction id was already used in the dataset. */
   | 'transactionIdTaken'
+  /** A document would be larger than the lake allows (Sanity's 32 MB), e.g. after a patch. */
+  | 'documentTooLarge'
+  /** The disk is full: the transaction was not written (and nothing of it applied). */
+  | 'storageFull'
+  /** The journal could not be written or fsync'd: the transaction was not acknowledged. */
+  | 'storageFailed'
 
 /** Thrown inside the store when one mutation or action (or the transaction as a whole) fails. */
 export class StoreError extends Error {

@@ -6,10 +6,26 @@
  * record at the end of the log (and nothing valid after it) is a torn tail from a crash:
  * it is cut off. A bad record followed by valid ones is corruption, and opening fails
  * with the file and byte offset, rather than silently dropping acknowledged data.
+ *
+ * Failed writes: a write that fails part-way (ENOSPC) is cut back to the last good record
+ * before the error is answered, so the next record never lands on the same line; if even
+ * that fails, the journal refuses writes until a restart repairs the tail. A failed fsync
+ * is never retried as if it could succeed: after one, the kernel may have dropped the
+ * unwritten pages and cleared the error, so a later fsync that passes proves nothing
+ * (PostgreSQL's "fsyncgate", 2018). The journal then refuses every write until the lake is
+ * restarted and re-reads what is actually on disk; reads keep answering from memory, which
+ * holds only acknowledged commits.
+ *
+ * Compaction writes the snapshot in chunks, yielding between them, while commits go on:
+ * the snapshot covers the log up to the offset where it was taken, and only that part of
+ * the log is dropped afterwards. All file access goes through a `LakeFs` (./fs.ts), so
+ * tests can inject disk faults.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import {crc32} from 'node:zlib'
+import {StoreError} from './errors'
+import {fsyncDir, nodeFs, writeAll, type LakeFs} from './fs'
 import type {SanityDocument} from './types'
 
 /** One committed transaction as stored in the log. */
@@ -46,12 +62,16 @@ export interface SnapshotEntry {
 export interface JournalContents {
   /** Documents per dataset as of the snapshot. */
   snapshot: Map<string, SnapshotEntry[]>
+  /** Transaction ids each dataset remembered when the snapshot was taken, oldest first. */
+  snapshotTransactionIds: Map<string, string[]>
   /** Sequence number the snapshot covers (0 if none). */
   snapshotSeq: number
   /** Log records newer than the snapshot, in commit order. */
   records: JournalRecord[]
   /** Bytes cut off the end of the log as a torn tail (0 if none). */
   droppedTailBytes: number
+  /** Temp files of an interrupted or failed compaction that were removed. */
+  removedTempFiles: string[]
 }
 
 export interface JournalOptions {
@@ -59,12 +79,32 @@ export interface JournalOptions {
   dir: string
   /** Compact (snapshot + empty log) once the log grows past this many bytes. */
   compactAfterBytes: number
+  /** File-system layer; node:fs unless a test injects faults. */
+  fs?: LakeFs
+}
+
+/** One dataset as a compaction writes it. */
+export interface SnapshotDataset {
+  name: string
+  entries: SnapshotEntry[]
+  /** Recent transaction ids, oldest first, so a reused id is still refused after a restart. */
+  transactionIds: string[]
+}
+
+/** What a compaction writes, captured at one commit (`seq`). */
+export interface SnapshotSource {
+  seq: number
+  datasets: SnapshotDataset[]
 }
 
 export const LOG_FILE = 'journal.log'
 export const SNAPSHOT_FILE = 'snapshot.ndjson'
 const LOCK_FILE = 'lake.pid'
 const SNAPSHOT_FORMAT = 'pressroom-lake-snapshot/1'
+/** Suffix of the files a compaction writes before renaming them into place. */
+const TEMP = '.tmp'
+/** A compaction yields to other work after about this many bytes of snapshot. */
+const COMPACTION_CHUNK_BYTES = 1 << 20
 
 export class CorruptDataError extends Error {
   constructor(file: string, detail: string) {
@@ -74,9 +114,25 @@ export class CorruptDataError extends Error {
 }
 
 function encodeLine(value: unknown): Buffer {
-  const json = Buffer.from(JSON.stringify(value), 'utf8')
-  const crc = crc32(json).toString(16).padStart(8, '0')
-  return Buffer.concat([Buffer.from(crc + ' ', 'ascii'), json, Buffer.from('\n', 'ascii')])
+  return encodeJson(JSON.stringify(value))
+}
+
+function encodeJson(text: string): Buffer {
+  const json = Buffer.from(text, 'utf8')
+  const line = Buffer.allocUnsafe(json.length + 10)
+  line.write(crc32(json).toString(16).padStart(8, '0'), 0, 'ascii')
+  line[8] = 0x20
+  json.copy(line, 9)
+  line[line.length - 1] = 0x0a
+  return line
+}
+
+/** A record's JSON, reusing documents the store already serialized (to check their size) instead of serializing them twice. */
+function recordJson(record: JournalRecord, afterJson: (string | null)[] | undefined): string {
+  if (!afterJson) return JSON.stringify(record)
+  const {changes, ...head} = record
+  const changesJson = changes.map(({id}, i) => `{"id":${JSON.stringify(id)},"after":${afterJson[i] ?? 'null'}}`).join(',')
+  return `${JSON.stringify(head).slice(0, -1)},"changes":[${changesJson}]}`
 }
 
 /** Decodes one line (without its newline); undefined if the checksum or JSON is bad. */
@@ -92,15 +148,6 @@ function decodeLine(line: Buffer): unknown {
   }
 }
 
-function fsyncDir(dir: string): void {
-  const fd = fs.openSync(dir, 'r')
-  try {
-    fs.fsyncSync(fd)
-  } finally {
-    fs.closeSync(fd)
-  }
-}
-
 function isRecord(value: unknown): value is JournalRecord {
   if (!value || typeof value !== 'object') return false
   const r = value as Partial<JournalRecord>
@@ -109,17 +156,30 @@ function isRecord(value: unknown): value is JournalRecord {
   )
 }
 
+function errorCode(err: unknown): string {
+  return (err as NodeJS.ErrnoException).code ?? (err as Error).message
+}
+
+const DISK_FULL = new Set(['ENOSPC', 'EDQUOT', 'EFBIG'])
+
 export class Journal {
+  private readonly fs: LakeFs
   private readonly dir: string
+  private readonly logPath: string
   private readonly snapshotPath: string
   private readonly lockPath: string
   private readonly compactAfterBytes: number
   private fd: number
+  /** Bytes of acknowledged records in the log; a failed write is cut back to here. */
   private logBytes: number
   private closed = false
+  /** Why the journal refuses writes until a restart, once it can no longer vouch for what is on disk. */
+  private failure: string | undefined
 
-  private constructor(options: JournalOptions, fd: number, logBytes: number) {
+  private constructor(options: JournalOptions, lakeFs: LakeFs, fd: number, logBytes: number) {
+    this.fs = lakeFs
     this.dir = options.dir
+    this.logPath = path.join(options.dir, LOG_FILE)
     this.snapshotPath = path.join(options.dir, SNAPSHOT_FILE)
     this.lockPath = path.join(options.dir, LOCK_FILE)
     this.compactAfterBytes = options.compactAfterBytes
@@ -127,30 +187,37 @@ export class Journal {
     this.logBytes = logBytes
   }
 
-  /** Opens (or creates) the data directory, recovering a torn log tail. */
+  /** Opens (or creates) the data directory, recovering a torn log tail and removing a failed compaction's temp files. */
   static open(options: JournalOptions): {journal: Journal; contents: JournalContents} {
-    fs.mkdirSync(options.dir, {recursive: true})
+    const lakeFs = options.fs ?? nodeFs
+    lakeFs.mkdirp(options.dir)
     acquireLock(path.join(options.dir, LOCK_FILE))
     try {
       const snapshotPath = path.join(options.dir, SNAPSHOT_FILE)
-      const {docs, seq} = fs.existsSync(snapshotPath) ? readSnapshot(snapshotPath) : {docs: new Map(), seq: 0}
       const logPath = path.join(options.dir, LOG_FILE)
-      const {records, validBytes, totalBytes} = readLog(logPath)
-      const fd = fs.openSync(logPath, 'a+')
+      const removedTempFiles = [snapshotPath + TEMP, logPath + TEMP].filter((file) => lakeFs.exists(file))
+      for (const file of removedTempFiles) lakeFs.remove(file)
+      const snapshot = lakeFs.exists(snapshotPath)
+        ? readSnapshot(lakeFs, snapshotPath)
+        : {docs: new Map<string, SnapshotEntry[]>(), transactionIds: new Map<string, string[]>(), seq: 0}
+      const {records, validBytes, totalBytes} = readLog(lakeFs, logPath)
+      const fd = lakeFs.open(logPath, 'a+')
       if (validBytes < totalBytes) {
         // Cut the torn tail off so new records follow the last good one.
-        fs.ftruncateSync(fd, validBytes)
-        fs.fsyncSync(fd)
+        lakeFs.ftruncate(fd, validBytes)
+        lakeFs.fsync(fd)
       }
-      fsyncDir(options.dir)
-      const journal = new Journal(options, fd, validBytes)
+      fsyncDir(lakeFs, options.dir)
+      const journal = new Journal(options, lakeFs, fd, validBytes)
       return {
         journal,
         contents: {
-          snapshot: docs,
-          snapshotSeq: seq,
-          records: records.filter((r) => r.seq > seq),
+          snapshot: snapshot.docs,
+          snapshotTransactionIds: snapshot.transactionIds,
+          snapshotSeq: snapshot.seq,
+          records: records.filter((r) => r.seq > snapshot.seq),
           droppedTailBytes: totalBytes - validBytes,
+          removedTempFiles,
         },
       }
     } catch (err) {
@@ -159,13 +226,49 @@ export class Journal {
     }
   }
 
-  /** Appends records and fsyncs; returns only once they are durable. */
-  append(records: JournalRecord[]): void {
+  /** Why writes are refused until a restart, or undefined while the journal is healthy. */
+  get failed(): string | undefined {
+    return this.failure
+  }
+
+  /**
+   * Appends a record and fsyncs; returns only once it is durable. Throws a StoreError
+   * (`storageFull` / `storageFailed`) when it is not, having removed whatever part of it
+   * reached the file, or having stopped the journal when it could not. `afterJson`: the
+   * changes' documents already serialized, in order (null for a deletion).
+   */
+  append(record: JournalRecord, afterJson?: (string | null)[]): void {
     if (this.closed) throw new Error('journal is closed')
-    const buf = Buffer.concat(records.map(encodeLine))
-    let written = 0
-    while (written < buf.length) written += fs.writeSync(this.fd, buf, written)
-    fs.fdatasyncSync(this.fd)
+    this.assertWritable()
+    const buf = encodeJson(recordJson(record, afterJson))
+    try {
+      writeAll(this.fs, this.fd, buf)
+    } catch (err) {
+      const code = errorCode(err)
+      const undone = this.cutBackTo(this.logBytes)
+      if (!undone.ok) {
+        this.failure = `writing ${this.logPath} failed (${code}) and the partial record could not be removed (${undone.code})`
+        this.throwFailed()
+      }
+      if (DISK_FULL.has(code)) {
+        throw new StoreError(
+          'storageFull',
+          `The lake's disk is full: writing its journal (${this.logPath}) failed with ${code}. Nothing of this transaction was written or applied; free some space and send it again.`,
+        )
+      }
+      throw new StoreError(
+        'storageFailed',
+        `Writing the lake's journal (${this.logPath}) failed with ${code}. Nothing of this transaction was written or applied; send it again.`,
+      )
+    }
+    try {
+      this.fs.fdatasync(this.fd)
+    } catch (err) {
+      // Not acknowledged; best effort to take the record back out, so a restart does not revive it.
+      this.cutBackTo(this.logBytes)
+      this.failure = `fsync of ${this.logPath} failed (${errorCode(err)})`
+      this.throwFailed()
+    }
     this.logBytes += buf.length
   }
 
@@ -173,50 +276,143 @@ export class Journal {
     return this.logBytes > this.compactAfterBytes
   }
 
+  /** Writes the snapshot and drops the log records it covers, all at once (when the lake opens). */
+  compactNow(source: SnapshotSource): void {
+    for (const _ of this.compaction(source)) {
+      // Nothing else runs meanwhile; the steps just follow each other.
+    }
+  }
+
   /**
-   * Writes every dataset's documents to a new snapshot (temp file, fsync, rename) and
-   * then empties the log. A crash in between leaves log records the snapshot already
-   * covers; they are skipped on open because their seq is not above the snapshot's.
+   * The same, yielding to other work between chunks of the snapshot; commits may append
+   * meanwhile. Must be called right after `source` was captured, before another commit.
    */
-  compact(datasets: Map<string, Iterable<SnapshotEntry>>, seq: number): void {
-    const tmp = `${this.snapshotPath}.tmp`
-    const fd = fs.openSync(tmp, 'w')
+  async compact(source: SnapshotSource): Promise<void> {
+    for (const _ of this.compaction(source)) await new Promise((resolve) => setImmediate(resolve))
+  }
+
+  /**
+   * Writes every dataset's documents to a temp file, fsyncs and renames it over the
+   * snapshot, then drops the log's first `cut` bytes: the records the snapshot covers.
+   * A crash or failure at any point leaves the old snapshot, or the new one with log
+   * records it already covers (skipped on open because their seq is not above its seq).
+   */
+  private *compaction({seq, datasets}: SnapshotSource): Generator<void> {
+    this.assertWritable()
+    const cut = this.logBytes
+    const tmp = this.snapshotPath + TEMP
+    const fd = this.fs.open(tmp, 'w')
+    let open = true
     try {
       const chunks: Buffer[] = [encodeLine({format: SNAPSHOT_FORMAT, seq})]
-      let count = 0
       let pending = 0
+      let count = 0
       const flush = () => {
-        const buf = Buffer.concat(chunks.splice(0))
-        let written = 0
-        while (written < buf.length) written += fs.writeSync(fd, buf, written)
+        writeAll(this.fs, fd, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks))
+        chunks.length = 0
         pending = 0
       }
-      for (const [dataset, entries] of datasets) {
+      for (const {name, entries, transactionIds} of datasets) {
+        chunks.push(encodeLine({dataset: name, transactionIds}))
         for (const {doc, author, contentAuthor} of entries) {
-          const line = encodeLine({dataset, doc, author, ...(contentAuthor ? {contentAuthor} : {})})
+          const line = encodeLine({dataset: name, doc, author, ...(contentAuthor ? {contentAuthor} : {})})
           chunks.push(line)
           pending += line.length
           count++
-          if (pending > 4 << 20) flush()
+          if (pending > COMPACTION_CHUNK_BYTES) {
+            flush()
+            yield
+            if (this.closed) throw new Error('the lake closed during compaction')
+            this.assertWritable()
+          }
         }
       }
       chunks.push(encodeLine({end: true, count}))
       flush()
-      fs.fsyncSync(fd)
-    } finally {
-      fs.closeSync(fd)
+      this.fs.fsync(fd)
+      open = false
+      this.fs.close(fd)
+    } catch (err) {
+      if (open) this.fs.close(fd)
+      this.fs.remove(tmp)
+      throw err
     }
-    fs.renameSync(tmp, this.snapshotPath)
-    fsyncDir(this.dir)
-    fs.ftruncateSync(this.fd, 0)
-    fs.fsyncSync(this.fd)
-    this.logBytes = 0
+    try {
+      this.fs.rename(tmp, this.snapshotPath)
+    } catch (err) {
+      this.fs.remove(tmp)
+      throw err
+    }
+    fsyncDir(this.fs, this.dir)
+    this.dropLogHead(cut)
+  }
+
+  /** Drops the log's first `cut` bytes, keeping the records appended since (none when the lake is idle). */
+  private dropLogHead(cut: number): void {
+    if (cut === this.logBytes) {
+      this.fs.ftruncate(this.fd, 0)
+      this.fs.fsync(this.fd)
+      this.logBytes = 0
+      return
+    }
+    const tail = Buffer.alloc(this.logBytes - cut)
+    let read = 0
+    while (read < tail.length) {
+      const n = this.fs.read(this.fd, tail.subarray(read), cut + read)
+      if (n === 0) throw new Error(`${this.logPath} is shorter than the lake wrote it`)
+      read += n
+    }
+    const tmp = this.logPath + TEMP
+    this.fs.remove(tmp)
+    // Opened before the rename, so the descriptor already points at the new log once it is in place.
+    const fd = this.fs.open(tmp, 'a+')
+    try {
+      writeAll(this.fs, fd, tail)
+      this.fs.fsync(fd)
+      this.fs.rename(tmp, this.logPath)
+    } catch (err) {
+      this.fs.close(fd)
+      this.fs.remove(tmp)
+      throw err
+    }
+    const old = this.fd
+    this.fd = fd
+    this.logBytes = tail.length
+    this.fs.close(old)
+    try {
+      fsyncDir(this.fs, this.dir)
+    } catch (err) {
+      this.failure = `fsync of ${this.dir} after replacing ${this.logPath} failed (${errorCode(err)})`
+      throw err
+    }
+  }
+
+  /** Truncates the log back to `length` and makes that durable; reports the error instead of throwing. */
+  private cutBackTo(length: number): {ok: true} | {ok: false; code: string} {
+    try {
+      this.fs.ftruncate(this.fd, length)
+      this.fs.fdatasync(this.fd)
+      return {ok: true}
+    } catch (err) {
+      return {ok: false, code: errorCode(err)}
+    }
+  }
+
+  private assertWritable(): void {
+    if (this.failure) this.throwFailed()
+  }
+
+  private throwFailed(): never {
+    throw new StoreError(
+      'storageFailed',
+      `The lake's journal stopped taking writes: ${this.failure}. It can no longer tell what reached the disk (after a failed fsync the kernel may drop the unwritten data and clear the error), so it refuses every write until the lake is restarted and re-reads what is durable. The transaction was not applied; reads still answer from acknowledged data.`,
+    )
   }
 
   close(): void {
     if (this.closed) return
     this.closed = true
-    fs.closeSync(this.fd)
+    this.fs.close(this.fd)
     fs.rmSync(this.lockPath, {force: true})
   }
 }
@@ -249,9 +445,9 @@ function processAlive(pid: number): boolean {
   }
 }
 
-function readLog(file: string): {records: JournalRecord[]; validBytes: number; totalBytes: number} {
-  if (!fs.existsSync(file)) return {records: [], validBytes: 0, totalBytes: 0}
-  const data = fs.readFileSync(file)
+function readLog(lakeFs: LakeFs, file: string): {records: JournalRecord[]; validBytes: number; totalBytes: number} {
+  if (!lakeFs.exists(file)) return {records: [], validBytes: 0, totalBytes: 0}
+  const data = lakeFs.readFile(file)
   const records: JournalRecord[] = []
   let offset = 0
   let firstBad: {offset: number; line: number} | undefined
@@ -281,9 +477,13 @@ function readLog(file: string): {records: JournalRecord[]; validBytes: number; t
   return {records, validBytes: firstBad ? firstBad.offset : data.length, totalBytes: data.length}
 }
 
-function readSnapshot(file: string): {docs: Map<string, SnapshotEntry[]>; seq: number} {
-  const data = fs.readFileSync(file)
+function readSnapshot(
+  lakeFs: LakeFs,
+  file: string,
+): {docs: Map<string, SnapshotEntry[]>; transactionIds: Map<string, string[]>; seq: number} {
+  const data = lakeFs.readFile(file)
   const docs = new Map<string, SnapshotEntry[]>()
+  const transactionIds = new Map<string, string[]>()
   let offset = 0
   let lineNo = 0
   let seq: number | undefined
@@ -304,6 +504,11 @@ function readSnapshot(file: string): {docs: Map<string, SnapshotEntry[]>; seq: n
     } else if (value.end === true) {
       if (value.count !== count) throw new CorruptDataError(file, `trailer says ${String(value.count)} documents, found ${count}`)
       ended = true
+    } else if (Array.isArray(value.transactionIds) && typeof value.dataset === 'string') {
+      transactionIds.set(
+        value.dataset,
+        value.transactionIds.filter((id): id is string => typeof id === 'string'),
+      )
     } else {
       const doc = value.doc as SanityDocument | undefined
       if (typeof value.dataset !== 'string' || !doc || typeof doc._id !== 'string') {
@@ -321,5 +526,5 @@ function readSnapshot(file: string): {docs: Map<string, SnapshotEntry[]>; seq: n
     }
   }
   if (seq === undefined || !ended) throw new CorruptDataError(file, 'snapshot is truncated (no end marker)')
-  return {docs, seq}
+  return {docs, transactionIds, seq}
 }

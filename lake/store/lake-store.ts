@@ -7,8 +7,9 @@
 import {randomUUID} from 'node:crypto'
 import {StoreError} from './errors'
 import {DatasetState, type AppliedCommit} from './dataset'
-import {Journal, type JournalRecord, type SnapshotEntry} from './journal'
-import type {Change, CommitGuard, CommitResult, GuardContext, LakeUser, Refusal} from './types'
+import type {LakeFs} from './fs'
+import {Journal, type JournalRecord, type SnapshotDataset, type SnapshotEntry, type SnapshotSource} from './journal'
+import type {Change, CommitGuard, CommitResult, GuardContext, LakeUser, Refusal, SanityDocument} from './types'
 import {WorkingSet} from './working-set'
 
 export interface LakeStoreOptions {
@@ -18,6 +19,12 @@ export interface LakeStoreOptions {
   guard?: CommitGuard
   /** Log size that triggers compaction into the snapshot (bytes). */
   compactAfterBytes?: number
+  /** Largest JSON document accepted, in bytes; Sanity's 32 MB by default. */
+  maxDocumentBytes?: number
+  /** How many recent transaction ids each dataset refuses to see again (besides every live `_rev`). */
+  transactionIdsKept?: number
+  /** File-system layer of the journal and snapshot; node:fs unless a test injects faults. */
+  fs?: LakeFs
 }
 
 /** Details of a commit handed to listeners (the `/data/listen` fan-out). */
@@ -54,6 +61,14 @@ export class GuardRejection extends Error {
 }
 
 const DEFAULT_COMPACT_AFTER = 64 * 1024 * 1024
+/** Sanity's "Maximum JSON document size: 32 MB" (its docs count 1 MB as 1,000,000 bytes). */
+export const DEFAULT_MAX_DOCUMENT_BYTES = 32_000_000
+/** A failed compaction is tried again after 1 s, 2 s, 4 s, … up to this; commits never wait for it. */
+const MAX_COMPACTION_BACKOFF_MS = 5 * 60_000
+
+function log(line: string): void {
+  process.stderr.write(`lake: ${line}\n`)
+}
 
 export class LakeStore {
   private readonly datasets = new Map<string, DatasetState>()
@@ -62,23 +77,46 @@ export class LakeStore {
   private guard: CommitGuard | undefined
   private seq: number
   private queue: Promise<unknown> = Promise.resolve()
+  private readonly maxDocumentBytes: number
+  private readonly transactionIdsKept: number | undefined
+  /** The compaction under way, if any: at most one runs, and commits never wait for it. */
+  private compaction: Promise<void> | undefined
+  private compactionFailures = 0
+  private compactionRetryAt = 0
+  private compactionTimer: NodeJS.Timeout | undefined
+  private closed = false
   /** Bytes dropped from a torn journal tail when opening (0 normally); reported at startup. */
   readonly recoveredTailBytes: number
+  /** Temp files of an interrupted compaction removed when opening; reported at startup. */
+  readonly removedTempFiles: string[]
 
-  private constructor(journal: Journal, seq: number, droppedTailBytes: number, guard: CommitGuard | undefined) {
+  private constructor(
+    journal: Journal,
+    seq: number,
+    options: LakeStoreOptions,
+    opened: {droppedTailBytes: number; removedTempFiles: string[]},
+  ) {
     this.journal = journal
     this.seq = seq
-    this.recoveredTailBytes = droppedTailBytes
-    this.guard = guard
+    this.recoveredTailBytes = opened.droppedTailBytes
+    this.removedTempFiles = opened.removedTempFiles
+    this.guard = options.guard
+    this.maxDocumentBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES
+    this.transactionIdsKept = options.transactionIdsKept
   }
 
   static open(options: LakeStoreOptions): LakeStore {
     const {journal, contents} = Journal.open({
       dir: options.dataDir,
       compactAfterBytes: options.compactAfterBytes ?? DEFAULT_COMPACT_AFTER,
+      ...(options.fs ? {fs: options.fs} : {}),
     })
     let seq = contents.snapshotSeq
-    const store = new LakeStore(journal, seq, contents.droppedTailBytes, options.guard)
+    const store = new LakeStore(journal, seq, options, contents)
+    for (const [name, ids] of contents.snapshotTransactionIds) {
+      const state = store.dataset(name)
+      for (const id of ids) state.transactionIds.add(id)
+    }
     for (const [name, entries] of contents.snapshot) {
       const state = store.dataset(name)
       for (const entry of entries) state.load(entry)
@@ -96,15 +134,22 @@ export class LakeStore {
       seq = record.seq
     }
     store.seq = seq
-    // A long log (e.g. from a big import before a crash) is folded into the snapshot now, not at the next write.
-    if (journal.needsCompaction) store.compact()
+    // A long log (e.g. from a big import before a crash) is folded into the snapshot now, before
+    // anything is served; if that fails, the lake still starts (the log holds everything) and retries later.
+    if (journal.needsCompaction) {
+      try {
+        journal.compactNow(store.snapshotSource())
+      } catch (err) {
+        store.compactionFailed(err)
+      }
+    }
     return store
   }
 
   /** The dataset's state; datasets exist implicitly (an unknown one is empty). */
   dataset(name: string): DatasetState {
     let state = this.datasets.get(name)
-    if (!state) this.datasets.set(name, (state = new DatasetState(name)))
+    if (!state) this.datasets.set(name, (state = new DatasetState(name, this.transactionIdsKept)))
     return state
   }
 
@@ -128,8 +173,11 @@ export class LakeStore {
 
   /**
    * Runs `build` against a fresh working set and commits its net changes atomically:
-   * stamp `_rev`/`_updatedAt`, ask the guard, fsync to the journal, apply in memory,
-   * notify listeners. Any throw before the journal write leaves nothing behind.
+   * stamp `_rev`/`_updatedAt`, ask the guard, check document sizes, fsync to the journal,
+   * apply in memory, notify listeners. Any throw up to and including the journal write
+   * (a full disk, a failed fsync) leaves nothing behind: not in memory, not seen by queries
+   * or listeners. Once the record is durable the commit succeeds; compaction happens later,
+   * off its path.
    */
   commit<T>(
     dataset: string,
@@ -169,6 +217,7 @@ export class LakeStore {
         if (!verdict.ok) throw new GuardRejection(verdict.reasons, verdict.refusals)
         if (verdict.changes) changes = verdict.changes
       }
+      const afterJson = changes.map(({id, after}) => this.serialized(id, after))
       const seq = this.seq + 1
       const record: JournalRecord = {
         seq,
@@ -179,7 +228,7 @@ export class LakeStore {
         changes: changes.map(({id, after}) => ({id, after})),
         ...(options.allowUnreviewed ? {allowedUnreviewed: true as const} : {}),
       }
-      this.journal.append([record])
+      this.journal.append(record, afterJson)
       this.seq = seq
       const applied: AppliedCommit = {
         seq,
@@ -191,7 +240,7 @@ export class LakeStore {
       }
       state.apply(applied)
       this.emit({...applied, dataset, identity: user.id})
-      if (this.journal.needsCompaction) this.compact()
+      this.maybeCompact()
       return {result, commit: {transactionId, timestamp, changes}}
     }
     const next = this.queue.then(run, run)
@@ -199,11 +248,72 @@ export class LakeStore {
     return next
   }
 
-  /** Rewrites the snapshot from memory and empties the journal. */
-  compact(): void {
-    const all = new Map<string, Iterable<SnapshotEntry>>()
-    for (const [name, state] of this.datasets) all.set(name, this.withContentAuthors(state))
-    this.journal.compact(all, this.seq)
+  /** The document's JSON for the journal, refused past the size limit (which patches could otherwise grow it through). */
+  private serialized(id: string, after: SanityDocument | null): string | null {
+    if (!after) return null
+    const json = JSON.stringify(after)
+    // A UTF-8 byte is at most 3 per UTF-16 unit, so most documents need no byte count at all.
+    if (json.length * 3 > this.maxDocumentBytes) {
+      const bytes = Buffer.byteLength(json)
+      if (bytes > this.maxDocumentBytes) {
+        throw new StoreError(
+          'documentTooLarge',
+          `Document "${id}" would be ${bytes.toLocaleString('en')} bytes of JSON, over the limit of ${this.maxDocumentBytes.toLocaleString('en')} bytes for one document (Sanity's 32 MB); keep large content in assets or split it across documents`,
+          id,
+        )
+      }
+    }
+    return json
+  }
+
+  /**
+   * Starts a compaction when the journal is long enough, none is running and no failed one
+   * is waiting out its backoff. It runs beside commits, which keep being acknowledged as
+   * soon as they are durable; so concurrent commits share one compaction, and one that
+   * fails is logged and retried later, never on every commit.
+   */
+  private maybeCompact(): void {
+    if (this.closed || this.compaction || !this.journal.needsCompaction || this.journal.failed) return
+    if (Date.now() < this.compactionRetryAt) return
+    this.compaction = this.journal
+      .compact(this.snapshotSource())
+      .then(
+        () => {
+          this.compactionFailures = 0
+          this.compactionRetryAt = 0
+        },
+        (err: unknown) => this.compactionFailed(err),
+      )
+      .finally(() => {
+        this.compaction = undefined
+      })
+  }
+
+  private compactionFailed(err: unknown): void {
+    if (this.closed) return
+    const delay = Math.min(1000 * 2 ** this.compactionFailures, MAX_COMPACTION_BACKOFF_MS)
+    this.compactionFailures++
+    this.compactionRetryAt = Date.now() + delay
+    log(
+      `compaction failed (${(err as Error).message}); every commit is still in the journal, nothing is lost; next attempt in ${delay / 1000} s`,
+    )
+    clearTimeout(this.compactionTimer)
+    this.compactionTimer = setTimeout(() => this.maybeCompact(), delay)
+    this.compactionTimer.unref()
+  }
+
+  /** Settles once no compaction is running (tests, and an orderly shutdown that wants the snapshot). */
+  async compactionSettled(): Promise<void> {
+    await this.compaction
+  }
+
+  /** Every dataset's documents and recent transaction ids at this commit; cheap (references, not copies). */
+  private snapshotSource(): SnapshotSource {
+    const datasets: SnapshotDataset[] = []
+    for (const [name, state] of this.datasets) {
+      datasets.push({name, entries: [...this.withContentAuthors(state)], transactionIds: state.transactionIds.recentIds()})
+    }
+    return {seq: this.seq, datasets}
   }
 
   private *withContentAuthors(state: DatasetState): Generator<SnapshotEntry> {
@@ -214,6 +324,8 @@ export class LakeStore {
   }
 
   close(): void {
+    this.closed = true
+    clearTimeout(this.compactionTimer)
     this.journal.close()
     this.listeners.clear()
   }
