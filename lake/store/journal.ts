@@ -276,6 +276,11 @@ export class Journal {
     return this.logBytes > this.compactAfterBytes
   }
 
+  /** Long enough that a compaction should not wait for a lull in commits any more. */
+  get overdueForCompaction(): boolean {
+    return this.logBytes > 2 * this.compactAfterBytes
+  }
+
   /** Writes the snapshot and drops the log records it covers, all at once (when the lake opens). */
   compactNow(source: SnapshotSource): void {
     for (const _ of this.compaction(source)) {
@@ -300,6 +305,9 @@ export class Journal {
   private *compaction({seq, datasets}: SnapshotSource): Generator<void> {
     this.assertWritable()
     const cut = this.logBytes
+    // The source and `cut` are taken; from here on, commits may go on.
+    yield
+    this.assertOpen()
     const tmp = this.snapshotPath + TEMP
     const fd = this.fs.open(tmp, 'w')
     let open = true
@@ -322,8 +330,7 @@ export class Journal {
           if (pending > COMPACTION_CHUNK_BYTES) {
             flush()
             yield
-            if (this.closed) throw new Error('the lake closed during compaction')
-            this.assertWritable()
+            this.assertOpen()
           }
         }
       }
@@ -396,6 +403,12 @@ export class Journal {
     } catch (err) {
       return {ok: false, code: errorCode(err)}
     }
+  }
+
+  /** Between a compaction's steps: the lake may have closed, or the journal failed, meanwhile. */
+  private assertOpen(): void {
+    if (this.closed) throw new Error('the lake closed during compaction')
+    this.assertWritable()
   }
 
   private assertWritable(): void {

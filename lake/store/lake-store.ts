@@ -85,6 +85,8 @@ export class LakeStore {
   private compactionRetryAt = 0
   private compactionTimer: NodeJS.Timeout | undefined
   private closed = false
+  /** Commits queued or running; a compaction waits for a lull, so concurrent commits share one. */
+  private pendingCommits = 0
   /** Bytes dropped from a torn journal tail when opening (0 normally); reported at startup. */
   readonly recoveredTailBytes: number
   /** Temp files of an interrupted compaction removed when opening; reported at startup. */
@@ -240,10 +242,14 @@ export class LakeStore {
       }
       state.apply(applied)
       this.emit({...applied, dataset, identity: user.id})
-      this.maybeCompact()
       return {result, commit: {transactionId, timestamp, changes}}
     }
-    const next = this.queue.then(run, run)
+    this.pendingCommits++
+    const next = this.queue.then(run, run).finally(() => {
+      this.pendingCommits--
+      // After the answer is on its way: taking the snapshot's source costs a pass over the documents.
+      setImmediate(() => this.maybeCompact())
+    })
     this.queue = next.catch(() => undefined)
     return next
   }
@@ -269,12 +275,14 @@ export class LakeStore {
   /**
    * Starts a compaction when the journal is long enough, none is running and no failed one
    * is waiting out its backoff. It runs beside commits, which keep being acknowledged as
-   * soon as they are durable; so concurrent commits share one compaction, and one that
-   * fails is logged and retried later, never on every commit.
+   * soon as they are durable, and starts when no commit is waiting (or the log has grown to
+   * twice the threshold anyway), so concurrent commits share one compaction. One that fails
+   * is logged and retried later with backoff, never on every commit.
    */
   private maybeCompact(): void {
     if (this.closed || this.compaction || !this.journal.needsCompaction || this.journal.failed) return
     if (Date.now() < this.compactionRetryAt) return
+    if (this.pendingCommits > 0 && !this.journal.overdueForCompaction) return
     this.compaction = this.journal
       .compact(this.snapshotSource())
       .then(
