@@ -55,9 +55,16 @@ function containsAsset(value: unknown): boolean {
   return false
 }
 
+/** A validated document to import: its id (for reports) and its JSON as it will be sent. */
+export interface NdjsonDocument {
+  id: string
+  /** The file's line itself when the document is sent unchanged, so it is not serialized again. */
+  json: string
+}
+
 /** Parses and validates NDJSON text; errors name the file and line. */
-export function parseNdjson(text: string, file: string): Record<string, unknown>[] {
-  const docs: Record<string, unknown>[] = []
+export function parseNdjson(text: string, file: string): NdjsonDocument[] {
+  const docs: NdjsonDocument[] = []
   const seen = new Map<string, number>()
   text.split('\n').forEach((raw, i) => {
     const line = raw.trim()
@@ -72,9 +79,11 @@ export function parseNdjson(text: string, file: string): Record<string, unknown>
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new Error(`${where}: each line must be a JSON object`)
     const d = doc as Record<string, unknown>
     if (typeof d._type !== 'string' || !d._type) throw new Error(`${where}: document is missing "_type"`)
-    if (d._id === undefined) d._id = randomUUID()
+    const assigned = d._id === undefined
+    if (assigned) d._id = randomUUID()
     if (typeof d._id !== 'string' || !d._id) throw new Error(`${where}: "_id" must be a non-empty string`)
-    if (containsAsset(d)) {
+    // Every asset reference spells its key out in the line, so most lines need no walk.
+    if (ASSET_KEYS.some((key) => line.includes(key)) && containsAsset(d)) {
       throw new Error(
         `${where}: document "${d._id}" references an asset file (_sanityAsset); the local lake has no asset store, so asset import is not supported`,
       )
@@ -82,7 +91,7 @@ export function parseNdjson(text: string, file: string): Record<string, unknown>
     const earlier = seen.get(d._id)
     if (earlier !== undefined) throw new Error(`${where}: duplicate _id "${d._id}" (first on line ${earlier})`)
     seen.set(d._id, i + 1)
-    docs.push(d)
+    docs.push({id: d._id, json: assigned ? JSON.stringify(d) : line})
   })
   return docs
 }
@@ -97,13 +106,13 @@ function headers(token: string | undefined): Record<string, string> {
  */
 const MAX_BATCH_BYTES = 3_000_000
 
-function* batchesOf(docs: Record<string, unknown>[], size: number): Generator<{start: number; batch: Record<string, unknown>[]}> {
+function* batchesOf(docs: NdjsonDocument[], size: number): Generator<{start: number; batch: NdjsonDocument[]}> {
   let start = 0
   while (start < docs.length) {
     let end = start
     let bytes = 0
     while (end < docs.length && end - start < size) {
-      const next = Buffer.byteLength(JSON.stringify(docs[end])) + 32
+      const next = Buffer.byteLength(docs[end]!.json) + 32
       if (end > start && bytes + next > MAX_BATCH_BYTES) break
       bytes += next
       end++
@@ -126,7 +135,7 @@ function refusedByGate(body: MutateErrorBody): RefusedDocument[] {
  * rest of their batch is written; anything else stops the import.
  */
 export async function importDocuments(
-  docs: Record<string, unknown>[],
+  docs: NdjsonDocument[],
   options: ImportOptions,
 ): Promise<{batches: number; documents: number; refused: RefusedDocument[]}> {
   let batches = 0
@@ -139,7 +148,8 @@ export async function importDocuments(
       const res = await fetch(`${options.url}/v${API_VERSION}/data/mutate/${options.dataset}?${query}`, {
         method: 'POST',
         headers: headers(options.token),
-        body: JSON.stringify({mutations: batch.map((doc) => ({[options.mode]: doc}))}),
+        // Spliced from the documents' JSON: serializing 100 MB of documents again would cost more than sending them.
+        body: `{"mutations":[${batch.map(({json}) => `{"${options.mode}":${json}}`).join(',')}]}`,
       })
       if (res.ok) {
         written += batch.length
@@ -151,12 +161,12 @@ export async function importDocuments(
       if (gated.length > 0) {
         refused.push(...gated)
         const ids = new Set(gated.map(({id}) => id))
-        batch = batch.filter((doc) => !ids.has(String(doc._id)))
+        batch = batch.filter((doc) => !ids.has(doc.id))
         continue
       }
       const item = body.error?.items?.[0]
       const detail = item
-        ? `document ${i + item.index + 1} (${String(batch[item.index]?._id)}): ${item.error.description}`
+        ? `document ${i + item.index + 1} (${String(batch[item.index]?.id)}): ${item.error.description}`
         : (body.error?.description ?? body.message ?? res.statusText)
       throw new Error(
         `Import failed in batch ${batches + 1} (documents ${i + 1}-${i + batch.length}); earlier batches were committed. ${detail}`,

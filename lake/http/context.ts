@@ -88,15 +88,21 @@ export function readBody(req: IncomingMessage): Promise<Buffer> {
 function jsonDepth(text: string, limit: number): number {
   let depth = 0
   let max = 0
-  let inString = false
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
-    if (inString) {
-      if (c === 0x5c)
-        i++ // backslash: skip the escaped character
-      else if (c === 0x22) inString = false
-    } else if (c === 0x22) inString = true
-    else if (c === 0x7b || c === 0x5b) {
+    if (c === 0x22) {
+      // Skip the string with native searches (bodies are mostly text): its end is the next quote
+      // not escaped by an odd run of backslashes.
+      let end = text.indexOf('"', i + 1)
+      while (end !== -1) {
+        let slashes = 0
+        while (text.charCodeAt(end - 1 - slashes) === 0x5c) slashes++
+        if (slashes % 2 === 0) break
+        end = text.indexOf('"', end + 1)
+      }
+      if (end === -1) return max // unterminated: JSON.parse reports it
+      i = end
+    } else if (c === 0x7b || c === 0x5b) {
       if (++depth > limit) return Infinity
       if (depth > max) max = depth
     } else if (c === 0x7d || c === 0x5d) depth--

@@ -127,12 +127,11 @@ function encodeJson(text: string): Buffer {
   return line
 }
 
-/** A record's JSON, reusing documents the store already serialized (to check their size) instead of serializing them twice. */
-function recordJson(record: JournalRecord, afterJson: (string | null)[] | undefined): string {
-  if (!afterJson) return JSON.stringify(record)
-  const {changes, ...head} = record
-  const changesJson = changes.map(({id}, i) => `{"id":${JSON.stringify(id)},"after":${afterJson[i] ?? 'null'}}`).join(',')
-  return `${JSON.stringify(head).slice(0, -1)},"changes":[${changesJson}]}`
+/** A record's JSON, reusing its changes as the store already serialized them (`[{id, after}]`) rather than serializing them again. */
+function recordJson(record: JournalRecord, changesJson: string | undefined): string {
+  if (changesJson === undefined) return JSON.stringify(record)
+  const {changes: _, ...head} = record
+  return `${JSON.stringify(head).slice(0, -1)},"changes":${changesJson}}`
 }
 
 /** Decodes one line (without its newline); undefined if the checksum or JSON is bad. */
@@ -234,13 +233,13 @@ export class Journal {
   /**
    * Appends a record and fsyncs; returns only once it is durable. Throws a StoreError
    * (`storageFull` / `storageFailed`) when it is not, having removed whatever part of it
-   * reached the file, or having stopped the journal when it could not. `afterJson`: the
-   * changes' documents already serialized, in order (null for a deletion).
+   * reached the file, or having stopped the journal when it could not. `changesJson`: the
+   * record's `changes` already serialized.
    */
-  append(record: JournalRecord, afterJson?: (string | null)[]): void {
+  append(record: JournalRecord, changesJson?: string): void {
     if (this.closed) throw new Error('journal is closed')
     this.assertWritable()
-    const buf = encodeJson(recordJson(record, afterJson))
+    const buf = encodeJson(recordJson(record, changesJson))
     try {
       writeAll(this.fs, this.fd, buf)
     } catch (err) {

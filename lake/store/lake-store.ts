@@ -32,6 +32,8 @@ export interface CommitEvent extends AppliedCommit {
   dataset: string
   /** The user who committed. */
   identity: string
+  /** `[{id, after}]` of the changes as JSON, serialized once for the journal and reused by whoever needs it as text. */
+  changesJson: string
 }
 
 export interface CommitOptions {
@@ -219,7 +221,7 @@ export class LakeStore {
         if (!verdict.ok) throw new GuardRejection(verdict.reasons, verdict.refusals)
         if (verdict.changes) changes = verdict.changes
       }
-      const afterJson = changes.map(({id, after}) => this.serialized(id, after))
+      const changesJson = `[${changes.map(({id, after}) => `{"id":${JSON.stringify(id)},"after":${this.serialized(id, after)}}`).join(',')}]`
       const seq = this.seq + 1
       const record: JournalRecord = {
         seq,
@@ -230,7 +232,7 @@ export class LakeStore {
         changes: changes.map(({id, after}) => ({id, after})),
         ...(options.allowUnreviewed ? {allowedUnreviewed: true as const} : {}),
       }
-      this.journal.append(record, afterJson)
+      this.journal.append(record, changesJson)
       this.seq = seq
       const applied: AppliedCommit = {
         seq,
@@ -241,7 +243,7 @@ export class LakeStore {
         ...(record.allowedUnreviewed ? {allowedUnreviewed: true as const} : {}),
       }
       state.apply(applied)
-      this.emit({...applied, dataset, identity: user.id})
+      this.emit({...applied, dataset, identity: user.id, changesJson})
       return {result, commit: {transactionId, timestamp, changes}}
     }
     this.pendingCommits++
@@ -255,8 +257,8 @@ export class LakeStore {
   }
 
   /** The document's JSON for the journal, refused past the size limit (which patches could otherwise grow it through). */
-  private serialized(id: string, after: SanityDocument | null): string | null {
-    if (!after) return null
+  private serialized(id: string, after: SanityDocument | null): string {
+    if (!after) return 'null'
     const json = JSON.stringify(after)
     // A UTF-8 byte is at most 3 per UTF-16 unit, so most documents need no byte count at all.
     if (json.length * 3 > this.maxDocumentBytes) {

@@ -107,7 +107,7 @@ export class QueryPool {
         type: 'commit',
         dataset: event.dataset,
         seq: event.seq,
-        changes: JSON.stringify(event.changes.map(({id, after}) => ({id, after}))),
+        changes: event.changesJson,
       }
       this.seq = event.seq
       for (const slot of this.slots) {
