@@ -78,6 +78,15 @@ async function ingestMs(file: string): Promise<{ms: number; documents: number}> 
 export async function benchLakeIngest(count = 10_000): Promise<void> {
   console.log(`lake ingest: generating ${count} releases as NDJSON…`)
   const file = await releasesNdjson(count)
+  try {
+    await measureIngest(file)
+  } finally {
+    fs.rmSync(path.dirname(file), {recursive: true, force: true})
+  }
+}
+
+/** Floor and ingest of one NDJSON file, printed with their ratio. */
+export async function measureIngest(file: string): Promise<void> {
   const bytes = fs.statSync(file).size
   const mb = bytes / 1e6
   const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean)
@@ -94,7 +103,6 @@ export async function benchLakeIngest(count = 10_000): Promise<void> {
     )
   } finally {
     fs.rmSync(floorDir, {recursive: true, force: true})
-    fs.rmSync(path.dirname(file), {recursive: true, force: true})
   }
 }
 
