@@ -55,10 +55,12 @@ describe('transaction id trimming', () => {
     await expectTaken(lake, 't-live') // long out of the recent ids, but a document still carries it
     await expectFree(lake, 't-1') // old and no longer anyone's revision: forgotten
 
-    // Restart with a journal past the threshold: it is folded into the snapshot on start, and
-    // the snapshot brings the recent ids (t-5 is no document's revision any more).
+    // Restart with a journal past the threshold: it is folded into the snapshot on start.
     await lake.close()
-    const restarted = await start(dataDir, ['--compact-after-mb', '0.000001'])
+    const compacting = await start(dataDir, ['--compact-after-mb', '0.000001'])
+    await compacting.close()
+    // Now the snapshot alone must bring the recent ids (t-5 is no document's revision any more).
+    const restarted = await start(dataDir)
     await expectTaken(restarted, 't-5')
     await expectTaken(restarted, 't-live')
     await expectFree(restarted, 't-2')

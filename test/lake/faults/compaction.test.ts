@@ -47,16 +47,20 @@ describe('a compaction that fails', () => {
     expect(fs.readdirSync(dataDir).filter((file) => file.endsWith('.tmp'))).toEqual([])
     expect(fs.existsSync(path.join(dataDir, 'snapshot.ndjson'))).toBe(false)
 
-    // A crash in the middle of a compaction leaves a temp snapshot; the next start removes it.
+    // A crash in the middle of a compaction leaves temp files; the next start removes them.
     await lake.close()
-    const stale = path.join(dataDir, 'snapshot.ndjson.tmp')
-    fs.writeFileSync(stale, 'half a snapshot')
-    const restarted = await start(dataDir, {args: SMALL_JOURNAL})
-    expect(restarted.store.removedTempFiles).toEqual([stale])
-    expect(fs.existsSync(stale)).toBe(false)
-    // With the disk healthy, the long journal was folded into a snapshot on start.
+    const stale = ['snapshot.ndjson.tmp', 'journal.log.tmp'].map((file) => path.join(dataDir, file))
+    for (const file of stale) fs.writeFileSync(file, 'half a file')
+    const restarted = await start(dataDir)
+    expect(restarted.store.removedTempFiles).toEqual(stale)
+    expect(stale.filter((file) => fs.existsSync(file))).toEqual([])
+    expect(await clientOf(restarted).fetch('count(*[_type == "fault"])')).toBe(writes)
+
+    // With the disk healthy, the long journal is folded into a snapshot on start, and nothing is lost.
+    await restarted.close()
+    const compacted = await start(dataDir, {args: SMALL_JOURNAL})
     expect(fs.statSync(path.join(dataDir, 'journal.log')).size).toBe(0)
-    const again = clientOf(restarted)
+    const again = clientOf(compacted)
     expect(await again.fetch('count(*[_type == "fault"])')).toBe(writes)
     expect(await again.getDocument('c-0')).toMatchObject({n: 1})
   })
