@@ -14,6 +14,7 @@ import {startLake} from '../lake/server'
 import {DatasetState} from '../lake/store/dataset'
 import {runQuery} from '../lake/store/query'
 import type {SanityDocument} from '../lake/store/types'
+import {benchLakeIngest} from './lake-ingest'
 
 const TYPES = ['pressRelease', 'category', 'distributor', 'disclaimer', 'author', 'tag', 'image', 'page', 'event', 'note']
 
@@ -165,6 +166,7 @@ export async function benchLake(count = 100_000): Promise<void> {
     await lake.close()
     fs.rmSync(dataDir, {recursive: true, force: true})
   }
+  await benchLakeIngest()
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -129,31 +129,68 @@ function refusedByGate(body: MutateErrorBody): RefusedDocument[] {
   return items.map(({error}) => ({id: error.id!, reason: error.description}))
 }
 
+/** Requests in flight at once: the lake reads and parses the next batch while it commits one (commits stay in order on its side). */
+const BATCHES_IN_FLIGHT = 2
+
+type BatchOutcome = {ok: true; written: number; refused: RefusedDocument[]} | {ok: false; error: Error}
+
+/** Attempts of one request whose connection failed before an answer came. */
+const NETWORK_ATTEMPTS = 3
+
 /**
- * Imports documents in batches. Documents the review gate refuses (unreviewed
- * third-party copy on a published id) are set aside one by one with the reason, and the
- * rest of their batch is written; anything else stops the import.
+ * POSTs one transaction. A connection that fails before the answer (a reset keep-alive
+ * connection) is retried with the same transaction id: if the first attempt was committed
+ * after all, the lake refuses the id as taken (409 `transactionIdConflictError`), which
+ * here means done, so a retry never writes a batch twice.
  */
-export async function importDocuments(
-  docs: NdjsonDocument[],
+async function postTransaction(
+  url: string,
+  token: string | undefined,
+  body: string,
+  transactionId: string,
+): Promise<Response | 'committed'> {
+  for (let attempt = 1; ; attempt++) {
+    let res: Response
+    try {
+      res = await fetch(url, {method: 'POST', headers: headers(token), body})
+    } catch (err) {
+      if (attempt >= NETWORK_ATTEMPTS) throw err
+      continue
+    }
+    if (attempt > 1 && res.status === 409) {
+      const text = await res.text()
+      if (text.includes('transactionIdConflictError') && text.includes(transactionId)) return 'committed'
+      return new Response(text, {status: res.status, statusText: res.statusText})
+    }
+    return res
+  }
+}
+
+/** Sends one batch, setting aside the documents the review gate refuses; never rejects. */
+async function sendBatch(
+  number: number,
+  start: number,
+  full: NdjsonDocument[],
   options: ImportOptions,
-): Promise<{batches: number; documents: number; refused: RefusedDocument[]}> {
-  let batches = 0
-  let written = 0
+  query: string,
+  runId: string,
+): Promise<BatchOutcome> {
   const refused: RefusedDocument[] = []
-  const query = `visibility=async&returnIds=false&lakeImport=true${options.allowUnreviewed ? '&allowUnreviewed=true' : ''}`
-  for (const {start: i, batch: full} of batchesOf(docs, options.batchSize)) {
-    let batch = full
-    while (batch.length > 0) {
-      const res = await fetch(`${options.url}/v${API_VERSION}/data/mutate/${options.dataset}?${query}`, {
-        method: 'POST',
-        headers: headers(options.token),
+  let batch = full
+  try {
+    for (let attempt = 1; batch.length > 0; attempt++) {
+      const transactionId = `${runId}-${number}-${attempt}`
+      const res = await postTransaction(
+        `${options.url}/v${API_VERSION}/data/mutate/${options.dataset}?${query}&transactionId=${transactionId}`,
+        options.token,
         // Spliced from the documents' JSON: serializing 100 MB of documents again would cost more than sending them.
-        body: `{"mutations":[${batch.map(({json}) => `{"${options.mode}":${json}}`).join(',')}]}`,
-      })
+        `{"mutations":[${batch.map(({json}) => `{"${options.mode}":${json}}`).join(',')}]}`,
+        transactionId,
+      )
+      if (res === 'committed') break
       if (res.ok) {
-        written += batch.length
-        batches++
+        // Read to the end, so the connection is free for the next batch.
+        await res.arrayBuffer()
         break
       }
       const body = (await res.json().catch(() => ({}))) as MutateErrorBody
@@ -166,12 +203,67 @@ export async function importDocuments(
       }
       const item = body.error?.items?.[0]
       const detail = item
-        ? `document ${i + item.index + 1} (${String(batch[item.index]?.id)}): ${item.error.description}`
+        ? `document ${start + item.index + 1} (${String(batch[item.index]?.id)}): ${item.error.description}`
         : (body.error?.description ?? body.message ?? res.statusText)
-      throw new Error(
-        `Import failed in batch ${batches + 1} (documents ${i + 1}-${i + batch.length}); earlier batches were committed. ${detail}`,
-      )
+      return {
+        ok: false,
+        error: new Error(`Import failed in batch ${number} (documents ${start + 1}-${start + full.length}). ${detail}`),
+      }
     }
+  } catch (err) {
+    const cause = (err as {cause?: {code?: string; message?: string}}).cause
+    const why = `${(err as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ''}`
+    return {
+      ok: false,
+      error: new Error(`Import failed in batch ${number} (documents ${start + 1}-${start + full.length}): ${why}`),
+    }
+  }
+  return {ok: true, written: batch.length, refused}
+}
+
+/**
+ * Imports documents in batches, each one transaction, two requests in flight. Documents
+ * the review gate refuses (unreviewed third-party copy on a published id) are set aside
+ * one by one with the reason, and the rest of their batch is written; anything else stops
+ * the import, and the error says which batches were committed.
+ */
+export async function importDocuments(
+  docs: NdjsonDocument[],
+  options: ImportOptions,
+): Promise<{batches: number; documents: number; refused: RefusedDocument[]}> {
+  let batches = 0
+  let written = 0
+  const refused: RefusedDocument[] = []
+  const committed: number[] = []
+  let failure: Error | undefined
+  const query = `visibility=async&returnIds=false&lakeImport=true${options.allowUnreviewed ? '&allowUnreviewed=true' : ''}`
+  const inFlight: {number: number; outcome: Promise<BatchOutcome>}[] = []
+  const settle = async () => {
+    const {number, outcome} = inFlight.shift()!
+    const result = await outcome
+    if (!result.ok) {
+      failure ??= result.error
+      return
+    }
+    committed.push(number)
+    batches++
+    written += result.written
+    refused.push(...result.refused)
+  }
+  // Transaction ids `import-<run>-<batch>-<attempt>`: unique per run, the same for a retried request.
+  const runId = `import-${randomUUID().replace(/-/g, '').slice(0, 12)}`
+  let number = 0
+  for (const {start, batch} of batchesOf(docs, options.batchSize)) {
+    if (failure) break
+    number++
+    inFlight.push({number, outcome: sendBatch(number, start, batch, options, query, runId)})
+    if (inFlight.length >= BATCHES_IN_FLIGHT) await settle()
+  }
+  while (inFlight.length > 0) await settle()
+  if (failure) {
+    const list =
+      committed.length > 0 ? `batches ${committed.join(', ')} were committed, the others not` : 'no batch was committed'
+    throw new Error(`${failure.message} (${list}.)`)
   }
   return {batches, documents: written, refused}
 }
