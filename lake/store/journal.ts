@@ -357,8 +357,14 @@ export class Journal {
   private dropLogHead(cut: number): void {
     if (cut === this.logBytes) {
       this.fs.ftruncate(this.fd, 0)
-      this.fs.fsync(this.fd)
       this.logBytes = 0
+      try {
+        this.fs.fsync(this.fd)
+      } catch (err) {
+        // The snapshot is durable either way; but an fsync of the log failed, so it stops (see the top of this file).
+        this.failure = `fsync of ${this.logPath} after compaction failed (${errorCode(err)})`
+        throw err
+      }
       return
     }
     const tail = Buffer.alloc(this.logBytes - cut)
