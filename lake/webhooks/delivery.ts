@@ -47,6 +47,11 @@ export interface ChangeFacts {
   dataset: string
 }
 
+/** The wait after the `attempt`-th failed request (1-based): exponential, capped. */
+export function retryDelay(attempt: number, options: Pick<DeliveryOptions, 'backoffMs' | 'maxBackoffMs'>): number {
+  return Math.min(options.backoffMs * 2 ** (attempt - 1), options.maxBackoffMs)
+}
+
 interface Job {
   message: HookMessage
   facts: ChangeFacts
@@ -165,7 +170,7 @@ export class DeliveryQueue {
     const retryable = outcome.reason !== 'http' || outcome.status === 429 || outcome.status! >= 500
     if (!retryable || job.attempts >= this.options.maxAttempts) return this.finish(job, 'failure')
     job.message.status = 'queued'
-    const delay = Math.min(this.options.backoffMs * 2 ** (job.attempts - 1), this.options.maxBackoffMs)
+    const delay = retryDelay(job.attempts, this.options)
     const timer = setTimeout(() => {
       this.timers.delete(timer)
       this.ready.push(job)
