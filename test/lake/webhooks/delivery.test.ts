@@ -5,7 +5,7 @@ import {isValidSignature} from '@sanity/webhook'
 import {afterEach, describe, expect, it, vi} from 'vitest'
 import type {RunningLake} from '../../../lake/server'
 import {retryDelay, type DeliveryOptions} from '../../../lake/webhooks/delivery'
-import {startReceiver, type Receiver} from '../../support/receiver'
+import {startReceiver, type ReceivedRequest, type Receiver} from '../../support/receiver'
 import {hooksApi, lakeClient, startWebhookLake} from '../../support/webhooks'
 import {tempDir} from '../../support/lake'
 
@@ -26,7 +26,7 @@ async function receiver(answer?: (n: number) => number, port?: number): Promise<
   return r
 }
 
-const byOperation = (requests: {headers: http.IncomingHttpHeaders}[], operation: string) =>
+const byOperation = (requests: ReceivedRequest[], operation: string) =>
   requests.find((r) => r.headers['sanity-operation'] === operation)!
 
 describe('webhook deliveries', () => {
