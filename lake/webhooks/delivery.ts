@@ -24,6 +24,8 @@ export interface DeliveryOptions {
   concurrency: number
   /** Messages waiting (queued or between retries) at most; further ones are refused and logged as failed. */
   maxQueued: number
+  /** Payload bytes waiting at most (a projection can be a whole 4 MB document); past it, as for `maxQueued`. */
+  maxQueuedBytes: number
   /** Messages kept in the log (with their attempts); the oldest finished ones go first. */
   logLimit: number
 }
@@ -35,6 +37,7 @@ export const DEFAULT_DELIVERY: DeliveryOptions = {
   timeoutMs: 30_000,
   concurrency: 4,
   maxQueued: 10_000,
+  maxQueuedBytes: 64 * 1024 * 1024,
   logLimit: 2_000,
 }
 
@@ -58,6 +61,8 @@ interface Job {
   attempts: number
 }
 
+/** Characters of a finished message's payload kept in the log. */
+const LOGGED_PAYLOAD_LIMIT = 16_000
 /** The start of a receiver's answer kept for the log. */
 const RESULT_BODY_LIMIT = 1_000
 const USER_AGENT = 'Sanity.io webhook delivery (Pressroom local lake)'
@@ -67,6 +72,7 @@ export class DeliveryQueue {
   private readonly timers = new Set<NodeJS.Timeout>()
   private readonly inFlight = new Set<AbortController>()
   private waiting = 0
+  private waitingBytes = 0
   private closed = false
   private readonly messages = new Map<string, HookMessage>()
   private readonly attempts = new Map<string, DeliveryAttempt>()
@@ -91,15 +97,20 @@ export class DeliveryQueue {
       failureCount: 0,
       resultCode: null,
     }
-    this.remember(message)
-    if (this.closed || this.waiting >= this.options.maxQueued) {
+    const bytes = Buffer.byteLength(message.payload)
+    if (this.closed || this.waiting >= this.options.maxQueued || this.waitingBytes + bytes > this.options.maxQueuedBytes) {
+      // Logged, not kept: the log would otherwise hold the payloads the bound is there to drop.
       message.status = 'failure'
+      message.payload = ''
+      this.remember(message)
       process.stderr.write(
-        `lake: webhook ${hook.id} (${hook.name}): delivery queue full (${this.options.maxQueued} messages waiting); dropped the message for ${facts.documentId}\n`,
+        `lake: webhook ${hook.id} (${hook.name}): delivery queue full (${this.waiting} messages, ${this.waitingBytes} bytes waiting); dropped the message for ${facts.documentId}\n`,
       )
       return message
     }
+    this.remember(message)
     this.waiting++
+    this.waitingBytes += bytes
     this.ready.push({message, facts, attempts: 0})
     this.pump()
     return message
@@ -183,6 +194,10 @@ export class DeliveryQueue {
   private finish(job: Job, status: 'success' | 'failure'): void {
     job.message.status = status
     this.waiting--
+    this.waitingBytes -= Buffer.byteLength(job.message.payload)
+    // The log keeps the start of a delivered payload, so it stays small however large the documents.
+    if (job.message.payload.length > LOGGED_PAYLOAD_LIMIT)
+      job.message.payload = `${job.message.payload.slice(0, LOGGED_PAYLOAD_LIMIT)}… (${Buffer.byteLength(job.message.payload)} bytes)`
     if (this.waiting === 0) {
       const waiters = this.idleWaiters
       this.idleWaiters = []
