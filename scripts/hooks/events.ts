@@ -99,7 +99,7 @@ export const PENDING_EVENTS: PendingEvent[] = [
   {
     key: 'overdue',
     reason:
-      'passing a due time writes nothing, so no webhook can fire on it; run `npm run audit -- --overdue` from cron once due dates exist (issue #15, item 2)',
+      'a due time passing writes nothing, so no webhook can see it; run `npm run audit -- --overdue` from cron (exit 1 when copy is overdue)',
   },
 ]
 
