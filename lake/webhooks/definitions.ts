@@ -89,6 +89,8 @@ export class WebhookDefinitions {
   private commit(next: Map<string, WebhookDefinition>): void {
     const body: HooksFile = {format: FORMAT, hooks: [...next.values()]}
     const tmp = `${this.file}.tmp`
+    // A leftover from a crash keeps its own mode; start afresh so the secrets stay 0600.
+    fs.rmSync(tmp, {force: true})
     const fd = fs.openSync(tmp, 'w', 0o600)
     try {
       fs.writeFileSync(fd, JSON.stringify(body, null, 2) + '\n')

@@ -276,9 +276,15 @@ async function send(hook: WebhookDefinition, job: Job, signal: AbortSignal, time
     const settle = (outcome: Outcome) => {
       if (settled) return
       settled = true
+      clearTimeout(deadline)
       resolve(outcome)
     }
-    const req = transport.request(url, {method: hook.httpMethod, headers, signal, timeout: timeoutMs}, (res) => {
+    // One deadline for the whole exchange: a receiver that drips a byte now and then must not hold a slot forever.
+    const deadline = setTimeout(() => {
+      settle({reason: 'timeout', error: `No complete answer within ${timeoutMs} ms`})
+      req.destroy()
+    }, timeoutMs).unref()
+    const req = transport.request(url, {method: hook.httpMethod, headers, signal}, (res) => {
       const chunks: Buffer[] = []
       let size = 0
       res.on('data', (chunk: Buffer) => {
@@ -296,10 +302,6 @@ async function send(hook: WebhookDefinition, job: Job, signal: AbortSignal, time
       res.on('end', done)
       res.on('close', done)
       res.on('error', done)
-    })
-    req.on('timeout', () => {
-      settle({reason: 'timeout', error: `No answer within ${timeoutMs} ms`})
-      req.destroy()
     })
     req.on('error', (err: NodeJS.ErrnoException) =>
       settle({reason: signal.aborted ? 'other' : 'network', error: err.code ?? err.message}),

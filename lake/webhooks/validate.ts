@@ -91,8 +91,9 @@ function headers(value: unknown): Record<string, string> {
   for (const [name, content] of Object.entries(value)) {
     if (!HEADER_NAME.test(name)) throw bad('headers', `has an invalid header name ${JSON.stringify(name.slice(0, 64))}`)
     if (RESERVED_HEADER.test(name)) throw bad('headers', `may not set "${name}": the delivery sets it`)
-    if (typeof content !== 'string' || /[\r\n\0]/.test(content))
-      throw bad('headers', `value of "${name}" must be a string without line breaks`)
+    // Visible Latin-1 and tabs only: what HTTP/1.1 can carry; anything else would fail every delivery.
+    if (typeof content !== 'string' || !/^[\t\x20-\x7e\x80-\xff]*$/.test(content))
+      throw bad('headers', `value of "${name}" must be a string without line breaks or control characters`)
     result[name] = content
   }
   return result

@@ -215,9 +215,8 @@ describe('webhook deliveries', () => {
     expect([1, 2, 3, 4, 5].map((n) => retryDelay(n, options))).toEqual([1_000, 2_000, 4_000, 5_000, 5_000])
   })
 
-  it('never holds up a commit, and bounds what waits in memory', async () => {
-    const lake = await lakeWith({concurrency: 1, maxQueued: 2})
-    // A receiver that takes requests and never answers.
+  /** A receiver that takes requests and never answers. */
+  async function hangingReceiver(): Promise<{url: string; held: http.ServerResponse[]}> {
     const held: http.ServerResponse[] = []
     const hanging = http.createServer((_req, res) => held.push(res))
     await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve))
@@ -225,7 +224,22 @@ describe('webhook deliveries', () => {
       hanging.closeAllConnections()
       await new Promise((resolve) => hanging.close(resolve))
     })
-    const url = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/`
+    return {url: `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/`, held}
+  }
+
+  it('counts a receiver that does not answer in time as a timeout, and retries it', async () => {
+    const lake = await lakeWith({timeoutMs: 50, maxAttempts: 2, backoffMs: 1})
+    const {url} = await hangingReceiver()
+    const api = hooksApi(lakeClient(lake))
+    const hook = await api.create({name: 'Silent', url, dataset: 'production', rule: {on: ['create']}})
+    await lakeClient(lake).create({_id: 'note.t', _type: 'note'})
+    await lake.webhooks.settled()
+    expect((await api.attempts(hook.id)).map((a) => a.failureReason)).toEqual(['timeout', 'timeout'])
+  })
+
+  it('never holds up a commit, and bounds what waits in memory', async () => {
+    const lake = await lakeWith({concurrency: 1, maxQueued: 2})
+    const {url, held} = await hangingReceiver()
     const api = hooksApi(lakeClient(lake))
     const hook = await api.create({name: 'Hanging', url, dataset: 'production', rule: {on: ['create']}})
     for (const n of [1, 2, 3, 4]) await lakeClient(lake).create({_id: `note.h${n}`, _type: 'note'})
