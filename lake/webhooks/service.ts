@@ -7,6 +7,7 @@ import type {CommitEvent, LakeStore} from '../store/lake-store'
 import type {SanityDocument} from '../store/types'
 import {WebhookDefinitions} from './definitions'
 import {DEFAULT_DELIVERY, DeliveryQueue, type DeliveryOptions} from './delivery'
+import {readsWholeDataset, referencedDocuments} from './dataset'
 import {triggerOf} from './match'
 
 /** Commits waiting to be matched at most; past it, events are dropped and the drop logged. */
@@ -52,9 +53,11 @@ export class Webhooks {
       )
       return
     }
-    // The dataset as this commit left it; documents are replaced, never changed in place, so the list stays true to it.
+    // What the hooks may read, as this commit left it; documents are replaced, never changed in place.
     const state = this.store.dataset(event.dataset)
-    const snapshot: SanityDocument[] = [...state.docs.values()]
+    const snapshot: SanityDocument[] = hooks.some(readsWholeDataset)
+      ? [...state.docs.values()]
+      : referencedDocuments(event.changes, (id) => state.get(id))
     this.pendingEvents++
     this.chain = this.chain
       .then(async () => {
