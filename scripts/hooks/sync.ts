@@ -28,7 +28,8 @@ function differs(wanted: WantedHook, existing: WebhookDefinition): boolean {
     httpMethod: existing.httpMethod,
     headers: existing.headers ?? {},
     includeDrafts: existing.includeDrafts,
-    secret: existing.secret ?? null,
+    // A Management API that does not echo secrets cannot be compared on them; the lake echoes it to administrators.
+    secret: 'secret' in existing ? (existing.secret ?? null) : wanted.secret,
   }
   const normal = {...wanted, rule: {...wanted.rule, on: [...wanted.rule.on].sort()}}
   return JSON.stringify(sortKeys(current)) !== JSON.stringify(sortKeys(normal)) || existing.isDisabled

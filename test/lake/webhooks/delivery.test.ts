@@ -274,6 +274,9 @@ describe('webhook deliveries', () => {
   it('never holds up a commit, and bounds what waits in memory', async () => {
     const lake = await lakeWith({concurrency: 1, maxQueued: 2})
     const {url, held} = await hangingReceiver()
+    const logged: string[] = []
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((line) => (logged.push(String(line)), true))
+    cleanup.push(async () => stderr.mockRestore())
     const api = hooksApi(lakeClient(lake))
     const hook = await api.create({name: 'Hanging', url, dataset: 'production', rule: {on: ['create']}})
     for (const n of [1, 2, 3, 4]) await lakeClient(lake).create({_id: `note.h${n}`, _type: 'note'})
@@ -281,6 +284,9 @@ describe('webhook deliveries', () => {
     await vi.waitFor(async () => expect((await api.messages(hook.id)).length).toBe(4))
     const statuses = (await api.messages(hook.id)).map((m) => m.status)
     expect(statuses.filter((s) => s === 'failure')).toHaveLength(2)
+    // The drops are reported by hook id and name, never by URL (a Slack URL is a credential).
+    expect(logged.filter((line) => line.includes('delivery queue full'))).toHaveLength(2)
+    expect(logged.join('')).not.toContain(url)
     expect(held.length).toBe(1)
   })
 })
