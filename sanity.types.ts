@@ -491,6 +491,32 @@ export type PublishedReviewedForAuditQueryResult = Array<
     }
 >
 
+// Source: queries/audit.ts
+// Variable: waitingForReviewQuery
+// Query: *[_type in $types  && !(_id in path("versions.**")) && review.thirdParty == true  && coalesce(review.status, "pending") in ["pending", "approved"] && _id > $after]  | order(_id asc) [0...$pageSize] {  _id, _type, _rev, _createdAt, _updatedAt, title, slug, language, dateline, body, distributor, disclaimer, categories, review,  "distributorName": distributor->name, "importedAt": source.importedAt}
+export type WaitingForReviewQueryResult = Array<{
+  _id: string
+  _type: 'pressRelease'
+  _rev: string
+  _createdAt: string
+  _updatedAt: string
+  title: string | null
+  slug: Slug | null
+  language: string | null
+  dateline: Dateline | null
+  body: BlockContent | null
+  distributor: DistributorReference | null
+  disclaimer: DisclaimerReference | null
+  categories: Array<
+    {
+      _key: string
+    } & CategoryReference
+  > | null
+  review: EditorialReview | null
+  distributorName: string | null
+  importedAt: string | null
+}>
+
 // Source: queries/import.ts
 // Variable: distributorsForImportQuery
 // Query: *[_type == "distributor" && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{  _id, _type, name, slug, website, description, languages, reach, markers}
@@ -792,6 +818,7 @@ import '@sanity/client'
 declare module '@sanity/client' {
   interface SanityQueries {
     '*[_type in $types\n  && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && _id > $after]\n  | order(_id asc) [0...$pageSize] {\n  _id, _type, _rev, _updatedAt, title, slug, language, dateline, body, distributor, disclaimer, categories, review\n}': PublishedReviewedForAuditQueryResult
+    '*[_type in $types\n  && !(_id in path("versions.**")) && review.thirdParty == true\n  && coalesce(review.status, "pending") in ["pending", "approved"] && _id > $after]\n  | order(_id asc) [0...$pageSize] {\n  _id, _type, _rev, _createdAt, _updatedAt, title, slug, language, dateline, body, distributor, disclaimer, categories, review,\n  "distributorName": distributor->name, "importedAt": source.importedAt\n}': WaitingForReviewQueryResult
     '*[_type == "distributor" && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{\n  _id, _type, name, slug, website, description, languages, reach, markers\n}': DistributorsForImportQueryResult
     '*[_id in $ids]': ExistingDocumentsQueryResult
     '{\n  "total": count(*[_type == "pressRelease" && !(coalesce(_originalId, _id) in path("drafts.**")) && !(coalesce(_originalId, _id) in path("versions.**")) && (review.status == "approved" || (review.thirdParty != true && !defined(distributor))) && ($language == null || language == $language)\n  && ($category == null || $category in categories[]->slug.current)\n  && ($distributor == null || distributor->slug.current == $distributor)]),\n  "items": *[_type == "pressRelease" && !(coalesce(_originalId, _id) in path("drafts.**")) && !(coalesce(_originalId, _id) in path("versions.**")) && (review.status == "approved" || (review.thirdParty != true && !defined(distributor))) && ($language == null || language == $language)\n  && ($category == null || $category in categories[]->slug.current)\n  && ($distributor == null || distributor->slug.current == $distributor)]\n    | order(coalesce(publishedAt, _createdAt) desc, _id asc) [$start...$end] {\n    _id,\n  title,\n  "slug": slug.current,\n  language,\n  "publishedAt": coalesce(publishedAt, _createdAt),\n  dateline{location, agency},\n  "categories": categories[]->{title, "slug": slug.current},\n  "thirdParty": review.thirdParty == true || defined(distributor),\n  "distributor": distributor->{name, website},\n  "disclaimer": coalesce(\n    disclaimer->{text, language},\n    *[_type == "disclaimer" && !(coalesce(_originalId, _id) in path("drafts.**")) && !(coalesce(_originalId, _id) in path("versions.**")) && defined(^.distributor._ref) && defined(^.language)\n      && distributor._ref == ^.distributor._ref && language == ^.language] | order(_id asc) [0]{text, language}\n  )\n  }\n}': PublicReleasesQueryResult

@@ -13,6 +13,8 @@ export const REVIEW_POLICY = resolvePolicy({
   reviewerRoles: ['administrator', 'editor'],
   // Whoever last changed the copy cannot approve it.
   fourEyes: true,
+  // Flagged copy is overdue this many hours after it starts waiting for review (npm run audit -- --overdue).
+  reviewWithinHours: 4,
   // A site's own rules by code, added to the built-in table: `{myRule: {code: 'myRule', …}}`.
   rules: {},
 })

@@ -18,6 +18,8 @@ import {routes} from './http/routes'
 import {LakeStore, type LakeStoreOptions} from './store/lake-store'
 import {DEFAULT_QUERY_TIMEOUT_MS, QueryPool} from './store/query-pool'
 import type {CommitGuard, RoleName} from './store/types'
+import type {DeliveryOptions} from './webhooks/delivery'
+import {Webhooks} from './webhooks/service'
 
 export interface LakeServerOptions {
   /** TCP port on 127.0.0.1; 0 picks a free one. */
@@ -46,6 +48,8 @@ export interface LakeServerOptions {
   queryWorkers?: number
   /** Store settings the command line does not expose: a fault-injecting file system, smaller limits (tests). */
   store?: Pick<LakeStoreOptions, 'fs' | 'maxDocumentBytes' | 'transactionIdsKept'>
+  /** Webhook retry and queue limits (lake/webhooks/delivery.ts); tests shorten the backoff. */
+  webhookDelivery?: Partial<DeliveryOptions>
 }
 
 export interface RunningLake {
@@ -53,6 +57,8 @@ export interface RunningLake {
   url: string
   port: number
   store: LakeStore
+  /** Webhook definitions and deliveries; `settled()` waits for pending deliveries. */
+  webhooks: Webhooks
   close(): Promise<void>
 }
 
@@ -80,8 +86,10 @@ export async function startLake(options: LakeServerOptions): Promise<RunningLake
     timeoutMs: options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
     workers: options.queryWorkers,
   })
+  const webhooks = new Webhooks(store, options.dataDir, options.webhookDelivery)
   const app: LakeApp = {
     store,
+    webhooks,
     queries,
     users: new UserDirectory(options.users, options.anonymousRole),
     defaultProjectId: options.projectId,
@@ -135,9 +143,11 @@ export async function startLake(options: LakeServerOptions): Promise<RunningLake
     url: `http://127.0.0.1:${port}`,
     port,
     store,
+    webhooks,
     close: () =>
       (closed ??= new Promise<void>((resolve) => {
         shutdown.abort()
+        webhooks.close()
         server.close(() => {
           // A compaction under way finishes first: stopping it would only waste the work.
           void Promise.all([queries.close(), store.compactionSettled()]).finally(() => {

@@ -16,3 +16,16 @@ export const publishedReviewedForAuditQuery = defineQuery(`*[_type in $types
   | order(_id asc) [0...$pageSize] {
   _id, _type, _rev, _updatedAt, title, slug, language, dateline, body, distributor, disclaimer, categories, review
 }`)
+
+/**
+ * One page of flagged copy that may be waiting for review (`npm run audit -- --overdue`):
+ * drafts and published documents of the reviewed types, pending or approved (an approval
+ * may be stale, which only `effectiveStatus` can tell), in `_id` order after `$after`.
+ */
+export const waitingForReviewQuery = defineQuery(`*[_type in $types
+  && !(_id in path("versions.**")) && review.thirdParty == true
+  && coalesce(review.status, "pending") in ["pending", "approved"] && _id > $after]
+  | order(_id asc) [0...$pageSize] {
+  _id, _type, _rev, _createdAt, _updatedAt, title, slug, language, dateline, body, distributor, disclaimer, categories, review,
+  "distributorName": distributor->name, "importedAt": source.importedAt
+}`)

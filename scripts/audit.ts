@@ -1,5 +1,6 @@
 /**
  * npm run audit -- [--json] [--no-detect] [--no-history] [--page-size N]
+ * npm run audit -- --overdue [--as-of TIME] [--json] [--page-size N]
  *
  * Lists published third-party copy (every type the review policy reviews) without a
  * current approval: never approved, approval outdated (content changed since), changes
@@ -12,15 +13,20 @@ import {parseArgs} from 'node:util'
 import {REVIEW_POLICY} from '../config/reviewPolicy'
 import {createTargetClient, describeTarget, resolveTarget} from '../config/target'
 import {humanReport, jsonReport} from './audit/report'
+import {findOverdue, overdueReport} from './audit/overdue'
 import {DEFAULT_PAGE_SIZE, runAudit} from './audit/run'
 import {integerFlag} from './lib/flags'
 
 const USAGE = `Usage: npm run audit -- [--json] [--no-detect] [--no-history] [--page-size N]
+       npm run audit -- --overdue [--as-of TIME] [--json] [--page-size N]
 
   --json         machine-readable output on stdout
   --no-detect    trust review.thirdParty only; skip the detection rules
   --no-history   do not verify approvals against the History API and the project's members
   --page-size N  documents per request (default ${DEFAULT_PAGE_SIZE})
+  --overdue      instead: flagged copy (drafts too) waiting for review longer than the
+                 review policy's reviewWithinHours; exit 1 when there is any
+  --as-of TIME   with --overdue: judge as of this ISO time instead of now
 
 Exit status: 0 when every published release may be public, 1 when some lack a current,
 verified approval, 2 when the audit could not run. The target is the local lake unless
@@ -39,8 +45,20 @@ interface Cli {
   history: boolean
   /** Documents per request. */
   pageSize: number
+  /** Report overdue copy instead of published problems. */
+  overdue: boolean
+  /** The time `--overdue` judges by. */
+  asOf: Date
   /** Print usage and stop. */
   help: boolean
+}
+
+function timeFlag(value: string | undefined): Date {
+  if (value === undefined) return new Date()
+  const ms = Date.parse(value)
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || !Number.isFinite(ms))
+    throw new Error(`--as-of takes an ISO time such as 2026-01-31T09:00:00Z, not "${value}".`)
+  return new Date(ms)
 }
 
 function cli(argv: string[]): Cli {
@@ -51,6 +69,8 @@ function cli(argv: string[]): Cli {
       'no-detect': {type: 'boolean', default: false},
       'no-history': {type: 'boolean', default: false},
       'page-size': {type: 'string', default: String(DEFAULT_PAGE_SIZE)},
+      overdue: {type: 'boolean', default: false},
+      'as-of': {type: 'string'},
       help: {type: 'boolean', short: 'h', default: false},
     },
   })
@@ -59,6 +79,8 @@ function cli(argv: string[]): Cli {
     detect: !values['no-detect'],
     history: !values['no-history'],
     pageSize: integerFlag(values['page-size'], '--page-size', 1),
+    overdue: values.overdue,
+    asOf: timeFlag(values['as-of']),
     help: values.help,
   }
 }
@@ -69,7 +91,27 @@ function terminalProgress(): ((checked: number) => void) | undefined {
   return (checked) => process.stderr.write(`\rChecked ${checked} published documents…`)
 }
 
+async function auditOverdue(options: Cli): Promise<number> {
+  const target = resolveTarget()
+  const where = describeTarget(target)
+  try {
+    const result = await findOverdue({
+      client: createTargetClient(target),
+      policy: REVIEW_POLICY,
+      now: options.asOf,
+      pageSize: options.pageSize,
+    })
+    console.log(overdueReport(result, where, options.json))
+    return result.overdue.length > 0 ? EXIT.problems : EXIT.clean
+  } catch (error) {
+    throw new Error(
+      `reading copy waiting for review from ${where} failed: ${error instanceof Error ? error.message : String(error)}`,
+    )
+  }
+}
+
 async function audit(options: Cli): Promise<number> {
+  if (options.overdue) return auditOverdue(options)
   const target = resolveTarget()
   const where = describeTarget(target)
   const context = {target: where, checkedAt: new Date().toISOString()}

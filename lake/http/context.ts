@@ -5,6 +5,7 @@ import type {UserDirectory} from '../auth/users'
 import type {LakeStore} from '../store/lake-store'
 import type {QueryPool} from '../store/query-pool'
 import type {LakeUser} from '../store/types'
+import type {Webhooks} from '../webhooks/service'
 import type {StreamHosts} from './stream-hosts'
 
 /** Server-wide state handlers use. */
@@ -23,6 +24,8 @@ export interface LakeApp {
   closing: AbortSignal
   /** Tickets for listen streams moved to their own host (see stream-hosts.ts). */
   streamHosts: StreamHosts
+  /** Webhook definitions and their deliveries (lake/webhooks). */
+  webhooks: Webhooks
   /** Per-user key/value settings (`/users/me/keyvalue`); in memory only. */
   keyValues: Map<string, Map<string, unknown>>
 }

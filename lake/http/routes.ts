@@ -1,6 +1,7 @@
 /** The lake's dispatch table. Paths are after the `/v<apiVersion>` prefix. */
 import {actionsHandler} from './actions'
 import {docHandler, exportHandler} from './doc'
+import {createHook, deleteHook, getHook, hookAttempt, hookAttempts, hookMessages, listHooks, updateHook} from './hooks'
 import {documentEventsHandler, documentsAtHandler, transactionsHandler} from './history'
 import {listenHandler} from './listen'
 import {mutateHandler} from './mutate'
@@ -44,6 +45,15 @@ export const routes: Route[] = [
   {methods: ['GET'], pattern: '/projects/:projectId/user-applications', handler: constant(stubs.userApplications)},
   {methods: ['GET'], pattern: '/projects/:projectId/user-applications/*', handler: constant(null)},
   {methods: ['GET'], pattern: '/datasets', handler: datasetsHandler},
+  // Webhook Management API (hooks.ts); administrators only.
+  {methods: ['GET'], pattern: '/hooks/projects/:projectId', handler: listHooks},
+  {methods: ['POST'], pattern: '/hooks/projects/:projectId', handler: createHook, write: true},
+  {methods: ['GET'], pattern: '/hooks/projects/:projectId/attempts/:attemptId', handler: hookAttempt},
+  {methods: ['GET'], pattern: '/hooks/projects/:projectId/:id', handler: getHook},
+  {methods: ['PUT', 'PATCH'], pattern: '/hooks/projects/:projectId/:id', handler: updateHook, write: true},
+  {methods: ['DELETE'], pattern: '/hooks/projects/:projectId/:id', handler: deleteHook, write: true},
+  {methods: ['GET'], pattern: '/hooks/projects/:projectId/:id/attempts', handler: hookAttempts},
+  {methods: ['GET'], pattern: '/hooks/projects/:projectId/:id/messages', handler: hookMessages},
 
   {methods: ['GET'], pattern: '/features', handler: constant(stubs.features)},
   {methods: ['GET'], pattern: '/features/*', handler: constant(stubs.features)},

@@ -62,7 +62,9 @@ export {lastContentEditor} from './review/lastEditor'
 export type {Revision} from './review/lastEditor'
 export type {CanPublishOptions, PublishVerdict} from './review/canPublish'
 export {DEFAULT_REVIEWER_ROLES, isReviewer} from './review/roles'
-export {resolvePolicy, detectContextFor, distributorFrom} from './review/policy'
+export {resolvePolicy, detectContextFor, distributorFrom, DEFAULT_REVIEW_WITHIN_HOURS} from './review/policy'
+export {overdue, waitingSince} from './review/due'
+export type {Overdue} from './review/due'
 export type {ReviewPolicy, ReviewPolicyInput} from './review/policy'
 export type {
   Decision,

@@ -22,12 +22,17 @@ export interface ReviewPolicy {
   rules: Record<string, Rule>
   /** Wire agencies whose credit marks copy as the agency's, and raises a rights question in distributed copy. */
   agencies: WireAgency[]
+  /** Hours a reviewer has for flagged copy once it waits for review; past it the copy is overdue. */
+  reviewWithinHours: number
 }
 
 /** What a newsroom writes down; every field has a default. */
 export type ReviewPolicyInput = Partial<ReviewPolicy>
 
 const PREFIX = '[editorial-review]'
+
+/** Hours to review flagged copy when a policy names none. */
+export const DEFAULT_REVIEW_WITHIN_HOURS = 4
 
 /**
  * The policy with its defaults filled in, checked early: a policy that cannot work
@@ -40,6 +45,7 @@ export function resolvePolicy(input: ReviewPolicyInput = {}): ReviewPolicy {
     fourEyes: input.fourEyes ?? false,
     rules: {...DEFAULT_RULES, ...(input.rules ?? {})},
     agencies: input.agencies ?? WIRE_AGENCIES,
+    reviewWithinHours: input.reviewWithinHours ?? DEFAULT_REVIEW_WITHIN_HOURS,
   }
   if (
     !Array.isArray(policy.types) ||
@@ -52,6 +58,12 @@ export function resolvePolicy(input: ReviewPolicyInput = {}): ReviewPolicy {
     throw new Error(`${PREFIX} \`reviewerRoles\` must name at least one role that may decide, e.g. ["administrator", "editor"].`)
   }
   if (typeof policy.fourEyes !== 'boolean') throw new Error(`${PREFIX} \`fourEyes\` must be true or false.`)
+  if (
+    typeof policy.reviewWithinHours !== 'number' ||
+    !(policy.reviewWithinHours > 0) ||
+    !Number.isFinite(policy.reviewWithinHours)
+  )
+    throw new Error(`${PREFIX} \`reviewWithinHours\` must be a number of hours above 0, e.g. 4.`)
   for (const [code, rule] of Object.entries(policy.rules)) {
     if (typeof rule?.detect !== 'function')
       throw new Error(`${PREFIX} rule "${code}" needs a detect(document, context, text) function.`)

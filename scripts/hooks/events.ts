@@ -1,0 +1,113 @@
+/**
+ * The newsroom's review events as webhook definitions. Every filter fires on a transition
+ * only, comparing `before()` and `after()`, and watches the draft: reviewers decide on the
+ * draft (the Studio patches drafts), the import writes drafts, and a publish only copies the
+ * draft's state to the published id, so watching both would notify twice.
+ */
+import {REVIEW_STATUS_TITLES} from '../../plugins/editorial-review/constants'
+import {judgedContent, type PressReleaseDocument} from '../../plugins/editorial-review/core'
+import {literal} from './groq'
+
+export interface ReviewEvent {
+  /** Stable key; also the end of the webhook's name, which `npm run hooks` matches on. */
+  key: string
+  /** First line of the message. */
+  headline: string
+  /** Operations the hook listens to. */
+  on: ('create' | 'update' | 'delete')[]
+  /** The delta-GROQ condition, on top of "a flagged release of a reviewed type, as a draft". */
+  when: string
+  /** Who acted, as GROQ. */
+  actor: string
+}
+
+/** An event the review state cannot express yet; reported as skipped, with why. */
+export interface PendingEvent {
+  key: string
+  reason: string
+}
+
+/** The fields a reviewer judges, from the one definition of the judged content (contentHash.ts). */
+const JUDGED_FIELDS = Object.keys(judgedContent({} as PressReleaseDocument) ?? {}).filter((key) => key !== 'v')
+
+const decisions = (version: 'before' | 'after') => `coalesce(${version}().review.decisions, [])`
+const latest = 'after().review.decisions[-1]'
+/**
+ * A decision was made by this write: the trail grew, or (a draft the Studio created from the
+ * published copy in the same transaction as the decision) its newest entry is from this minute.
+ */
+const decided = `(count(${decisions('after')}) > count(${decisions('before')}) && (before() != null || dateTime(after()._updatedAt) - dateTime(${latest}.at) < 60))`
+const decidedBy = `${latest}.userName`
+
+/**
+ * Whether the target stamps a decision with its commit time. The local lake does (it records
+ * decisions itself), so "the approval was the last write" is an exact test there; hosted
+ * Sanity stores the Studio's clock, a moment before the commit, so a tolerance stands in.
+ */
+export type DecisionTimes = 'commit' | 'client'
+
+/** Seconds between a hosted Studio's decision time and its commit, at most. */
+const CLIENT_DECISION_SKEW_S = 2
+
+function approvalWasLastWrite(decisionTimes: DecisionTimes): string {
+  const at = 'before().review.decisions[-1].at'
+  return decisionTimes === 'commit'
+    ? `before()._updatedAt == ${at}`
+    : `dateTime(before()._updatedAt) - dateTime(${at}) < ${CLIENT_DECISION_SKEW_S}`
+}
+
+export const reviewEvents = (decisionTimes: DecisionTimes): ReviewEvent[] => [
+  {
+    key: 'needs-review',
+    headline: 'Needs review',
+    on: ['create', 'update'],
+    when: `after().review.status == "pending" && (before() == null || before().review.status != "pending")`,
+    // Import, re-import fallback, or a reviewer reopening it.
+    actor: `select(${decided} => ${decidedBy}, before() == null && defined(after().source) => "the import", "an edit")`,
+  },
+  {
+    key: 'changes-requested',
+    headline: 'Changes requested',
+    on: ['create', 'update'],
+    when: `${decided} && ${latest}.action == "requestChanges"`,
+    actor: decidedBy,
+  },
+  {
+    key: 'approved',
+    headline: 'Approved',
+    on: ['create', 'update'],
+    when: `${decided} && ${latest}.action == "approve"`,
+    actor: decidedBy,
+  },
+  {
+    key: 'approval-outdated',
+    headline: 'Approval outdated',
+    on: ['update'],
+    // The first judged edit after the approval (the approval was the previous write), whether
+    // the edit keeps the stored status (the Studio) or takes the state machine's step to pending.
+    when: `before().review.status == "approved" && ${approvalWasLastWrite(decisionTimes)} && !(${decided}) && delta::changedAny((${JUDGED_FIELDS.join(', ')}))`,
+    actor: '"an edit"',
+  },
+]
+
+/** Events from issue #15 that need review state which does not exist yet. */
+export const PENDING_EVENTS: PendingEvent[] = [
+  {
+    key: 'assigned-to-you',
+    reason: 'the review state has no assignee yet (issue #15, item 1); add it here as a filter on a change of review.assignee',
+  },
+  {
+    key: 'overdue',
+    reason:
+      'a due time passing writes nothing, so no webhook can see it; run `npm run audit -- --overdue` from cron (exit 1 when copy is overdue)',
+  },
+]
+
+/** The full filter: a flagged draft of a reviewed type, and the event's transition. */
+export function filterOf(event: ReviewEvent, types: string[]): string {
+  return `_type in [${types.map(literal).join(', ')}] && _id in path("drafts.**") && after().review.thirdParty == true && ${event.when}`
+}
+
+export const STATUS_TITLE = `select(${Object.entries(REVIEW_STATUS_TITLES)
+  .map(([status, title]) => `after().review.status == ${literal(status)} => ${literal(title)}`)
+  .join(', ')}, "Not reviewed")`

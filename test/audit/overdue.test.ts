@@ -1,0 +1,70 @@
+/** `npm run audit -- --overdue` on a lake with the seed import: exit codes for cron, drafts judged, decisions clear it. */
+import path from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {decide, type PressReleaseDocument} from '../../plugins/editorial-review/core'
+import {LAKE_TOKENS, PROJECT_ROOT, startLakeProcess, type LakeProcess} from '../support/lake'
+import {runScript} from '../support/run-script'
+
+const DRAFT_ID = 'drafts.pressRelease.000_e42a070e862f161b'
+let lake: LakeProcess
+let importedAt: number
+
+const audit = (...args: string[]) => runScript('scripts/audit.ts', ['--overdue', ...args], {SANITY_API_HOST: lake.url})
+const hoursAfterImport = (hours: number) => new Date(importedAt + hours * 3_600_000).toISOString()
+
+beforeAll(async () => {
+  lake = await startLakeProcess()
+  const imported = await runScript('scripts/import.ts', [path.join(PROJECT_ROOT, 'seeds')], {SANITY_API_HOST: lake.url})
+  expect(imported.code, imported.stderr).toBe(0)
+  const draft = (await lake.client().getDocument(DRAFT_ID)) as PressReleaseDocument
+  importedAt = Date.parse(draft.source!.importedAt!)
+})
+afterAll(async () => {
+  await lake?.stop()
+})
+
+describe('npm run audit -- --overdue', () => {
+  it('exits 0 while flagged copy is within its time', async () => {
+    const result = await audit('--as-of', hoursAfterImport(3.5))
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stdout).toContain('No flagged copy is overdue for review')
+  })
+
+  it('lists the draft past its due time and exits 1', async () => {
+    const result = await audit('--as-of', hoursAfterImport(5))
+    expect(result.code, result.stderr).toBe(1)
+    expect(result.stdout).toContain(`${DRAFT_ID}  `)
+    expect(result.stdout).toContain('(SeaPRwire): due')
+    expect(result.stdout).toContain('1 h 0 min late')
+    const json = await audit('--as-of', hoursAfterImport(5), '--json')
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      reviewWithinHours: 4,
+      overdue: [{id: DRAFT_ID, distributor: 'SeaPRwire', dueAt: hoursAfterImport(4)}],
+    })
+  })
+
+  it('refuses a time it cannot read, with exit 2', async () => {
+    const result = await audit('--as-of', 'tomorrow')
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('--as-of takes an ISO time')
+  })
+
+  it('no longer lists copy a reviewer has decided on', async () => {
+    const draft = (await lake.client().getDocument(DRAFT_ID)) as PressReleaseDocument
+    const request = decide(
+      draft,
+      {
+        action: 'requestChanges',
+        user: {id: 'local-editor', name: 'Local Editor', roles: ['editor']},
+        findings: [],
+        note: 'Disclaimer',
+      },
+      {reviewerRoles: ['editor']},
+    )
+    if (!request.ok) throw new Error(request.reason)
+    await lake.client({token: LAKE_TOKENS.editor}).patch(DRAFT_ID).set({review: request.review}).commit()
+    const result = await audit('--as-of', hoursAfterImport(50))
+    expect(result.code, result.stdout).toBe(0)
+  })
+})
