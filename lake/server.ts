@@ -17,6 +17,7 @@ import {Router} from './http/router'
 import {routes} from './http/routes'
 import {LakeStore} from './store/lake-store'
 import {DEFAULT_QUERY_TIMEOUT_MS, QueryPool} from './store/query-pool'
+import {ReleaseScheduler} from './store/release-scheduler'
 import type {CommitGuard, RoleName} from './store/types'
 
 export interface LakeServerOptions {
@@ -66,6 +67,9 @@ function projectIdFrom(req: http.IncomingMessage, fallback: string): string {
 
 export async function startLake(options: LakeServerOptions): Promise<RunningLake> {
   const store = LakeStore.open({dataDir: options.dataDir, guard: options.guard, compactAfterBytes: options.compactAfterBytes})
+  // Scheduled content releases publish on time, through the same commit path and guard.
+  const scheduler = new ReleaseScheduler(store)
+  scheduler.start()
   const shutdown = new AbortController()
   // Every open listener and socket waits on this signal; there can be many.
   setMaxListeners(0, shutdown.signal)
@@ -131,6 +135,7 @@ export async function startLake(options: LakeServerOptions): Promise<RunningLake
     close: () =>
       (closed ??= new Promise<void>((resolve) => {
         shutdown.abort()
+        scheduler.stop()
         server.close(() => {
           void queries.close().finally(() => {
             store.close()

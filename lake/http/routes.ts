@@ -15,6 +15,7 @@ import {
   usersHandler,
 } from './project'
 import {queryHandler} from './query'
+import {referencesToHandler} from './references'
 import type {Route} from './router'
 import {constant, stubs} from './stubs'
 
@@ -30,6 +31,9 @@ export const routes: Route[] = [
   // Lifecycle events; the Studio derives a document's edits from its transactions itself.
   {methods: ['GET'], pattern: '/data/history/:dataset/events/documents/:id', handler: documentEventsHandler},
   {methods: ['GET'], pattern: '/data/history/:dataset/events/releases/:id', handler: constant({events: [], nextCursor: ''})},
+  {methods: ['GET'], pattern: '/data/references/:dataset/documents/:id/to', handler: referencesToHandler},
+  // The Studio's latency report reads only the response headers (`X-Sanity-Shard`).
+  {methods: ['GET'], pattern: '/data/ping/:dataset', handler: constant(stubs.ping)},
 
   {methods: ['GET'], pattern: '/users/me', handler: meHandler},
   {methods: ['GET'], pattern: '/users/me/keyvalue/:keys', handler: keyValueHandler},
@@ -44,6 +48,8 @@ export const routes: Route[] = [
   {methods: ['GET'], pattern: '/projects/:projectId/user-applications', handler: constant(stubs.userApplications)},
   {methods: ['GET'], pattern: '/projects/:projectId/user-applications/*', handler: constant(null)},
   {methods: ['GET'], pattern: '/datasets', handler: datasetsHandler},
+  // A viewer's Studio asks whether it has asked for a role; nobody has, locally (roles are set in the lake's users).
+  {methods: ['GET'], pattern: '/access/requests/me', handler: constant([])},
 
   {methods: ['GET'], pattern: '/features', handler: constant(stubs.features)},
   {methods: ['GET'], pattern: '/features/*', handler: constant(stubs.features)},

@@ -10,8 +10,8 @@ export function constant(body: unknown): Handler {
 }
 
 export const stubs: Record<string, unknown> = {
-  /** Feature flags: none of the hosted add-ons. */
-  features: [],
+  /** Feature flags: content releases (the lake serves them); none of the other hosted add-ons. */
+  features: ['contentReleases'],
   announcements: [],
   /** Upsell cards: `null` means "no upsell" to the Studio. */
   journey: null,

@@ -38,6 +38,8 @@ export interface CommitOptions {
   allowUnreviewed?: boolean
   /** False when the request sent no token (the anonymous default user); true when omitted. */
   authenticated?: boolean
+  /** Check everything (roles, guard) and answer as if committed, but write nothing (`dryRun`). */
+  dryRun?: boolean
 }
 
 /** Rejected by the injected guard; the HTTP layer reports the reasons. */
@@ -169,6 +171,7 @@ export class LakeStore {
         if (!verdict.ok) throw new GuardRejection(verdict.reasons, verdict.refusals)
         if (verdict.changes) changes = verdict.changes
       }
+      if (options.dryRun) return {result, commit: {transactionId, timestamp, changes}}
       const seq = this.seq + 1
       const record: JournalRecord = {
         seq,
