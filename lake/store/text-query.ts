@@ -62,10 +62,9 @@ export function compileTextQuery(text: string, options: {exact?: boolean} = {}):
       if (words.length) (negative ? exclude : include).push(words.map(wordTest))
     }
   }
+  // `*` (what the Studio sends for an empty search box) and an empty string constrain nothing.
   const matchesEverything =
-    exclude.length === 0 &&
-    include.length > 0 &&
-    include.every((c) => c.length === 1 && 'pattern' in c[0]! && c[0].literal === '')
+    exclude.length === 0 && include.every((c) => c.length === 1 && 'pattern' in c[0]! && c[0].literal === '')
   return {include, exclude, matchesEverything}
 }
 
@@ -133,7 +132,7 @@ function occurrences(words: Words, clause: Clause): {freq: number; leading: bool
 export function textScore(words: Words, query: TextQuery): number {
   if (query.matchesEverything) return 1
   for (const clause of query.exclude) if (occurrences(words, clause).freq > 0) return 0
-  if (query.include.length === 0) return query.exclude.length > 0 ? 1 : 0
+  if (query.include.length === 0) return 1
   let score = 0
   for (const [i, clause] of query.include.entries()) {
     const {freq, leading} = occurrences(words, clause)

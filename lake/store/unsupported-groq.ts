@@ -1,8 +1,8 @@
 /**
  * GROQ the lake parses but cannot answer. groq-js stubs these functions with a bare
  * "not implemented"; the client gets a 400 that names the function and says why instead.
- * (`text::query()` is answered by text-search.ts; `boost()` inside `score()` by groq-js
- * or text-search.ts.)
+ * (`text::query()` is answered by text-search.ts; groq-js's parser itself refuses
+ * `boost()` outside `score()`.)
  */
 type Node = {type: string; [key: string]: unknown}
 
@@ -36,28 +36,8 @@ export function unsupportedConstruct(tree: unknown): string | undefined {
       const name = `${String(n.namespace ?? 'global')}::${String(n.name)}`
       const why = UNSUPPORTED[name]
       if (why) return `${name}() ${why}`
-      if (name === 'global::boost') {
-        // Outside score() groq-js would fail with "unexpected boost call"; score() arguments are never visited here.
-        return 'boost() is only allowed as an argument of score()'
-      }
-    }
-    if (n.type === 'PipeFuncCall' && n.name === 'score') {
-      // score()'s arguments may hold boost(); its base is an ordinary expression.
-      stack.push(n.base, ...(n.args as unknown[]).flatMap((arg) => scoreArgChildren(arg)))
-      continue
     }
     stack.push(...Object.values(n))
   }
   return undefined
-}
-
-/** Inside a score() argument, boost() is allowed at the top and under &&, || and other boost()s (as Sanity scores them). */
-function scoreArgChildren(arg: unknown): unknown[] {
-  const n = arg as Node
-  if (!n || typeof n !== 'object') return []
-  if ((n.type === 'FuncCall' && n.name === 'boost') || n.type === 'And' || n.type === 'Or') {
-    const children = n.type === 'FuncCall' ? (n.args as unknown[]) : [n.left, n.right]
-    return children.flatMap((child) => scoreArgChildren(child))
-  }
-  return [n]
 }
