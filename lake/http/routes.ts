@@ -44,6 +44,7 @@ export const routes: Route[] = [
   {methods: ['GET'], pattern: '/projects/:projectId/acl', handler: projectAclHandler},
   {methods: ['GET'], pattern: '/projects/:projectId/grants', handler: projectGrantsHandler},
   {methods: ['GET'], pattern: '/projects/:projectId/datasets', handler: datasetsHandler},
+  {methods: ['GET'], pattern: '/projects/:projectId/new-content-release-allowed', handler: constant(stubs.releaseLimits)},
   {methods: ['GET'], pattern: '/projects/:projectId/datasets/:dataset/acl', handler: aclHandler},
   {methods: ['GET'], pattern: '/projects/:projectId/user-applications', handler: constant(stubs.userApplications)},
   {methods: ['GET'], pattern: '/projects/:projectId/user-applications/*', handler: constant(null)},
