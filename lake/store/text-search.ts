@@ -12,12 +12,14 @@
  *   result, the filter's documents with `_score`, best first.
  *
  * Everything in those expressions that is not a text match (`_type in […]`,
- * `references($ids)`, a boost's weight) is still evaluated by groq-js, in one batch per
+ * `references($ids)`, a boost's weight) is computed directly when it has one of the shapes
+ * Studio search uses (search-leaves.ts), and otherwise by groq-js, in one batch per
  * expression over all documents. A text match anywhere else (inside a projection, a
  * nested filter, a `select()`) is refused with a 400 naming it rather than answered wrong.
  */
 import {evaluate, type ExprNode} from 'groq-js'
 import {errors} from '../errors'
+import {directLeaf} from './search-leaves'
 import {compileTextQuery, textScore, wordsOf, type TextQuery} from './text-query'
 import type {SanityDocument} from './types'
 
@@ -116,7 +118,11 @@ class DocumentEvaluator {
   /** A sub-expression's value for every document, evaluated once by groq-js. */
   private async column(node: Node): Promise<unknown[]> {
     let values = this.columns.get(node)
-    if (!values) {
+    const direct = values ? undefined : directLeaf(node)
+    if (direct) {
+      values = this.docs.map((doc) => direct(doc))
+      this.columns.set(node, values)
+    } else if (!values) {
       const batch = {
         type: 'Map',
         base: {type: 'Everything'},
@@ -159,11 +165,16 @@ class DocumentEvaluator {
       case 'Not':
         return (await this.truth(node.base as Node)).map((v) => (v === null ? null : !v))
       case 'And': {
-        const [l, r] = await Promise.all([this.truth(node.left as Node), this.truth(node.right as Node)])
+        const l = await this.truth(node.left as Node)
+        if (l.every((v) => v === false)) return l
+        const r = await this.truth(node.right as Node)
         return l.map((a, i) => (a === false || r[i] === false ? false : a === true && r[i] === true ? true : null))
       }
       case 'Or': {
-        const [l, r] = await Promise.all([this.truth(node.left as Node), this.truth(node.right as Node)])
+        // `*` (an empty search box) matches everything: the other side need not be evaluated.
+        const l = await this.truth(node.left as Node)
+        if (l.every((v) => v === true)) return l
+        const r = await this.truth(node.right as Node)
         return l.map((a, i) => (a === true || r[i] === true ? true : a === false && r[i] === false ? false : null))
       }
       case 'OpCall':
