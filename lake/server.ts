@@ -17,6 +17,7 @@ import {Router} from './http/router'
 import {routes} from './http/routes'
 import {LakeStore, type LakeStoreOptions} from './store/lake-store'
 import {DEFAULT_QUERY_TIMEOUT_MS, QueryPool} from './store/query-pool'
+import {ReleaseScheduler} from './store/release-scheduler'
 import type {CommitGuard, RoleName} from './store/types'
 import type {DeliveryOptions} from './webhooks/delivery'
 import {Webhooks} from './webhooks/service'
@@ -79,6 +80,9 @@ export async function startLake(options: LakeServerOptions): Promise<RunningLake
     guard: options.guard,
     compactAfterBytes: options.compactAfterBytes,
   })
+  // Scheduled content releases publish on time, through the same commit path and guard.
+  const scheduler = new ReleaseScheduler(store)
+  scheduler.start()
   const shutdown = new AbortController()
   // Every open listener and socket waits on this signal; there can be many.
   setMaxListeners(0, shutdown.signal)
@@ -148,6 +152,7 @@ export async function startLake(options: LakeServerOptions): Promise<RunningLake
       (closed ??= new Promise<void>((resolve) => {
         shutdown.abort()
         webhooks.close()
+        scheduler.stop()
         server.close(() => {
           // A compaction under way finishes first: stopping it would only waste the work.
           void Promise.all([queries.close(), store.compactionSettled()]).finally(() => {

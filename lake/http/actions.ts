@@ -12,7 +12,9 @@ export async function actionsHandler(ctx: RequestContext): Promise<void> {
   if (actions.length === 0) throw errors.badRequest('Body needs an "actions" array (or object)')
   const transactionId =
     typeof body.transactionId === 'string' ? body.transactionId : (ctx.url.searchParams.get('transactionId') ?? undefined)
-  if (body.dryRun === true) throw errors.badRequest('dryRun is not supported by the local lake')
+  // The Studio sends `dryRun: true` to ask whether an action would be allowed (e.g. "New release"):
+  // the same checks and the same answer, nothing written.
+  if (body.dryRun !== undefined && typeof body.dryRun !== 'boolean') throw errors.badRequest('"dryRun" must be a boolean')
   const {commit} = await runTransaction(
     ctx,
     dataset,
@@ -20,6 +22,7 @@ export async function actionsHandler(ctx: RequestContext): Promise<void> {
     actions as ActionSpec[],
     transactionId || undefined,
     (ws, action) => applyAction(ws, action),
+    {dryRun: body.dryRun === true},
   )
   sendJson(ctx, 200, {transactionId: commit.transactionId})
 }

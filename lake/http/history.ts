@@ -3,7 +3,8 @@
  * `/data/history/:dataset/transactions/:ids` (NDJSON) and
  * `/data/history/:dataset/documents/:ids?revision=|time=|lastRevision=true`.
  */
-import type {HistoryEntry} from '../store/dataset'
+import type {DatasetState, HistoryEntry} from '../store/dataset'
+import {publishedIdOf} from '../store/ids'
 import type {SanityDocument} from '../store/types'
 import {errors} from '../errors'
 import {datasetName, flag, sendJson, type RequestContext} from './context'
@@ -107,8 +108,9 @@ export function documentsAtHandler(ctx: RequestContext): void {
   if (lastRevision) {
     pick = (entries) => [...entries].reverse().find((e) => e.after)?.after
   } else if (revision) {
-    // The state of every requested document as of the transaction `revision`.
-    const seq = ids.flatMap((id) => state.historyOf(id)).find((e) => e.transactionId === revision)?.seq
+    // The state of every requested document as of the transaction `revision`, which need not
+    // have changed them (the Studio asks for the draft as of a release version's creation).
+    const seq = seqOfTransaction(state, ids, revision)
     if (seq === undefined) throw errors.notFound(`Revision "${revision}" not found for ${ids.join(', ')}`)
     pick = (entries) => [...entries].reverse().find((e) => e.seq <= seq)?.after
   } else {
@@ -116,6 +118,22 @@ export function documentsAtHandler(ctx: RequestContext): void {
   }
   const documents = ids.map((id) => pick(state.historyOf(id))).filter((d): d is SanityDocument => !!d)
   sendJson(ctx, 200, {documents})
+}
+
+/** The commit sequence of transaction `id`: looked up in the documents' histories, then their groups', then everywhere. */
+function seqOfTransaction(state: DatasetState, ids: string[], id: string): number | undefined {
+  const find = (docIds: Iterable<string>) => {
+    for (const docId of docIds) {
+      const hit = state.historyOf(docId).find((e) => e.transactionId === id)
+      if (hit) return hit.seq
+    }
+    return undefined
+  }
+  const groups = ids.flatMap((docId) => {
+    const publishedId = publishedIdOf(docId)
+    return [publishedId, `drafts.${publishedId}`, ...state.groupOf(docId)]
+  })
+  return find(ids) ?? find(groups) ?? find(state.history.keys())
 }
 
 /** A document lifecycle event as the Studio's history panel reads it (edits it derives from transactions). */

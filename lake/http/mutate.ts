@@ -39,7 +39,8 @@ export async function mutateHandler(ctx: RequestContext): Promise<void> {
     mutations as MutationSpec[],
     transactionId || undefined,
     (ws, m) => applyMutation(ws, m),
-    {allowUnreviewed: restore === 'allowUnreviewed'},
+    // `dryRun=true`: Sanity's "identical response, no documents affected".
+    {allowUnreviewed: restore === 'allowUnreviewed', dryRun: flag(ctx.url, 'dryRun')},
   )
   const outcomes: MutationOutcome[] = results.flat()
   const returnDocuments = flag(ctx.url, 'returnDocuments')

@@ -16,6 +16,7 @@ import {
   usersHandler,
 } from './project'
 import {queryHandler} from './query'
+import {referencesToHandler} from './references'
 import type {Route} from './router'
 import {constant, stubs} from './stubs'
 
@@ -31,6 +32,9 @@ export const routes: Route[] = [
   // Lifecycle events; the Studio derives a document's edits from its transactions itself.
   {methods: ['GET'], pattern: '/data/history/:dataset/events/documents/:id', handler: documentEventsHandler},
   {methods: ['GET'], pattern: '/data/history/:dataset/events/releases/:id', handler: constant({events: [], nextCursor: ''})},
+  {methods: ['GET'], pattern: '/data/references/:dataset/documents/:id/to', handler: referencesToHandler},
+  // The Studio's latency report reads only the response headers (`X-Sanity-Shard`).
+  {methods: ['GET'], pattern: '/data/ping/:dataset', handler: constant(stubs.ping)},
 
   {methods: ['GET'], pattern: '/users/me', handler: meHandler},
   {methods: ['GET'], pattern: '/users/me/keyvalue/:keys', handler: keyValueHandler},
@@ -41,6 +45,7 @@ export const routes: Route[] = [
   {methods: ['GET'], pattern: '/projects/:projectId/acl', handler: projectAclHandler},
   {methods: ['GET'], pattern: '/projects/:projectId/grants', handler: projectGrantsHandler},
   {methods: ['GET'], pattern: '/projects/:projectId/datasets', handler: datasetsHandler},
+  {methods: ['GET'], pattern: '/projects/:projectId/new-content-release-allowed', handler: constant(stubs.releaseLimits)},
   {methods: ['GET'], pattern: '/projects/:projectId/datasets/:dataset/acl', handler: aclHandler},
   {methods: ['GET'], pattern: '/projects/:projectId/user-applications', handler: constant(stubs.userApplications)},
   {methods: ['GET'], pattern: '/projects/:projectId/user-applications/*', handler: constant(null)},
@@ -54,6 +59,8 @@ export const routes: Route[] = [
   {methods: ['DELETE'], pattern: '/hooks/projects/:projectId/:id', handler: deleteHook, write: true},
   {methods: ['GET'], pattern: '/hooks/projects/:projectId/:id/attempts', handler: hookAttempts},
   {methods: ['GET'], pattern: '/hooks/projects/:projectId/:id/messages', handler: hookMessages},
+  // A viewer's Studio asks whether it has asked for a role; nobody has, locally (roles are set in the lake's users).
+  {methods: ['GET'], pattern: '/access/requests/me', handler: constant([])},
 
   {methods: ['GET'], pattern: '/features', handler: constant(stubs.features)},
   {methods: ['GET'], pattern: '/features/*', handler: constant(stubs.features)},

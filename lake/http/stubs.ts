@@ -10,12 +10,18 @@ export function constant(body: unknown): Handler {
 }
 
 export const stubs: Record<string, unknown> = {
-  /** Feature flags: none of the hosted add-ons. */
-  features: [],
+  /** Feature flags: content releases (the lake serves them); none of the other hosted add-ons. */
+  features: ['contentReleases'],
   announcements: [],
   /** Upsell cards: `null` means "no upsell" to the Studio. */
   journey: null,
   schedules: {schedules: []},
+  /**
+   * Content release quotas, read before "New release": no organisation limit (null) and a
+   * dataset limit no newsroom reaches. A null dataset limit would read as "limit reached"
+   * to the Studio (`count >= null`), which would show the upsell instead of the dialog.
+   */
+  releaseLimits: {data: {datasetReleaseLimit: 100_000, orgActiveReleaseLimit: null, orgMeteredActiveReleaseCount: 0}},
   userApplications: [],
   ping: {ok: true},
   /** Telemetry consent: denied, so the Studio sends nothing. */

@@ -39,7 +39,7 @@ export async function runTransaction<I, R>(
   items: I[],
   transactionId: string | undefined,
   apply: (ws: WorkingSet, item: I) => Promise<R> | R,
-  options: {allowUnreviewed?: boolean} = {},
+  options: {allowUnreviewed?: boolean; dryRun?: boolean} = {},
 ): Promise<{results: R[]; commit: CommitResult}> {
   const fail = kind === 'action' ? errors.action : errors.mutation
   const noun = kind === 'action' ? 'action' : 'mutation'
@@ -52,6 +52,7 @@ export async function runTransaction<I, R>(
         kind,
         transactionId,
         allowUnreviewed: options.allowUnreviewed,
+        dryRun: options.dryRun,
         authenticated: Boolean(ctx.req.headers.authorization),
         authorize: (changes) => {
           const reason = forbiddenReason(ctx.user, changes)

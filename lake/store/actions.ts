@@ -185,12 +185,46 @@ function releaseDocId(action: ActionSpec): string {
   return validDocumentId(RELEASE_PREFIX + str(action, 'releaseId'))
 }
 
-function setReleaseState(state: string): ActionHandler {
-  return (ws, action) => {
-    const id = releaseDocId(action)
-    const release = must(ws, id, `change release "${id}"`)
-    ws.put(id, {...release, state})
+/** Release states an action may start from, as Sanity's release state machine allows. */
+function releaseIn(ws: WorkingSet, action: ActionSpec, what: string, from: string[]): SanityDocument {
+  const id = releaseDocId(action)
+  const release = must(ws, id, `${what} release "${id}"`)
+  const state = String(release.state ?? 'active')
+  if (!from.includes(state)) {
+    throw new StoreError('invalid', `Cannot ${what} release "${id}": it is ${state} (allowed from ${from.join(', ')})`, id)
   }
+  return release
+}
+
+function setReleaseState(what: string, from: string[], state: string): ActionHandler {
+  return (ws, action) => {
+    const {publishAt: _p, error: _e, ...release} = releaseIn(ws, action, what, from)
+    ws.put(release._id, {...release, state})
+  }
+}
+
+/** Publishes every version in the release (unpublishing those marked for it) and marks the release published. */
+function publishRelease(ws: WorkingSet, action: ActionSpec): void {
+  const release = releaseIn(ws, action, 'publish', ['active', 'scheduled'])
+  const name = str(action, 'releaseId')
+  const finalDocumentStates: {id: string}[] = []
+  for (const [docId] of ws.base.docs) {
+    if (releaseOf(docId) !== name) continue
+    const version = ws.get(docId)
+    if (!version) continue
+    const publishedId = publishedIdOf(docId)
+    const system = version._system as {delete?: boolean} | undefined
+    if (system?.delete) ws.put(publishedId, null)
+    else {
+      const {_system: _s, ...content} = version
+      const previous = ws.get(publishedId)
+      ws.put(publishedId, {...withId(content, publishedId), ...(previous?._createdAt ? {_createdAt: previous._createdAt} : {})})
+    }
+    finalDocumentStates.push({id: docId})
+    ws.put(docId, null)
+  }
+  const {error: _e, ...rest} = release
+  ws.put(release._id, {...rest, state: 'published', publishedAt: new Date().toISOString(), finalDocumentStates})
 }
 
 /** Release documents live at `_.releases.<releaseId>`, as in Sanity. */
@@ -210,38 +244,23 @@ const releaseActions: Record<string, ActionHandler> = {
     const id = releaseDocId(action)
     ws.put(id, patchDocument(must(ws, id, `edit release "${id}"`), id, (action.patch ?? {}) as PatchSpec))
   },
-  'sanity.action.release.archive': setReleaseState('archived'),
-  'sanity.action.release.unarchive': setReleaseState('active'),
+  'sanity.action.release.archive': setReleaseState('archive', ['active', 'published'], 'archived'),
+  'sanity.action.release.unarchive': setReleaseState('unarchive', ['archived'], 'active'),
   'sanity.action.release.schedule': (ws, action) => {
-    const id = releaseDocId(action)
-    const release = must(ws, id, `schedule release "${id}"`)
-    ws.put(id, {...release, state: 'scheduled', publishAt: action.publishAt})
-  },
-  'sanity.action.release.unschedule': setReleaseState('active'),
-  'sanity.action.release.delete': (ws, action) => {
-    const id = releaseDocId(action)
-    must(ws, id, `delete release "${id}"`)
-    ws.put(id, null)
-  },
-  'sanity.action.release.publish': (ws, action) => {
-    const id = releaseDocId(action)
-    const release = must(ws, id, `publish release "${id}"`)
-    const name = str(action, 'releaseId')
-    for (const [docId] of ws.base.docs) {
-      if (releaseOf(docId) !== name) continue
-      const version = ws.get(docId)
-      if (!version) continue
-      const publishedId = publishedIdOf(docId)
-      const system = version._system as {delete?: boolean} | undefined
-      if (system?.delete) ws.put(publishedId, null)
-      else {
-        const {_system: _s, ...content} = version
-        ws.put(publishedId, withId(content, publishedId))
-      }
-      ws.put(docId, null)
+    const release = releaseIn(ws, action, 'schedule', ['active'])
+    const publishAt = str(action, 'publishAt')
+    if (Number.isNaN(Date.parse(publishAt))) {
+      throw new StoreError('invalid', `schedule needs "publishAt" as an ISO date-time, got "${publishAt}"`, release._id)
     }
-    ws.put(id, {...release, state: 'published', publishedAt: new Date().toISOString()})
+    const {error: _e, ...rest} = release
+    ws.put(release._id, {...rest, state: 'scheduled', publishAt: new Date(publishAt).toISOString()})
   },
+  'sanity.action.release.unschedule': setReleaseState('unschedule', ['scheduled'], 'active'),
+  'sanity.action.release.delete': (ws, action) => {
+    const release = releaseIn(ws, action, 'delete', ['archived', 'published'])
+    ws.put(release._id, null)
+  },
+  'sanity.action.release.publish': publishRelease,
 }
 
 const handlers: Record<string, ActionHandler> = {...documentActions, ...releaseActions}

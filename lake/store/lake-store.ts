@@ -47,6 +47,8 @@ export interface CommitOptions {
   allowUnreviewed?: boolean
   /** False when the request sent no token (the anonymous default user); true when omitted. */
   authenticated?: boolean
+  /** Check everything (roles, guard) and answer as if committed, but write nothing (`dryRun`). */
+  dryRun?: boolean
 }
 
 /** Rejected by the injected guard; the HTTP layer reports the reasons. */
@@ -222,6 +224,7 @@ export class LakeStore {
         if (verdict.changes) changes = verdict.changes
       }
       const changesJson = `[${changes.map(({id, after}) => `{"id":${JSON.stringify(id)},"after":${this.serialized(id, after)}}`).join(',')}]`
+      if (options.dryRun) return {result, commit: {transactionId, timestamp, changes}}
       const seq = this.seq + 1
       const record: JournalRecord = {
         seq,

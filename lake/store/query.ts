@@ -6,10 +6,11 @@
  * evaluates the full filter, so narrowing only has to return a superset.
  */
 import {evaluate, parse, type ExprNode} from 'groq-js'
-import {errors} from '../errors'
+import {errors, LakeError} from '../errors'
 import type {DatasetState} from './dataset'
 import {isDraftId, isVersionId, publishedIdOf, releaseOf} from './ids'
-import {rewriteTextQueries, usesTextQuery} from './text-search'
+import {applyTextSearch, usesTextQuery, type EvaluateOptions} from './text-search'
+import {unsupportedConstruct} from './unsupported-groq'
 import type {SanityDocument} from './types'
 
 /** `raw`, `drafts`, `published`, or a release stack (highest priority first; may contain 'drafts'). */
@@ -405,39 +406,37 @@ export async function runQuery(state: DatasetState, query: string, options: Quer
   if (typeof query !== 'string' || !query.trim()) throw errors.badRequest('Missing "query"')
   checkQuerySize(query)
   const tree = prepared?.tree ?? parseQuery(query, options.params)
-  const {docs} = prepared ?? plan(tree, state, options.perspective)
-  if (usesTextQuery(query)) {
-    const filter = soleDatasetFilter(tree)
-    if (!filter || !(await rewriteTextQueries(filter, docs, options.params))) {
-      throw errors.queryEvaluation(
-        query,
-        'text::query() is only supported with a literal or parameter query inside the top-level *[...] filter',
-      )
-    }
-  }
+  const planned = prepared ?? plan(tree, state, options.perspective)
+  const unsupported = unsupportedConstruct(tree)
+  if (unsupported) throw errors.queryEvaluation(query, unsupported)
   const byId = new Map<string, SanityDocument>()
+  const evaluateOptions: EvaluateOptions = {
+    params: options.params,
+    identity: options.identity,
+    sanity: options.sanity,
+    // Dereferencing must see the whole perspective even when `docs` was narrowed.
+    dereference: ({_ref}) => {
+      const hit = byId.get(_ref)
+      if (hit) return hit
+      const group = state.groups.get(publishedIdOf(_ref))
+      if (!group) return null
+      const doc =
+        options.perspective === 'raw'
+          ? state.docs.get(_ref)
+          : viewOfGroups(state, [publishedIdOf(_ref)], options.perspective).find((d) => d._id === _ref)
+      if (doc) byId.set(_ref, doc)
+      return doc ?? null
+    },
+  }
+  // text::query() and the score() over it are computed by text-search.ts, which hands groq-js a query it can run.
   try {
-    const value = await evaluate(tree, {
-      dataset: docs,
-      params: options.params,
-      identity: options.identity,
-      sanity: options.sanity,
-      // Dereferencing must see the whole perspective even when `docs` was narrowed.
-      dereference: ({_ref}) => {
-        const hit = byId.get(_ref)
-        if (hit) return hit
-        const group = state.groups.get(publishedIdOf(_ref))
-        if (!group) return null
-        const doc =
-          options.perspective === 'raw'
-            ? state.docs.get(_ref)
-            : viewOfGroups(state, [publishedIdOf(_ref)], options.perspective).find((d) => d._id === _ref)
-        if (doc) byId.set(_ref, doc)
-        return doc ?? null
-      },
-    })
+    const {tree: runnable, docs} = usesTextQuery(query)
+      ? await applyTextSearch(tree, planned.docs, evaluateOptions, query)
+      : {tree, docs: planned.docs}
+    const value = await evaluate(runnable, {...evaluateOptions, dataset: docs})
     return await value.get()
   } catch (err) {
+    if (err instanceof LakeError) throw err
     throw errors.queryEvaluation(query, (err as Error).message)
   }
 }
