@@ -37,8 +37,13 @@ const TEXT_WORD = /[\p{L}\p{N}]+/gu
 const PREFIX_WEIGHT = 0.7
 const LEADING_BONUS = 0.25
 
-function wordTest(word: string): WordTest {
-  if (!word.includes('*')) return {exact: word}
+// Each `*` becomes `.*`; a few keep matching linear in practice, many would backtrack polynomially on long words.
+const MAX_WILDCARDS = 3
+
+function wordTest(raw: string): WordTest {
+  if (!raw.includes('*')) return {exact: raw}
+  let stars = 0
+  const word = raw.replace(/\*+/g, () => (++stars <= MAX_WILDCARDS ? '*' : ''))
   return {pattern: new RegExp(`^${word.slice(0, 256).replace(/\*+/g, '.*')}$`, 'u'), literal: word.replace(/\*/g, '')}
 }
 
