@@ -114,11 +114,7 @@ export class CorruptDataError extends Error {
 }
 
 function encodeLine(value: unknown): Buffer {
-  return encodeJson(JSON.stringify(value))
-}
-
-function encodeJson(text: string): Buffer {
-  const json = Buffer.from(text, 'utf8')
+  const json = Buffer.from(JSON.stringify(value), 'utf8')
   const line = Buffer.allocUnsafe(json.length + 10)
   line.write(crc32(json).toString(16).padStart(8, '0'), 0, 'ascii')
   line[8] = 0x20
@@ -127,12 +123,17 @@ function encodeJson(text: string): Buffer {
   return line
 }
 
-/** A record's JSON, reusing its changes as the store already serialized them (`[{id, after}]`) rather than serializing them again. */
-function recordJson(record: JournalRecord, changesJson: string | undefined): string {
-  if (changesJson === undefined) return JSON.stringify(record)
+/** A record's line, with its changes as the store already encoded them (`[{id, after}]` in UTF-8) rather than serialized again. */
+function encodeRecord(record: JournalRecord, changesJson: Buffer | undefined): Buffer {
+  if (changesJson === undefined) return encodeLine(record)
   const {changes: _, ...head} = record
-  return `${JSON.stringify(head).slice(0, -1)},"changes":${changesJson}}`
+  const opening = Buffer.from(`${JSON.stringify(head).slice(0, -1)},"changes":`)
+  const closing = Buffer.from('}')
+  const crc = crc32(closing, crc32(changesJson, crc32(opening)))
+  return Buffer.concat([Buffer.from(`${crc.toString(16).padStart(8, '0')} `), opening, changesJson, closing, NEWLINE])
 }
+
+const NEWLINE = Buffer.from('\n')
 
 /** Decodes one line (without its newline); undefined if the checksum or JSON is bad. */
 function decodeLine(line: Buffer): unknown {
@@ -236,10 +237,10 @@ export class Journal {
    * reached the file, or having stopped the journal when it could not. `changesJson`: the
    * record's `changes` already serialized.
    */
-  append(record: JournalRecord, changesJson?: string): void {
+  append(record: JournalRecord, changesJson?: Buffer): void {
     if (this.closed) throw new Error('journal is closed')
     this.assertWritable()
-    const buf = encodeJson(recordJson(record, changesJson))
+    const buf = encodeRecord(record, changesJson)
     try {
       writeAll(this.fs, this.fd, buf)
     } catch (err) {

@@ -32,8 +32,8 @@ export interface CommitEvent extends AppliedCommit {
   dataset: string
   /** The user who committed. */
   identity: string
-  /** `[{id, after}]` of the changes as JSON, serialized once for the journal and reused by whoever needs it as text. */
-  changesJson: string
+  /** `[{id, after}]` of the changes as UTF-8 JSON, serialized once for the journal and reused by whoever needs it as text. */
+  changesJson: Buffer
 }
 
 export interface CommitOptions {
@@ -223,7 +223,13 @@ export class LakeStore {
         if (!verdict.ok) throw new GuardRejection(verdict.reasons, verdict.refusals)
         if (verdict.changes) changes = verdict.changes
       }
-      const changesJson = `[${changes.map(({id, after}) => `{"id":${JSON.stringify(id)},"after":${this.serialized(id, after)}}`).join(',')}]`
+      // Encoded document by document: one big string would be flattened and copied again by each of its readers.
+      const changesJson = Buffer.concat([
+        ...changes.map(({id, after}, i) =>
+          Buffer.from(`${i === 0 ? '[' : ','}{"id":${JSON.stringify(id)},"after":${this.serialized(id, after)}}`),
+        ),
+        Buffer.from(changes.length === 0 ? '[]' : ']'),
+      ])
       if (options.dryRun) return {result, commit: {transactionId, timestamp, changes}}
       const seq = this.seq + 1
       const record: JournalRecord = {

@@ -22,12 +22,12 @@ import type {LakeStore} from './lake-store'
 import type {QueryOptions} from './query'
 import type {SanityDocument} from './types'
 
-/** A commit as workers receive it: `changes` is JSON (`[{id, after}]`), serialized once for all workers. */
+/** A commit as workers receive it: `changes` is UTF-8 JSON (`[{id, after}]`), serialized once (by the store, for its journal) for all workers. */
 export interface WorkerCommit {
   type: 'commit'
   dataset: string
   seq: number
-  changes: string
+  changes: Uint8Array
 }
 
 export type ToWorker =

@@ -17,6 +17,8 @@ if (!port) throw new Error('query-worker.ts runs only as a worker thread')
 const datasets = new Map<string, DatasetState>()
 /** Sequence number of the last commit applied, compared with the one each query was dispatched at. */
 let seq = 0
+const utf8 = new TextDecoder()
+
 /** Commits that arrived while a query was running: applied after it, so the query sees one state. */
 let held: WorkerCommit[] | undefined
 
@@ -27,7 +29,7 @@ function dataset(name: string): DatasetState {
 }
 
 function apply(commit: WorkerCommit): void {
-  const changes = JSON.parse(commit.changes) as {id: string; after: SanityDocument | null}[]
+  const changes = JSON.parse(utf8.decode(commit.changes)) as {id: string; after: SanityDocument | null}[]
   dataset(commit.dataset).apply({
     seq: commit.seq,
     transactionId: '',
