@@ -5,6 +5,7 @@
  */
 import {publishedIdOf} from './ids'
 import type {SnapshotEntry} from './journal'
+import {OrderIndexes} from './order-index'
 import type {Change, SanityDocument} from './types'
 
 /** One committed change of one document, kept for the history endpoints. */
@@ -36,6 +37,19 @@ export interface AppliedCommit {
   allowedUnreviewed?: true
 }
 
+/**
+ * The ids of one published-id group. `ordinal` is the group's place in `groups`' iteration
+ * order (a Map keeps insertion order), which is the dataset order queries see, so a
+ * narrowed set of groups can be put in that order without walking the whole map.
+ */
+export class Group extends Set<string> {
+  readonly ordinal: number
+  constructor(ordinal: number) {
+    super()
+    this.ordinal = ordinal
+  }
+}
+
 /** How many history entries each document keeps in memory; older ones are dropped. */
 const HISTORY_PER_DOCUMENT = 1000
 
@@ -45,7 +59,7 @@ export class DatasetState {
   /** `_type` → ids, so `_type == $t` filters need not scan. */
   readonly byType = new Map<string, Set<string>>()
   /** published id → ids of the published doc, its draft and its versions (perspectives work per group). */
-  readonly groups = new Map<string, Set<string>>()
+  readonly groups = new Map<string, Group>()
   readonly history = new Map<string, HistoryEntry[]>()
   /**
    * Transaction ids used in this dataset: every applied commit's, and the `_rev`s of
@@ -53,6 +67,9 @@ export class DatasetState {
    * A caller may choose a transaction's id, but never one that is taken.
    */
   readonly transactionIds = new Set<string>()
+  /** Sorted indexes the list-query planner builds on demand; kept current by `apply`. */
+  readonly orderIndexes = new OrderIndexes()
+  private nextGroupOrdinal = 0
   /** Bumped on every commit; query caches compare it. */
   generation = 0
 
@@ -66,8 +83,10 @@ export class DatasetState {
 
   apply(commit: AppliedCommit): void {
     this.transactionIds.add(commit.transactionId)
+    const ordered: [SanityDocument | null, SanityDocument | null][] | undefined = this.orderIndexes.active ? [] : undefined
     for (const change of commit.changes) {
       const previous = this.docs.get(change.id) ?? null
+      ordered?.push([previous, change.after])
       if (previous) this.unindex(previous)
       if (change.after) {
         this.docs.set(change.id, change.after)
@@ -85,12 +104,15 @@ export class DatasetState {
         ...(commit.allowedUnreviewed ? {allowedUnreviewed: true as const} : {}),
       })
     }
+    if (ordered) this.orderIndexes.update(ordered)
     this.generation++
   }
 
   /** Loads a document from a snapshot, with a single synthetic history entry at its current revision. */
   load({doc, author, contentAuthor}: SnapshotEntry): void {
     if (doc._rev) this.transactionIds.add(doc._rev)
+    // Loading happens before any query; indexes built meanwhile are rebuilt on next use.
+    this.orderIndexes.clear()
     this.docs.set(doc._id, doc)
     this.index(doc)
     this.remember(doc._id, {
@@ -132,7 +154,7 @@ export class DatasetState {
     ids.add(doc._id)
     const group = publishedIdOf(doc._id)
     let members = this.groups.get(group)
-    if (!members) this.groups.set(group, (members = new Set()))
+    if (!members) this.groups.set(group, (members = new Group(this.nextGroupOrdinal++)))
     members.add(doc._id)
   }
 

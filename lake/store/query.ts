@@ -8,12 +8,13 @@
 import {evaluate, parse, type ExprNode} from 'groq-js'
 import {errors} from '../errors'
 import type {DatasetState} from './dataset'
-import {isDraftId, isVersionId, publishedIdOf, releaseOf} from './ids'
+import {publishedIdOf} from './ids'
+import {listPlan, type ListPlanOptions} from './list-plan'
 import {rewriteTextQueries, usesTextQuery} from './text-search'
 import type {SanityDocument} from './types'
+import {dereferencer, fullView, inDatasetOrder, viewOfGroups, type Perspective} from './views'
 
-/** `raw`, `drafts`, `published`, or a release stack (highest priority first; may contain 'drafts'). */
-export type Perspective = 'raw' | 'drafts' | 'published' | string[]
+export type {Perspective} from './views'
 
 export interface QueryOptions {
   /** Perspective to evaluate under. */
@@ -39,71 +40,6 @@ export function parsePerspective(value: unknown, fallback: Perspective): Perspec
   if (list.includes('raw')) throw errors.badRequest('Perspective "raw" cannot be combined with other perspectives')
   if (list.length === 0) return fallback
   return list
-}
-
-/**
- * Picks the document a perspective shows for one published-id group, or undefined.
- * Stacks list releases by priority; published is always the base.
- */
-function pick(ids: Iterable<string>, state: DatasetState, perspective: Exclude<Perspective, 'raw'>): SanityDocument | undefined {
-  let published: SanityDocument | undefined
-  let draft: SanityDocument | undefined
-  const versions = new Map<string, SanityDocument>()
-  for (const id of ids) {
-    const doc = state.docs.get(id)
-    if (!doc) continue
-    if (isDraftId(id)) draft = doc
-    else if (isVersionId(id)) versions.set(releaseOf(id) ?? '', doc)
-    else published = doc
-  }
-  if (perspective === 'published') return published
-  const stack = perspective === 'drafts' ? ['drafts'] : perspective
-  let chosen: SanityDocument | undefined
-  for (const layer of stack) {
-    chosen = layer === 'drafts' ? draft : layer === 'published' ? published : versions.get(layer)
-    if (chosen) break
-  }
-  chosen ??= published
-  if (!chosen) return undefined
-  // A version marked for unpublishing hides the document in that perspective.
-  if ((chosen._system as {delete?: boolean} | undefined)?.delete) return undefined
-  if (chosen === published)
-    return perspective === 'drafts' || Array.isArray(perspective) ? {...published, _originalId: published._id} : published
-  return {...chosen, _id: publishedIdOf(chosen._id), _originalId: chosen._id}
-}
-
-function viewOfGroups(state: DatasetState, groups: Iterable<string>, perspective: Perspective): SanityDocument[] {
-  const out: SanityDocument[] = []
-  for (const group of groups) {
-    const members = state.groups.get(group)
-    if (!members) continue
-    if (perspective === 'raw') {
-      for (const id of members) {
-        const doc = state.docs.get(id)
-        if (doc) out.push(doc)
-      }
-      continue
-    }
-    const doc = pick(members, state, perspective)
-    if (doc) out.push(doc)
-  }
-  return out
-}
-
-const fullViews = new WeakMap<DatasetState, {generation: number; views: Map<string, SanityDocument[]>}>()
-
-/** The whole dataset as the perspective shows it; cached until the next commit. */
-export function fullView(state: DatasetState, perspective: Perspective): SanityDocument[] {
-  let cache = fullViews.get(state)
-  if (!cache || cache.generation !== state.generation)
-    fullViews.set(state, (cache = {generation: state.generation, views: new Map()}))
-  const key = JSON.stringify(perspective)
-  let view = cache.views.get(key)
-  if (!view) {
-    view = perspective === 'raw' ? [...state.docs.values()] : viewOfGroups(state, state.groups.keys(), perspective)
-    cache.views.set(key, view)
-  }
-  return view
 }
 
 type Node = {type: string; [key: string]: unknown}
@@ -199,11 +135,19 @@ function soleDatasetFilter(tree: ExprNode): Node | undefined {
 }
 
 /** The documents groq-js needs to see for this query: a narrowed set when provably enough. */
-export function plan(tree: ExprNode, state: DatasetState, perspective: Perspective): {docs: SanityDocument[]; narrowed: boolean} {
+export function plan(
+  tree: ExprNode,
+  state: DatasetState,
+  options: ListPlanOptions,
+  maxDocs = Infinity,
+): {docs: SanityDocument[]; narrowed: boolean} {
+  const {perspective} = options
   const filter = soleDatasetFilter(tree)
   if (filter) {
+    const listed = listPlan(tree, state, options, maxDocs)
+    if (listed) return {docs: listed, narrowed: true}
     const groups = candidates(filter.expr, state)
-    if (groups) return {docs: viewOfGroups(state, groups, perspective), narrowed: true}
+    if (groups) return {docs: viewOfGroups(state, inDatasetOrder(state, groups), perspective), narrowed: true}
   }
   return {docs: fullView(state, perspective), narrowed: false}
 }
@@ -389,7 +333,7 @@ export function fastPlan(state: DatasetState, query: string, options: QueryOptio
   if (!smallValue(options.params, FAST_PATH_MAX_PARAM_NODES)) return undefined
   // Parse errors are thrown as they would be from the worker.
   const tree = parseQuery(query, options.params)
-  const planned = plan(tree, state, options.perspective)
+  const planned = plan(tree, state, options, FAST_PATH_MAX_DOCS)
   if (!planned.narrowed || planned.docs.length > FAST_PATH_MAX_DOCS || !isBounded(tree)) return undefined
   return {tree, docs: planned.docs}
 }
@@ -405,7 +349,7 @@ export async function runQuery(state: DatasetState, query: string, options: Quer
   if (typeof query !== 'string' || !query.trim()) throw errors.badRequest('Missing "query"')
   checkQuerySize(query)
   const tree = prepared?.tree ?? parseQuery(query, options.params)
-  const {docs} = prepared ?? plan(tree, state, options.perspective)
+  const {docs} = prepared ?? plan(tree, state, options)
   if (usesTextQuery(query)) {
     const filter = soleDatasetFilter(tree)
     if (!filter || !(await rewriteTextQueries(filter, docs, options.params))) {
@@ -415,26 +359,13 @@ export async function runQuery(state: DatasetState, query: string, options: Quer
       )
     }
   }
-  const byId = new Map<string, SanityDocument>()
   try {
     const value = await evaluate(tree, {
       dataset: docs,
       params: options.params,
       identity: options.identity,
       sanity: options.sanity,
-      // Dereferencing must see the whole perspective even when `docs` was narrowed.
-      dereference: ({_ref}) => {
-        const hit = byId.get(_ref)
-        if (hit) return hit
-        const group = state.groups.get(publishedIdOf(_ref))
-        if (!group) return null
-        const doc =
-          options.perspective === 'raw'
-            ? state.docs.get(_ref)
-            : viewOfGroups(state, [publishedIdOf(_ref)], options.perspective).find((d) => d._id === _ref)
-        if (doc) byId.set(_ref, doc)
-        return doc ?? null
-      },
+      dereference: dereferencer(state, options.perspective),
     })
     return await value.get()
   } catch (err) {
