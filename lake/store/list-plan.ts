@@ -5,17 +5,17 @@
  *     | order(orderings[0] desc) [0...$__limit]
  *
  * groq-js would filter the whole dataset, project and sort the type, then keep 100 rows.
- * Here the type's sorted index (order-index.ts) is read from the top until enough rows
- * (plus every row tied with the last) pass the filter, and only those are handed to
- * groq-js, which evaluates the unchanged query over them. So the answer is groq-js's own,
- * provided the handed rows hold the sliced ones:
+ * Here the type's sorted index (order-index.ts) is read from the top until enough rows pass
+ * the filter, and only the rows the slice can show are handed to groq-js, which evaluates
+ * the unchanged query over them. So the answer is groq-js's own, because:
  *
- * - Every row outside the prefix orders strictly after the prefix's last key, and the prefix
- *   holds at least `end` rows that pass the filter (checked by evaluating the filter with
- *   groq-js), so no outside row reaches the slice.
- * - groq-js's sort is stable: among equal keys it keeps dataset order. Tied rows are handed
- *   over in the perspective's dataset order (views.ts `fullView`), so ties come out as over
- *   the whole dataset.
+ * - The index is read past `end` passing rows and on through every row tied with the last
+ *   one read, so every row outside what was read orders strictly after all of them.
+ * - groq-js's sort is stable: among equal keys it keeps dataset order (views.ts `fullView`).
+ *   The read rows that pass are sorted the same way (key, then dataset place) and the first
+ *   `end` kept, so ties at the cut are settled as over the whole dataset.
+ * - Whether a row passes is decided by groq-js itself (the filter evaluated over the read
+ *   rows), unless the filter is nothing but the `_type` conditions the index already applies.
  *
  * Recognised: one `*[filter]` whose filter pins `_type` (`==` / `in` literals, And/Or),
  * ordered directly or through a `{...}` projection, by attribute paths or `lower(path)`
@@ -297,26 +297,11 @@ function shownRow(state: DatasetState, perspective: Perspective): (doc: SanityDo
   }
 }
 
-/** Rows in the perspective's dataset order (the order groq-js keeps among equal keys; see views.ts `fullView`). */
-function inDatasetOrder(state: DatasetState, perspective: Perspective, rows: SanityDocument[]): SanityDocument[] {
-  const place = new Map<SanityDocument, [number, number]>()
-  for (const row of rows) {
-    const stored = perspective === 'raw' ? row._id : String(row._originalId ?? row._id)
-    const group = state.groups.get(publishedIdOf(stored))!
-    // A raw row's place among its group's copies breaks ties between copies of one group.
-    const within = perspective === 'raw' ? [...group].indexOf(stored) : 0
-    place.set(row, [group.ordinal, within])
-  }
-  return [...rows].sort((a, b) => {
-    const [x, y] = [place.get(a)!, place.get(b)!]
-    return x[0] - y[0] || x[1] - y[1]
-  })
-}
-
-function hasTies(keys: unknown[], spec: OrderSpec): boolean {
-  const sorted = [...keys].sort((a, b) => compareKeys(a, b, spec))
-  for (let i = 1; i < sorted.length; i++) if (compareKeys(sorted[i - 1], sorted[i], spec) === 0) return true
-  return false
+/** A row's place in the perspective's dataset order (see views.ts `fullView`): its group's, then its copy's within the group. */
+function datasetPlace(state: DatasetState, perspective: Perspective, row: SanityDocument): [number, number] {
+  const stored = perspective === 'raw' ? row._id : String(row._originalId ?? row._id)
+  const group = state.groups.get(publishedIdOf(stored))!
+  return [group.ordinal, perspective === 'raw' && group.size > 1 ? [...group].indexOf(stored) : 0]
 }
 
 /**
@@ -345,35 +330,71 @@ export function listPlan(
   }
   const targets = new Map([...cursors.keys()].map((type) => [type, end]))
   const filterOnly = {type: 'Filter', base: {type: 'Everything'}, expr: filter.expr} as unknown as ExprNode
+  let passing: Set<SanityDocument> | undefined
   for (;;) {
     for (const [type, cursor] of cursors) cursor.readUntil(targets.get(type)!, spec)
     const rows = [...cursors.values()].flatMap((cursor) => cursor.rows)
     if (rows.length > maxRows) return undefined
     if (exact) break
-    let passing: SanityDocument[]
     try {
-      passing = evaluateSync(filterOnly, {
+      const passed = evaluateSync(filterOnly, {
         dataset: rows,
         params: options.params,
         identity: options.identity,
         sanity: options.sanity,
         dereference: dereferencer(state, options.perspective),
       }).data as SanityDocument[]
+      passing = new Set(passed)
     } catch {
       // Whatever groq-js cannot do synchronously (or fails at) is left to the full evaluation.
       return undefined
     }
-    const passed = new Map<string, number>()
-    for (const row of passing) passed.set(row._type, (passed.get(row._type) ?? 0) + 1)
+    const passedByType = new Map<string, number>()
+    for (const row of passing) passedByType.set(row._type, (passedByType.get(row._type) ?? 0) + 1)
     let short = false
     for (const [type, cursor] of cursors) {
-      if ((passed.get(type) ?? 0) >= end || cursor.exhausted) continue
+      if ((passedByType.get(type) ?? 0) >= end || cursor.exhausted) continue
       short = true
       targets.set(type, cursor.rows.length * 2 + end)
     }
     if (!short) break
   }
-  const rows = [...cursors.values()].flatMap((cursor) => cursor.rows)
-  const keys = [...cursors.values()].flatMap((cursor) => cursor.keys)
-  return hasTies(keys, spec) ? inDatasetOrder(state, options.perspective, rows) : rows
+  return topRows(state, options.perspective, cursors, spec, end, passing, usesNow(filter.expr))
+}
+
+function usesNow(node: unknown): boolean {
+  if (!node || typeof node !== 'object') return false
+  if (isNode(node) && node.type === 'FuncCall' && node.name === 'now') return true
+  if (isNode(node) && node.type === 'Value') return false
+  return Object.values(node).some(usesNow)
+}
+
+/**
+ * Exactly the rows groq-js slices from, in dataset order: the passing rows sorted by key and
+ * then dataset order (what groq-js's stable sort does), the first `end` of them. Rows that
+ * fail the filter are dropped, since groq-js would drop them too; unless the filter reads
+ * `now()`, which the final evaluation reads afresh.
+ */
+function topRows(
+  state: DatasetState,
+  perspective: Perspective,
+  cursors: Map<string, Cursor>,
+  spec: OrderSpec,
+  end: number,
+  passing: Set<SanityDocument> | undefined,
+  keepFailing: boolean,
+): SanityDocument[] {
+  const entries: {row: SanityDocument; key: unknown; place: [number, number]}[] = []
+  for (const cursor of cursors.values())
+    cursor.rows.forEach((row, i) => {
+      if (!passing || passing.has(row)) entries.push({row, key: cursor.keys[i], place: datasetPlace(state, perspective, row)})
+    })
+  const byPlace = (a: (typeof entries)[number], b: (typeof entries)[number]) => a.place[0] - b.place[0] || a.place[1] - b.place[1]
+  entries.sort((a, b) => compareKeys(a.key, b.key, spec) || byPlace(a, b))
+  const top = entries.slice(0, end)
+  if (keepFailing && passing) {
+    const failing = [...cursors.values()].flatMap((cursor) => cursor.rows.filter((row) => !passing.has(row)))
+    top.push(...failing.map((row) => ({row, key: undefined, place: datasetPlace(state, perspective, row)})))
+  }
+  return top.sort(byPlace).map((entry) => entry.row)
 }

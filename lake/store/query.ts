@@ -152,6 +152,26 @@ export function plan(
   return {docs: fullView(state, perspective), narrowed: false}
 }
 
+/**
+ * The documents a delete or patch by query evaluates: the dataset as the transaction has it
+ * so far (`touched` overrides the committed state, null for deleted), narrowed by the
+ * id/type planner like a read, so `*[_type == "x" && ...]` does not scan the dataset.
+ */
+export function workingDocs(
+  tree: ExprNode,
+  base: DatasetState,
+  touched: ReadonlyMap<string, SanityDocument | null>,
+): SanityDocument[] {
+  const filter = soleDatasetFilter(tree)
+  const groups = filter && candidates(filter.expr, base)
+  const out: SanityDocument[] = []
+  const committed = groups ? viewOfGroups(base, inDatasetOrder(base, groups), 'raw') : base.docs.values()
+  for (const doc of committed) if (!touched.has(doc._id)) out.push(doc)
+  // A touched document may have gained the pinned type or id: all of them are candidates.
+  for (const doc of touched.values()) if (doc) out.push(doc)
+  return out
+}
+
 /** Names of the `$params` a parse tree reads (groq-js has no function definitions, so every `Parameter` node is one). */
 export function referencedParams(tree: ExprNode): Set<string> {
   const names = new Set<string>()
