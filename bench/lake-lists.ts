@@ -43,7 +43,7 @@ function cases(type: string, other: string): ListCase[] {
     {name: 'Studio list, last edited', ...studioList(type, '_updatedAt', 'orderings[0] desc', 101)},
     {name: 'Studio list, by title', ...studioList(type, 'title', 'lower(orderings[0]) asc', 101)},
     {name: 'Studio list, scrolled (2,000)', ...studioList(type, '_updatedAt', 'orderings[0] desc', 2001)},
-    {name: 'Studio list, two types', ...studioList([type, other], '_createdAt', 'orderings[0] desc', 101)},
+    {name: 'Studio list, two types', ...studioList([type, other], '_updatedAt', 'orderings[0] desc', 101)},
     {
       // Past the main thread's 2,000-character limit: planned and evaluated in a query worker, with the worker's own index.
       name: 'same, in a query worker',
