@@ -134,22 +134,32 @@ function soleDatasetFilter(tree: ExprNode): Node | undefined {
   return only && only.type === 'Filter' && isNode(only.base) && only.base.type === 'Everything' ? only : undefined
 }
 
-/** The documents groq-js needs to see for this query: a narrowed set when provably enough. */
-export function plan(
+/**
+ * A narrowed set of documents that is provably enough for this query (a list plan, or the
+ * id/type candidates), or undefined when the query needs the whole dataset or the set would
+ * exceed `maxDocs`.
+ */
+export function narrow(
   tree: ExprNode,
   state: DatasetState,
   options: ListPlanOptions,
   maxDocs = Infinity,
-): {docs: SanityDocument[]; narrowed: boolean} {
-  const {perspective} = options
+): SanityDocument[] | undefined {
   const filter = soleDatasetFilter(tree)
-  if (filter) {
-    const listed = listPlan(tree, state, options, maxDocs)
-    if (listed) return {docs: listed, narrowed: true}
-    const groups = candidates(filter.expr, state)
-    if (groups) return {docs: viewOfGroups(state, inDatasetOrder(state, groups), perspective), narrowed: true}
-  }
-  return {docs: fullView(state, perspective), narrowed: false}
+  if (!filter) return undefined
+  const listed = listPlan(tree, state, options, maxDocs)
+  if (listed) return listed
+  const groups = candidates(filter.expr, state)
+  // A perspective shows at most one document per group; `raw` may show more, checked below.
+  if (!groups || groups.size > maxDocs) return undefined
+  const docs = viewOfGroups(state, inDatasetOrder(state, groups), options.perspective)
+  return docs.length > maxDocs ? undefined : docs
+}
+
+/** The documents groq-js needs to see for this query: a narrowed set when provably enough. */
+export function plan(tree: ExprNode, state: DatasetState, options: ListPlanOptions): {docs: SanityDocument[]; narrowed: boolean} {
+  const docs = narrow(tree, state, options)
+  return docs ? {docs, narrowed: true} : {docs: fullView(state, options.perspective), narrowed: false}
 }
 
 /**
@@ -353,9 +363,11 @@ export function fastPlan(state: DatasetState, query: string, options: QueryOptio
   if (!smallValue(options.params, FAST_PATH_MAX_PARAM_NODES)) return undefined
   // Parse errors are thrown as they would be from the worker.
   const tree = parseQuery(query, options.params)
-  const planned = plan(tree, state, options, FAST_PATH_MAX_DOCS)
-  if (!planned.narrowed || planned.docs.length > FAST_PATH_MAX_DOCS || !isBounded(tree)) return undefined
-  return {tree, docs: planned.docs}
+  // The shape first: it is cheap, and a query that goes to a worker anyway must not make this
+  // thread build a view of the dataset (`plan` would, for a query it cannot narrow).
+  if (!isBounded(tree)) return undefined
+  const docs = narrow(tree, state, options, FAST_PATH_MAX_DOCS)
+  return docs && {tree, docs}
 }
 
 /** A parsed query and the documents it is evaluated over. */
