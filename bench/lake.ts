@@ -12,6 +12,7 @@ import {evaluate, parse} from 'groq-js'
 import {DEFAULT_USERS} from '../lake/auth/users'
 import {startLake} from '../lake/server'
 import {DatasetState} from '../lake/store/dataset'
+import {benchLists} from './lake-lists'
 import {runQuery} from '../lake/store/query'
 import type {SanityDocument} from '../lake/store/types'
 import {benchLakeIngest} from './lake-ingest'
@@ -161,6 +162,7 @@ export async function benchLake(count = 100_000): Promise<void> {
         `${c.name.padEnd(12)} ${fmt(plain)}      ${fmt(inProcess)}   ${(plain / inProcess).toFixed(1).padStart(6)}x   ${fmt(overHttp)}   ${(plain / overHttp).toFixed(1).padStart(6)}x`,
       )
     }
+    await benchLists(lake.url, 'bench', docs, fetchRetry)
     await pingUnderPathologicalQuery(lake.url)
   } finally {
     await lake.close()

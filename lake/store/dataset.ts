@@ -5,6 +5,7 @@
  */
 import {publishedIdOf} from './ids'
 import type {SnapshotEntry} from './journal'
+import {OrderIndexes} from './order-index'
 import {TransactionIds} from './transaction-ids'
 import type {Change, SanityDocument} from './types'
 
@@ -37,6 +38,19 @@ export interface AppliedCommit {
   allowedUnreviewed?: true
 }
 
+/**
+ * The ids of one published-id group. `ordinal` is the group's place in `groups`' iteration
+ * order (a Map keeps insertion order), which is the dataset order queries see, so a
+ * narrowed set of groups can be put in that order without walking the whole map.
+ */
+export class Group extends Set<string> {
+  readonly ordinal: number
+  constructor(ordinal: number) {
+    super()
+    this.ordinal = ordinal
+  }
+}
+
 /** How many history entries each document keeps in memory; older ones are dropped. */
 const HISTORY_PER_DOCUMENT = 1000
 
@@ -46,10 +60,13 @@ export class DatasetState {
   /** `_type` → ids, so `_type == $t` filters need not scan. */
   readonly byType = new Map<string, Set<string>>()
   /** published id → ids of the published doc, its draft and its versions (perspectives work per group). */
-  readonly groups = new Map<string, Set<string>>()
+  readonly groups = new Map<string, Group>()
   readonly history = new Map<string, HistoryEntry[]>()
   /** Transaction ids a caller may not choose again: live revisions and the recent ones (bounded). */
   readonly transactionIds: TransactionIds
+  /** Sorted indexes the list-query planner builds on demand; kept current by `apply`. */
+  readonly orderIndexes = new OrderIndexes()
+  private nextGroupOrdinal = 0
   /** Bumped on every commit; query caches compare it. */
   generation = 0
 
@@ -64,9 +81,11 @@ export class DatasetState {
 
   apply(commit: AppliedCommit): void {
     this.transactionIds.add(commit.transactionId)
+    const ordered: [SanityDocument | null, SanityDocument | null][] | undefined = this.orderIndexes.active ? [] : undefined
     for (const change of commit.changes) {
       const previous = this.docs.get(change.id) ?? null
       this.transactionIds.revisionChanged(previous?._rev, change.after?._rev)
+      ordered?.push([previous, change.after])
       if (previous) this.unindex(previous)
       if (change.after) {
         this.docs.set(change.id, change.after)
@@ -84,12 +103,15 @@ export class DatasetState {
         ...(commit.allowedUnreviewed ? {allowedUnreviewed: true as const} : {}),
       })
     }
+    if (ordered) this.orderIndexes.update(ordered)
     this.generation++
   }
 
   /** Loads a document from a snapshot, with a single synthetic history entry at its current revision. */
   load({doc, author, contentAuthor}: SnapshotEntry): void {
     this.transactionIds.revisionChanged(this.docs.get(doc._id)?._rev, doc._rev)
+    // Loading happens before any query; indexes built meanwhile are rebuilt on next use.
+    this.orderIndexes.clear()
     this.docs.set(doc._id, doc)
     this.index(doc)
     this.remember(doc._id, {
@@ -131,7 +153,7 @@ export class DatasetState {
     ids.add(doc._id)
     const group = publishedIdOf(doc._id)
     let members = this.groups.get(group)
-    if (!members) this.groups.set(group, (members = new Set()))
+    if (!members) this.groups.set(group, (members = new Group(this.nextGroupOrdinal++)))
     members.add(doc._id)
   }
 

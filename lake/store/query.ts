@@ -5,16 +5,17 @@
  * only the matching documents (from the indexes) are handed over. groq-js still
  * evaluates the full filter, so narrowing only has to return a superset.
  */
-import {evaluate, parse, type ExprNode} from 'groq-js'
+import {evaluate, evaluateSync, parse, type ExprNode} from 'groq-js'
 import {errors, LakeError} from '../errors'
 import type {DatasetState} from './dataset'
-import {isDraftId, isVersionId, publishedIdOf, releaseOf} from './ids'
+import {publishedIdOf} from './ids'
+import {listPlan, type ListPlanOptions} from './list-plan'
 import {applyTextSearch, usesTextQuery, type EvaluateOptions} from './text-search'
 import {unsupportedConstruct} from './unsupported-groq'
 import type {SanityDocument} from './types'
+import {dereferencer, fullView, inDatasetOrder, viewOfGroups, type Perspective} from './views'
 
-/** `raw`, `drafts`, `published`, or a release stack (highest priority first; may contain 'drafts'). */
-export type Perspective = 'raw' | 'drafts' | 'published' | string[]
+export type {Perspective} from './views'
 
 export interface QueryOptions {
   /** Perspective to evaluate under. */
@@ -40,71 +41,6 @@ export function parsePerspective(value: unknown, fallback: Perspective): Perspec
   if (list.includes('raw')) throw errors.badRequest('Perspective "raw" cannot be combined with other perspectives')
   if (list.length === 0) return fallback
   return list
-}
-
-/**
- * Picks the document a perspective shows for one published-id group, or undefined.
- * Stacks list releases by priority; published is always the base.
- */
-function pick(ids: Iterable<string>, state: DatasetState, perspective: Exclude<Perspective, 'raw'>): SanityDocument | undefined {
-  let published: SanityDocument | undefined
-  let draft: SanityDocument | undefined
-  const versions = new Map<string, SanityDocument>()
-  for (const id of ids) {
-    const doc = state.docs.get(id)
-    if (!doc) continue
-    if (isDraftId(id)) draft = doc
-    else if (isVersionId(id)) versions.set(releaseOf(id) ?? '', doc)
-    else published = doc
-  }
-  if (perspective === 'published') return published
-  const stack = perspective === 'drafts' ? ['drafts'] : perspective
-  let chosen: SanityDocument | undefined
-  for (const layer of stack) {
-    chosen = layer === 'drafts' ? draft : layer === 'published' ? published : versions.get(layer)
-    if (chosen) break
-  }
-  chosen ??= published
-  if (!chosen) return undefined
-  // A version marked for unpublishing hides the document in that perspective.
-  if ((chosen._system as {delete?: boolean} | undefined)?.delete) return undefined
-  if (chosen === published)
-    return perspective === 'drafts' || Array.isArray(perspective) ? {...published, _originalId: published._id} : published
-  return {...chosen, _id: publishedIdOf(chosen._id), _originalId: chosen._id}
-}
-
-function viewOfGroups(state: DatasetState, groups: Iterable<string>, perspective: Perspective): SanityDocument[] {
-  const out: SanityDocument[] = []
-  for (const group of groups) {
-    const members = state.groups.get(group)
-    if (!members) continue
-    if (perspective === 'raw') {
-      for (const id of members) {
-        const doc = state.docs.get(id)
-        if (doc) out.push(doc)
-      }
-      continue
-    }
-    const doc = pick(members, state, perspective)
-    if (doc) out.push(doc)
-  }
-  return out
-}
-
-const fullViews = new WeakMap<DatasetState, {generation: number; views: Map<string, SanityDocument[]>}>()
-
-/** The whole dataset as the perspective shows it; cached until the next commit. */
-export function fullView(state: DatasetState, perspective: Perspective): SanityDocument[] {
-  let cache = fullViews.get(state)
-  if (!cache || cache.generation !== state.generation)
-    fullViews.set(state, (cache = {generation: state.generation, views: new Map()}))
-  const key = JSON.stringify(perspective)
-  let view = cache.views.get(key)
-  if (!view) {
-    view = perspective === 'raw' ? [...state.docs.values()] : viewOfGroups(state, state.groups.keys(), perspective)
-    cache.views.set(key, view)
-  }
-  return view
 }
 
 type Node = {type: string; [key: string]: unknown}
@@ -199,14 +135,52 @@ function soleDatasetFilter(tree: ExprNode): Node | undefined {
   return only && only.type === 'Filter' && isNode(only.base) && only.base.type === 'Everything' ? only : undefined
 }
 
-/** The documents groq-js needs to see for this query: a narrowed set when provably enough. */
-export function plan(tree: ExprNode, state: DatasetState, perspective: Perspective): {docs: SanityDocument[]; narrowed: boolean} {
+/**
+ * A narrowed set of documents that is provably enough for this query (a list plan, or the
+ * id/type candidates), or undefined when the query needs the whole dataset or the set would
+ * exceed `maxDocs`.
+ */
+export function narrow(
+  tree: ExprNode,
+  state: DatasetState,
+  options: ListPlanOptions,
+  maxDocs = Infinity,
+): SanityDocument[] | undefined {
   const filter = soleDatasetFilter(tree)
-  if (filter) {
-    const groups = candidates(filter.expr, state)
-    if (groups) return {docs: viewOfGroups(state, groups, perspective), narrowed: true}
-  }
-  return {docs: fullView(state, perspective), narrowed: false}
+  if (!filter) return undefined
+  const listed = listPlan(tree, state, options, maxDocs)
+  if (listed) return listed
+  const groups = candidates(filter.expr, state)
+  // A perspective shows at most one document per group; `raw` may show more, checked below.
+  if (!groups || groups.size > maxDocs) return undefined
+  const docs = viewOfGroups(state, inDatasetOrder(state, groups), options.perspective)
+  return docs.length > maxDocs ? undefined : docs
+}
+
+/** The documents groq-js needs to see for this query: a narrowed set when provably enough. */
+export function plan(tree: ExprNode, state: DatasetState, options: ListPlanOptions): {docs: SanityDocument[]; narrowed: boolean} {
+  const docs = narrow(tree, state, options)
+  return docs ? {docs, narrowed: true} : {docs: fullView(state, options.perspective), narrowed: false}
+}
+
+/**
+ * The documents a delete or patch by query evaluates: the dataset as the transaction has it
+ * so far (`touched` overrides the committed state, null for deleted), narrowed by the
+ * id/type planner like a read, so `*[_type == "x" && ...]` does not scan the dataset.
+ */
+export function workingDocs(
+  tree: ExprNode,
+  base: DatasetState,
+  touched: ReadonlyMap<string, SanityDocument | null>,
+): SanityDocument[] {
+  const filter = soleDatasetFilter(tree)
+  const groups = filter && candidates(filter.expr, base)
+  const out: SanityDocument[] = []
+  const committed = groups ? viewOfGroups(base, inDatasetOrder(base, groups), 'raw') : base.docs.values()
+  for (const doc of committed) if (!touched.has(doc._id)) out.push(doc)
+  // A touched document may have gained the pinned type or id: all of them are candidates.
+  for (const doc of touched.values()) if (doc) out.push(doc)
+  return out
 }
 
 /** Names of the `$params` a parse tree reads (groq-js has no function definitions, so every `Parameter` node is one). */
@@ -390,9 +364,11 @@ export function fastPlan(state: DatasetState, query: string, options: QueryOptio
   if (!smallValue(options.params, FAST_PATH_MAX_PARAM_NODES)) return undefined
   // Parse errors are thrown as they would be from the worker.
   const tree = parseQuery(query, options.params)
-  const planned = plan(tree, state, options.perspective)
-  if (!planned.narrowed || planned.docs.length > FAST_PATH_MAX_DOCS || !isBounded(tree)) return undefined
-  return {tree, docs: planned.docs}
+  // The shape first: it is cheap, and a query that goes to a worker anyway must not make this
+  // thread build a view of the dataset (`plan` would, for a query it cannot narrow).
+  if (!isBounded(tree)) return undefined
+  const docs = narrow(tree, state, options, FAST_PATH_MAX_DOCS)
+  return docs && {tree, docs}
 }
 
 /** A parsed query and the documents it is evaluated over. */
@@ -406,35 +382,29 @@ export async function runQuery(state: DatasetState, query: string, options: Quer
   if (typeof query !== 'string' || !query.trim()) throw errors.badRequest('Missing "query"')
   checkQuerySize(query)
   const tree = prepared?.tree ?? parseQuery(query, options.params)
-  const planned = prepared ?? plan(tree, state, options.perspective)
+  const planned = prepared ?? plan(tree, state, options)
   const unsupported = unsupportedConstruct(tree)
   if (unsupported) throw errors.queryEvaluation(query, unsupported)
-  const byId = new Map<string, SanityDocument>()
   const evaluateOptions: EvaluateOptions = {
     params: options.params,
     identity: options.identity,
     sanity: options.sanity,
-    // Dereferencing must see the whole perspective even when `docs` was narrowed.
-    dereference: ({_ref}) => {
-      const hit = byId.get(_ref)
-      if (hit) return hit
-      const group = state.groups.get(publishedIdOf(_ref))
-      if (!group) return null
-      const doc =
-        options.perspective === 'raw'
-          ? state.docs.get(_ref)
-          : viewOfGroups(state, [publishedIdOf(_ref)], options.perspective).find((d) => d._id === _ref)
-      if (doc) byId.set(_ref, doc)
-      return doc ?? null
-    },
+    dereference: dereferencer(state, options.perspective),
   }
-  // text::query() and the score() over it are computed by text-search.ts, which hands groq-js a query it can run.
   try {
+    // text::query() and the score() over it are computed by text-search.ts, which hands groq-js a query it can run.
     const {tree: runnable, docs} = usesTextQuery(query)
       ? await applyTextSearch(tree, planned.docs, evaluateOptions, query)
       : {tree, docs: planned.docs}
-    const value = await evaluate(runnable, {...evaluateOptions, dataset: docs})
-    return await value.get()
+    const context = {...evaluateOptions, dataset: docs}
+    try {
+      // groq-js's synchronous evaluator does the same work without a promise per value, which
+      // makes it many times faster (2,000 list rows: 5 ms against 200 ms).
+      return evaluateSync(runnable, context).data
+    } catch {
+      // It cannot do everything (`diff::`/`delta::` are async-only): the async evaluator answers, or reports the error.
+    }
+    return await (await evaluate(runnable, context)).get()
   } catch (err) {
     if (err instanceof LakeError) throw err
     throw errors.queryEvaluation(query, (err as Error).message)

@@ -6,7 +6,7 @@
 import {parse, evaluate} from 'groq-js'
 import {StoreError} from './errors'
 import type {DatasetState} from './dataset'
-import {missingParam} from './query'
+import {MAX_QUERY_BYTES, missingParam, workingDocs} from './query'
 import type {Change, SanityDocument} from './types'
 
 export class WorkingSet {
@@ -27,6 +27,10 @@ export class WorkingSet {
 
   /** Ids of documents (in this working state) a GROQ query returns; used by delete/patch by query. */
   async idsMatching(query: string, params: Record<string, unknown> | undefined): Promise<string[]> {
+    // Parsed and evaluated on the main thread, inside the commit queue: the same size limit as a read.
+    const bytes = Buffer.byteLength(query)
+    if (bytes > MAX_QUERY_BYTES)
+      throw new StoreError('invalidQuery', `The query is ${bytes} bytes; queries may have at most ${MAX_QUERY_BYTES} bytes`)
     let tree
     try {
       tree = parse(query, {params: params ?? {}})
@@ -35,9 +39,7 @@ export class WorkingSet {
     }
     const missing = missingParam(tree, query, params ?? {})
     if (missing) throw new StoreError('invalidQuery', `Invalid query ${JSON.stringify(query)}: ${missing.description}`)
-    const docs: SanityDocument[] = []
-    for (const [id, doc] of this.base.docs) if (!this.touched.has(id)) docs.push(doc)
-    for (const doc of this.touched.values()) if (doc) docs.push(doc)
+    const docs = workingDocs(tree, this.base, this.touched)
     const value = await (await evaluate(tree, {dataset: docs, params: params ?? {}})).get()
     const list: unknown[] = Array.isArray(value) ? value : value ? [value] : []
     return list

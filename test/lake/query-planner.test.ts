@@ -35,7 +35,7 @@ describe('query planner', () => {
     ['*[_type == "odd" || n == 4]', {}, false],
     ['*[_id == "d1"]{"next": ref->n, "all": count(*[_type == "odd"])}', {}, false],
   ])('%s narrows=%s and matches a full scan under every perspective', async (query, params, narrows) => {
-    expect(plan(parseQuery(query, params), state, 'raw').narrowed).toBe(narrows)
+    expect(plan(parseQuery(query, params), state, {perspective: 'raw'}).narrowed).toBe(narrows)
     for (const perspective of perspectives) {
       const planned = await runQuery(state, query, {perspective, params})
       // A full scan: the same query with a dataset-wide no-op condition added, which defeats narrowing.
@@ -45,7 +45,7 @@ describe('query planner', () => {
   })
 
   it('narrows id lookups to the document group only', () => {
-    const {docs} = plan(parseQuery('*[_id == "d1"]', {}), state, 'raw')
+    const {docs} = plan(parseQuery('*[_id == "d1"]', {}), state, {perspective: 'raw'})
     expect(docs.map((d) => d._id).sort()).toEqual(['d1', 'drafts.d1'])
   })
 
