@@ -76,6 +76,11 @@ export const enUS = {
   'finding.distributorLink': 'Links to {{distributor}} in the body: remove them, or point them at the original source.',
   'finding.languageMismatch':
     'The language is set to “{{declared}}” but the body reads as “{{detected}}”: correct the Language field, or check the copy is the version you meant to publish.',
+  // Reuse of imported releases in the newsroom's own copy (rules/releaseReuse.ts).
+  'finding.releaseReuse':
+    '{{coverage}} of this copy comes from {{sources}}: third-party-derived. Credit the source in Source credits (the release and a label readers see), or have a reviewer approve it.',
+  'finding.releaseReuse.noted':
+    '{{coverage}} of this copy matches {{sources}}, below the newsroom’s threshold of {{threshold}} or credited: nothing to do.',
   // The publish gate's reasons; `.canApprove` is the advice for someone who may approve it themselves.
   'gate.pending.canApprove': 'Third-party copy must be approved before it is published: review it and approve it.',
   'gate.pending.askReviewer': 'Third-party copy must be approved before it is published: ask a reviewer to approve it.',
@@ -177,6 +182,10 @@ export const deDE: Record<ReviewResourceKey, string> = {
     'Links zu {{distributor}} im Text: Entfernen Sie sie oder lassen Sie sie auf die Originalquelle verweisen.',
   'finding.languageMismatch':
     'Als Sprache ist „{{declared}}“ eingestellt, der Text ist aber in „{{detected}}“ geschrieben: Korrigieren Sie das Feld „Language“ oder prüfen Sie, ob dies die Fassung ist, die Sie veröffentlichen wollten.',
+  'finding.releaseReuse':
+    '{{coverage}} dieses Textes stammen aus {{sources}}: aus Fremdinhalt übernommen. Nennen Sie die Quelle unter „Quellenangaben“ (die Meldung und eine Angabe für die Leser) oder lassen Sie den Text von Prüfenden freigeben.',
+  'finding.releaseReuse.noted':
+    '{{coverage}} dieses Textes stimmen mit {{sources}} überein, unter der Schwelle der Redaktion von {{threshold}} oder mit Quellenangabe: nichts zu tun.',
   'gate.pending.canApprove':
     'Fremdinhalte müssen vor der Veröffentlichung freigegeben werden: Prüfen Sie den Text und geben Sie ihn frei.',
   'gate.pending.askReviewer':
