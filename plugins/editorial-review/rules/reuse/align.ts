@@ -20,7 +20,7 @@ export interface AlignOptions {
   minWords?: number
   /** Words that are not function words a passage needs. Default 4. */
   minContentWords?: number
-  /** The widest edit (in words, on either side) inside one passage. Default 4. */
+  /** The widest edit (in words, on either side) inside one passage. Default 8. */
   maxGap?: number
 }
 
@@ -36,7 +36,7 @@ export interface AlignedPassage {
 
 export const DEFAULT_MIN_WORDS = 8
 const DEFAULT_MIN_CONTENT_WORDS = 4
-const DEFAULT_MAX_GAP = 4
+const DEFAULT_MAX_GAP = 8
 /** Repetitive text (a list of figures) can give one shingle many places; a few suffice. */
 const MAX_SEED_POSITIONS = 16
 
