@@ -8,11 +8,13 @@ import {resolvePolicy} from '../plugins/editorial-review/core'
 
 export const REVIEW_POLICY = resolvePolicy({
   // Each reviewed type needs a `review` field of type `editorialReview`.
-  types: ['pressRelease'],
+  types: ['pressRelease', 'article'],
   // Sanity's built-in roles that may approve, request changes or reject.
   reviewerRoles: ['administrator', 'editor'],
   // Whoever last changed the copy cannot approve it.
   fourEyes: true,
   // A site's own rules by code, added to the built-in table: `{myRule: {code: 'myRule', …}}`.
   rules: {},
+  // Share of an article from uncredited imported releases from which on it counts as third-party-derived.
+  reuse: {threshold: 0.3},
 })

@@ -114,7 +114,11 @@ export function align(article: PreparedText, source: PreparedText, options: Alig
   const passages: AlignedPassage[] = []
   let current: AlignedPassage | undefined
   const flush = () => {
-    if (current && current.matched >= minWords && contentWords(article.words, current.articleStart, current.articleEnd) >= minContent)
+    if (
+      current &&
+      current.matched >= minWords &&
+      contentWords(article.words, current.articleStart, current.articleEnd) >= minContent
+    )
       passages.push(current)
     current = undefined
   }

@@ -93,7 +93,13 @@ function side(text: PreparedText, from: number, to: number): PassageSide {
   const first = text.words[from]!
   const last = text.words[to - 1]!
   const unit = text.units[first.unit]!
-  return {block: first.unit, path: blockPath(unit), start: first.start, end: last.end, quote: unit.text.slice(first.start, last.end)}
+  return {
+    block: first.unit,
+    path: blockPath(unit),
+    start: first.start,
+    end: last.end,
+    quote: unit.text.slice(first.start, last.end),
+  }
 }
 
 /** Cuts a passage where either side moves to another block, so each piece lies in one block on each side. */

@@ -40,11 +40,7 @@ export function mix(value: number): number {
 }
 
 export function normalizeWord(raw: string): string {
-  return folded(raw)
-    .normalize('NFD')
-    .replace(MARKS, '')
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
+  return folded(raw).normalize('NFD').replace(MARKS, '').toLowerCase().replace(/ß/g, 'ss')
 }
 
 /**

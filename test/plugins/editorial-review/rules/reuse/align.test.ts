@@ -1,5 +1,11 @@
 import {describe, expect, it} from 'vitest'
-import {detect, reuseReport, withReuseSources, resolvePolicy, type PressReleaseDocument} from '../../../../../plugins/editorial-review/core'
+import {
+  detect,
+  reuseReport,
+  withReuseSources,
+  resolvePolicy,
+  type PressReleaseDocument,
+} from '../../../../../plugins/editorial-review/core'
 import {block, detectContext, distributorDocs} from '../../fixtures'
 
 const RELEASE_PARAGRAPHS = [
@@ -31,7 +37,12 @@ describe('alignment', () => {
     const report = reuseReport(article(RELEASE_PARAGRAPHS[0]!, OWN_PARAGRAPHS[0]!), [release])
     expect(report.sources).toHaveLength(1)
     const [passage] = report.sources[0]!.passages
-    expect(passage!.article).toMatchObject({block: 0, path: 'body[_key=="a0"]', start: 0, quote: RELEASE_PARAGRAPHS[0]!.slice(0, -1)})
+    expect(passage!.article).toMatchObject({
+      block: 0,
+      path: 'body[_key=="a0"]',
+      start: 0,
+      quote: RELEASE_PARAGRAPHS[0]!.slice(0, -1),
+    })
     expect(passage!.source).toMatchObject({block: 0, path: 'body[_key=="r0"]', start: 0})
     expect(passage!.evidence[0]).toMatchObject({path: 'body[_key=="a0"].children[_key=="a0s0"].text', start: 0})
     expect(report.coverage).toBeGreaterThan(0.45)
@@ -45,7 +56,8 @@ describe('alignment', () => {
   })
 
   it('holds a lightly edited paragraph together as one passage', () => {
-    const edited = RELEASE_PARAGRAPHS[1]!.replace('twelve thousand', '12,000')
+    const edited = RELEASE_PARAGRAPHS[1]!
+      .replace('twelve thousand', '12,000')
       .replace('according to chief executive', 'said CEO')
       .replace('called', 'described')
     const report = reuseReport(article(edited), [release])
@@ -54,7 +66,10 @@ describe('alignment', () => {
   })
 
   it('sees through case, accents, invisible characters and look-alike letters', () => {
-    const doctored = RELEASE_PARAGRAPHS[0]!.replace('Robotics', 'Ro\u200bbotics').replace('Leipzig', 'LЕIPZIG').replace('European', 'Européan')
+    const doctored = RELEASE_PARAGRAPHS[0]!
+      .replace('Robotics', 'Ro\u200bbotics')
+      .replace('Leipzig', 'LЕIPZIG')
+      .replace('European', 'Européan')
     expect(reuseReport(article(doctored), [release]).coverage).toBeGreaterThan(0.95)
   })
 
@@ -105,7 +120,10 @@ describe('the reuse rule', () => {
   })
 
   it('only notes credited reuse, and reuse under the threshold', () => {
-    const credited = {...copied, credits: [{release: {_ref: 'pressRelease.northwind'}, label: 'Based on a Northwind press release'}]}
+    const credited = {
+      ...copied,
+      credits: [{release: {_ref: 'pressRelease.northwind'}, label: 'Based on a Northwind press release'}],
+    }
     expect(detect(credited, context).map((finding) => finding.code)).toContain('releaseReuseNoted')
     expect(detect(credited, context).map((finding) => finding.code)).not.toContain('releaseReuse')
     const unlabelled = {...copied, credits: [{release: {_ref: 'pressRelease.northwind'}, label: ' '}]}

@@ -40,7 +40,8 @@ describe('fingerprints', () => {
   })
 
   it('do not depend on paragraph order, since no shingle runs across a paragraph end', () => {
-    const second = 'The company said the plant runs on solar power from its own roof and will train apprentices with the local chamber of commerce.'
+    const second =
+      'The company said the plant runs on solar power from its own roof and will train apprentices with the local chamber of commerce.'
     expect(releaseFingerprint(doc(second, PARAGRAPH)).hashes).toEqual(releaseFingerprint(doc(PARAGRAPH, second)).hashes)
   })
 
