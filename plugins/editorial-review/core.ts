@@ -65,7 +65,13 @@ export type {CanPublishOptions, PublishVerdict} from './review/canPublish'
 export {DEFAULT_REVIEWER_ROLES, isReviewer} from './review/roles'
 export {resolvePolicy, detectContextFor, distributorFrom, withReuseSources, DEFAULT_REUSE_THRESHOLD} from './review/policy'
 export type {ReviewPolicy, ReviewPolicyInput, ReusePolicy} from './review/policy'
-export {releaseFingerprint, bodyReuseText, fingerprintOf, FINGERPRINT_VERSION} from './rules/reuse/fingerprint'
+export {
+  releaseFingerprint,
+  bodyReuseText,
+  fingerprintOf,
+  distributorsSignature,
+  FINGERPRINT_VERSION,
+} from './rules/reuse/fingerprint'
 export type {ReuseFingerprint} from './rules/reuse/fingerprint'
 export {reuseReport, articleHashes, credits} from './rules/reuse/coverage'
 export type {ReuseReport, ReuseSource, SourceReuse, ReusePassage, PassageSide, SourceCredit} from './rules/reuse/coverage'

@@ -33,6 +33,7 @@ export const releaseReuseRule: Rule = {
   code: 'releaseReuse',
   severity: 'blocker',
   marksThirdParty: true,
+  explainsBlock: true,
   detect(document, context): Finding[] {
     const reuse = context.reuse
     if (!reuse || reuse.sources.length === 0) return []

@@ -182,6 +182,11 @@ export interface Rule {
   severity: Severity
   /** Its findings prove the copy is third-party (distributed, not the newsroom's own). */
   marksThirdParty?: boolean
+  /**
+   * Its blocking findings say what to do besides review (credit the source), so the gate
+   * lists them even though they also mark the copy third-party.
+   */
+  explainsBlock?: boolean
   /** Runs only once the copy is known to be third-party, after the other rules. */
   onlyThirdParty?: boolean
   /** Pure: the same document, context and text always give the same findings, in the same order. */

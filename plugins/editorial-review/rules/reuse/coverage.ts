@@ -6,7 +6,7 @@
 import {evidenceIn, documentText, type TextUnit} from '../text'
 import type {DistributorDoc, Evidence, PressReleaseDocument} from '../types'
 import {align, prepare, type AlignOptions, type PreparedText} from './align'
-import {fingerprintOf, reuseText} from './fingerprint'
+import {distributorsSignature, fingerprintOf, reuseText} from './fingerprint'
 
 /** A release an article may draw on: any document with an id and a body. */
 export interface ReuseSource extends PressReleaseDocument {
@@ -74,13 +74,14 @@ export function credits(list: readonly SourceCredit[] | undefined, sourceId: str
 }
 
 /** Sources are immutable documents; each is tokenised and indexed once. */
-const preparedSources = new WeakMap<object, {distributors: readonly DistributorDoc[]; text: PreparedText}>()
+const preparedSources = new WeakMap<object, {signature: string; text: PreparedText}>()
 
 function preparedSource(source: ReuseSource, distributors: readonly DistributorDoc[]): PreparedText {
+  const signature = distributorsSignature(distributors)
   const cached = preparedSources.get(source)
-  if (cached && cached.distributors === distributors) return cached.text
+  if (cached && cached.signature === signature) return cached.text
   const text = prepare(reuseText(documentText(source).body, distributors), true)
-  preparedSources.set(source, {distributors, text})
+  preparedSources.set(source, {signature, text})
   return text
 }
 

@@ -46,6 +46,21 @@ export interface ReuseFingerprint {
   hashes: string[]
 }
 
+const signatures = new WeakMap<readonly DistributorDoc[], string>()
+
+/**
+ * What of the distributors decides which words are excluded, as one string: callers
+ * build a new distributor list per request, so caches compare this, not the list.
+ */
+export function distributorsSignature(distributors: readonly DistributorDoc[]): string {
+  let signature = signatures.get(distributors)
+  if (signature === undefined) {
+    signature = JSON.stringify(distributors.map(({_id, markers}) => [_id, markers?.phrases ?? []]))
+    signatures.set(distributors, signature)
+  }
+  return signature
+}
+
 /** Character ranges per unit that distributors' disclaimers and boilerplate take up. */
 function excludedRanges(units: TextUnit[], distributors: readonly DistributorDoc[]): Map<TextUnit, [number, number][]> {
   const ranges = new Map<TextUnit, [number, number][]>()
