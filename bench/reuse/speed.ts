@@ -1,0 +1,1 @@
+export async function printSpeed(): Promise<void> {}
