@@ -99,7 +99,13 @@ function baseRelease(language: Language, index: number, material: LanguageMateri
     textBlock('disclaimer', disclaimerOf(language)),
   ]
   return {
-    source: {_id: `pressRelease.${language}-${index}`, _type: 'pressRelease', title: `${slots.company}: ${slots.product}`, language, body},
+    source: {
+      _id: `pressRelease.${language}-${index}`,
+      _type: 'pressRelease',
+      title: `${slots.company}: ${slots.product}`,
+      language,
+      body,
+    },
     sentences,
     slots,
   }
@@ -160,7 +166,10 @@ function article(base: BaseRelease, kind: ArticleKind, language: Language, rando
   const material = MATERIAL[language]
   const all = base.sentences.flat()
   const builders: Record<ArticleKind, () => Built> = {
-    verbatim: () => ({paragraphs: base.sentences.map((p) => p.join(' ')), reusedWords: all.reduce((s, t) => s + wordCount(t), 0)}),
+    verbatim: () => ({
+      paragraphs: base.sentences.map((p) => p.join(' ')),
+      reusedWords: all.reduce((s, t) => s + wordCount(t), 0),
+    }),
     lightEdit: () => {
       const edited = base.sentences.map((p) => p.map((sentence) => lightlyEdited(sentence, material, random)).join(' '))
       return {paragraphs: edited, reusedWords: edited.reduce((s, t) => s + wordCount(t), 0)}
@@ -180,7 +189,10 @@ function article(base: BaseRelease, kind: ArticleKind, language: Language, rando
       own.splice(4, 0, `„${quoted}“`)
       return {paragraphs: paragraphs(own), reusedWords: wordCount(quoted)}
     },
-    disclaimer: () => ({paragraphs: [...paragraphs(ownSentences(material, base.slots, random, 8)), disclaimerOf(language)], reusedWords: 0}),
+    disclaimer: () => ({
+      paragraphs: [...paragraphs(ownSentences(material, base.slots, random, 8)), disclaimerOf(language)],
+      reusedWords: 0,
+    }),
     sameTopic: () => ({paragraphs: paragraphs(ownSentences(material, base.slots, random, 9)), reusedWords: 0}),
     unrelated: () => ({paragraphs: paragraphs(shuffled(material.unrelated, random).slice(0, 6)), reusedWords: 0}),
   }

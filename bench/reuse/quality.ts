@@ -69,14 +69,20 @@ const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target')
 
 export function printQuality(): void {
   const result = measureQuality()
-  console.log(`reuse quality: ${result.pairs} article–release pairs (de, en, es, fr), threshold ${DEFAULT_REUSE_THRESHOLD * 100}%`)
+  console.log(
+    `reuse quality: ${result.pairs} article–release pairs (de, en, es, fr), threshold ${DEFAULT_REUSE_THRESHOLD * 100}%`,
+  )
   console.log('  kind          pairs  flagged  mean reused share (truth → measured)')
   for (const [kind, row] of result.byKind) {
     console.log(
       `  ${kind.padEnd(12)} ${String(row.count).padStart(6)} ${String(row.flagged).padStart(8)}  ${(row.truth / row.count).toFixed(2)} → ${(row.measured / row.count).toFixed(2)}`,
     )
   }
-  console.log(`  precision ${result.precision.toFixed(3)} (target ≥ ${TARGETS.precision}: ${verdict(result.precision >= TARGETS.precision)})`)
+  console.log(
+    `  precision ${result.precision.toFixed(3)} (target ≥ ${TARGETS.precision}: ${verdict(result.precision >= TARGETS.precision)})`,
+  )
   console.log(`  recall    ${result.recall.toFixed(3)} (target ≥ ${TARGETS.recall}: ${verdict(result.recall >= TARGETS.recall)})`)
-  console.log(`  articles quoting one sentence flagged: ${result.quotesFlagged} (target 0: ${verdict(result.quotesFlagged === 0)})`)
+  console.log(
+    `  articles quoting one sentence flagged: ${result.quotesFlagged} (target 0: ${verdict(result.quotesFlagged === 0)})`,
+  )
 }

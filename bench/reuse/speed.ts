@@ -74,14 +74,26 @@ export async function printSpeed(): Promise<void> {
   const checkMs = p50(check)
   const hashMs = p50(() => contentHash({...article}))
   const slice = releases.slice(0, 2_000).map((release) => ({...release}))
-  const naiveSliceMs = p50(() => reuseReport(article, slice.map((release) => ({...release})), {distributors}), 3)
+  const naiveSliceMs = p50(
+    () =>
+      reuseReport(
+        article,
+        slice.map((release) => ({...release})),
+        {distributors},
+      ),
+    3,
+  )
   const naiveMs = naiveSliceMs * (RELEASES / slice.length)
 
-  console.log(`reuse speed: a ${ARTICLE_WORDS}-word article against ${RELEASES.toLocaleString('en')} releases (index built in ${indexSeconds.toFixed(1)} s)`)
+  console.log(
+    `reuse speed: a ${ARTICLE_WORDS}-word article against ${RELEASES.toLocaleString('en')} releases (index built in ${indexSeconds.toFixed(1)} s)`,
+  )
   console.log(
     `  candidate lookup + alignment: p50 ${checkMs.toFixed(1)} ms (target < ${TARGET_MS} ms: ${checkMs < TARGET_MS ? 'meets target' : 'MISSES target'}); found ${(coverage * 100).toFixed(0)}% reused`,
   )
-  console.log(`  baseline, one content hash of the article: p50 ${hashMs.toFixed(2)} ms → check = ${(checkMs / hashMs).toFixed(1)}× a hash`)
+  console.log(
+    `  baseline, one content hash of the article: p50 ${hashMs.toFixed(2)} ms → check = ${(checkMs / hashMs).toFixed(1)}× a hash`,
+  )
   console.log(
     `  baseline, alignment against every release (no lookup; ${slice.length.toLocaleString('en')} measured, scaled): ~${(naiveMs / 1000).toFixed(1)} s → lookup is ${(naiveMs / checkMs).toFixed(0)}× faster`,
   )

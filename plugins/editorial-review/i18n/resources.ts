@@ -104,6 +104,14 @@ export const enUS = {
   'refusal.notAllowed.reject.rejected': 'You cannot reject copy that is rejected.',
   'refusal.notAllowed.reopen.pending': 'You cannot reopen copy that is waiting for review.',
   'refusal.invalidTime': 'The decision time is not a valid date.',
+  // The reuse panel (components/ReusePanel.tsx).
+  'reuse.title': 'Text from press releases',
+  'reuse.summary': '{{coverage}} of this copy matches imported press releases; the newsroom’s threshold is {{threshold}}.',
+  'reuse.source': '{{coverage}} from “{{title}}”',
+  'reuse.credited': 'Credited',
+  'reuse.open-release': 'Open the release',
+  'reuse.article-side': 'In this article',
+  'reuse.source-side': 'In the release',
 } as const
 
 export type ReviewResourceKey = keyof typeof enUS
@@ -213,4 +221,12 @@ export const deDE: Record<ReviewResourceKey, string> = {
   'refusal.notAllowed.reject.rejected': 'Der Text ist bereits abgelehnt.',
   'refusal.notAllowed.reopen.pending': 'Ein Text, der auf die Prüfung wartet, kann nicht wieder geöffnet werden.',
   'refusal.invalidTime': 'Der Zeitpunkt der Entscheidung ist kein gültiges Datum.',
+  'reuse.title': 'Text aus Pressemitteilungen',
+  'reuse.summary':
+    '{{coverage}} dieses Textes stimmen mit importierten Pressemitteilungen überein; die Schwelle der Redaktion liegt bei {{threshold}}.',
+  'reuse.source': '{{coverage}} aus „{{title}}“',
+  'reuse.credited': 'Quelle genannt',
+  'reuse.open-release': 'Meldung öffnen',
+  'reuse.article-side': 'In diesem Artikel',
+  'reuse.source-side': 'In der Meldung',
 }
