@@ -441,7 +441,7 @@ export type AllSanitySchemaTypes =
 
 // Source: queries/audit.ts
 // Variable: publishedReviewedForAuditQuery
-// Query: *[_type in $types  && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && _id > $after]  | order(_id asc) [0...$pageSize] {  _id, _type, _rev, _updatedAt, title, slug, language, dateline, body, distributor, disclaimer, categories, review}
+// Query: *[_type in $types  && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && _id > $after]  | order(_id asc) [0...$pageSize] {  _id, _type, _rev, _updatedAt, title, slug, language, dateline, body, distributor, disclaimer, categories, credits, review}
 export type PublishedReviewedForAuditQueryResult = Array<
   | {
       _id: string
@@ -460,6 +460,11 @@ export type PublishedReviewedForAuditQueryResult = Array<
           _key: string
         } & CategoryReference
       > | null
+      credits: Array<
+        {
+          _key: string
+        } & SourceCredit
+      > | null
       review: EditorialReview | null
     }
   | {
@@ -475,6 +480,7 @@ export type PublishedReviewedForAuditQueryResult = Array<
       distributor: null
       disclaimer: null
       categories: null
+      credits: null
       review: null
     }
   | {
@@ -490,6 +496,7 @@ export type PublishedReviewedForAuditQueryResult = Array<
       distributor: DistributorReference | null
       disclaimer: null
       categories: null
+      credits: null
       review: null
     }
   | {
@@ -505,6 +512,7 @@ export type PublishedReviewedForAuditQueryResult = Array<
       distributor: null
       disclaimer: null
       categories: null
+      credits: null
       review: null
     }
   | {
@@ -524,6 +532,7 @@ export type PublishedReviewedForAuditQueryResult = Array<
           _key: string
         } & CategoryReference
       > | null
+      credits: null
       review: EditorialReview | null
     }
   | {
@@ -539,6 +548,7 @@ export type PublishedReviewedForAuditQueryResult = Array<
       distributor: null
       disclaimer: null
       categories: null
+      credits: null
       review: null
     }
   | {
@@ -554,6 +564,7 @@ export type PublishedReviewedForAuditQueryResult = Array<
       distributor: null
       disclaimer: null
       categories: null
+      credits: null
       review: null
     }
 >
@@ -917,7 +928,7 @@ export type DuplicateDisclaimersQueryResult = number
 import '@sanity/client'
 declare module '@sanity/client' {
   interface SanityQueries {
-    '*[_type in $types\n  && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && _id > $after]\n  | order(_id asc) [0...$pageSize] {\n  _id, _type, _rev, _updatedAt, title, slug, language, dateline, body, distributor, disclaimer, categories, review\n}': PublishedReviewedForAuditQueryResult
+    '*[_type in $types\n  && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && _id > $after]\n  | order(_id asc) [0...$pageSize] {\n  _id, _type, _rev, _updatedAt, title, slug, language, dateline, body, distributor, disclaimer, categories, credits, review\n}': PublishedReviewedForAuditQueryResult
     '*[_type == "distributor" && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{\n  _id, _type, name, slug, website, description, languages, reach, markers\n}': DistributorsForImportQueryResult
     '*[_id in $ids]': ExistingDocumentsQueryResult
     '{\n  "total": count(*[_type == "pressRelease" && !(coalesce(_originalId, _id) in path("drafts.**")) && !(coalesce(_originalId, _id) in path("versions.**")) && (review.status == "approved" || (review.thirdParty != true && !defined(distributor))) && ($language == null || language == $language)\n  && ($category == null || $category in categories[]->slug.current)\n  && ($distributor == null || distributor->slug.current == $distributor)]),\n  "items": *[_type == "pressRelease" && !(coalesce(_originalId, _id) in path("drafts.**")) && !(coalesce(_originalId, _id) in path("versions.**")) && (review.status == "approved" || (review.thirdParty != true && !defined(distributor))) && ($language == null || language == $language)\n  && ($category == null || $category in categories[]->slug.current)\n  && ($distributor == null || distributor->slug.current == $distributor)]\n    | order(coalesce(publishedAt, _createdAt) desc, _id asc) [$start...$end] {\n    _id,\n  title,\n  "slug": slug.current,\n  language,\n  "publishedAt": coalesce(publishedAt, _createdAt),\n  dateline{location, agency},\n  "categories": categories[]->{title, "slug": slug.current},\n  "thirdParty": review.thirdParty == true || defined(distributor),\n  "distributor": distributor->{name, website},\n  "disclaimer": coalesce(\n    disclaimer->{text, language},\n    *[_type == "disclaimer" && !(coalesce(_originalId, _id) in path("drafts.**")) && !(coalesce(_originalId, _id) in path("versions.**")) && defined(^.distributor._ref) && defined(^.language)\n      && distributor._ref == ^.distributor._ref && language == ^.language] | order(_id asc) [0]{text, language}\n  )\n  }\n}': PublicReleasesQueryResult

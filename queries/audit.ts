@@ -14,5 +14,5 @@ import {defineQuery} from 'groq'
 export const publishedReviewedForAuditQuery = defineQuery(`*[_type in $types
   && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && _id > $after]
   | order(_id asc) [0...$pageSize] {
-  _id, _type, _rev, _updatedAt, title, slug, language, dateline, body, distributor, disclaimer, categories, review
+  _id, _type, _rev, _updatedAt, title, slug, language, dateline, body, distributor, disclaimer, categories, credits, review
 }`)
