@@ -7,6 +7,7 @@
 import type {SanityClient} from '@sanity/client'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {decide, type BodyItem, type PressReleaseDocument} from '../../plugins/editorial-review/core'
+import {publicArticleBySlugQuery} from '../../queries'
 import {LAKE_TOKENS, startLakeProcess, type LakeProcess} from '../support/lake'
 import {refusalOf} from '../support/refusal'
 import {fillerReleases, textBlock} from '../support/synthetic-releases'
@@ -95,6 +96,9 @@ describe('the lake’s gate on reused release text', () => {
       .commit()
     await publish('article.copied')
     expect((await editor.getDocument('article.copied'))?.credits).toHaveLength(1)
+    // The public query returns the label readers see.
+    const published = await lake.client({perspective: 'published'}).fetch(publicArticleBySlugQuery, {slug: 'article.copied'})
+    expect(published?.credits).toEqual([{label: 'Based on a Northwind Robotics press release', release: null}])
   })
 
   it('refuses removing the credit from the live article', async () => {
