@@ -71,6 +71,8 @@ describe('the lake’s gate on reused release text', () => {
     expect(refusal?.statusCode).toBe(409)
     expect(refusal?.message).toContain('article.copied cannot be published')
     expect(refusal?.message).toContain('comes from “Northwind Robotics opens Leipzig plant”')
+    // Credit or approval is the way out; an article has no disclaimer field to fill.
+    expect(refusal?.message).not.toContain('needs a disclaimer')
     expect(await editor.getDocument('article.copied')).toBeUndefined()
   })
 

@@ -58,7 +58,7 @@ describe.skipIf(!hasStudio)('the reuse check in the Studio (Chromium)', {timeout
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, {recursive: true})
     studio = await serveStatic(STUDIO_DIST)
-    lake = await startLakeProcess({corsOrigins: [studio.origin]})
+    lake = await startLakeProcess({corsOrigins: [studio.origin], timeoutMs: 60_000})
     const imported = await runScript('scripts/import.ts', ['seeds'], {SANITY_API_HOST: lake.url})
     expect(imported.code, imported.stderr).toBe(0)
     chromium = await launchChromium()
