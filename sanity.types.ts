@@ -15,6 +15,98 @@
 export declare const internalGroqTypeReferenceTo: unique symbol
 
 // Source: schema.json
+export type ReuseFingerprint = {
+  _type: 'reuseFingerprint'
+  version?: number
+  hashes?: Array<string>
+}
+
+export type PressReleaseReference = {
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'pressRelease'
+}
+
+export type SourceCredit = {
+  _type: 'sourceCredit'
+  release?: PressReleaseReference
+  label?: string
+}
+
+export type CategoryReference = {
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'category'
+}
+
+export type Article = {
+  _id: string
+  _type: 'article'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  title?: string
+  slug?: Slug
+  author?: string
+  language?: string
+  body?: BlockContent
+  categories?: Array<
+    {
+      _key: string
+    } & CategoryReference
+  >
+  credits?: Array<
+    {
+      _key: string
+    } & SourceCredit
+  >
+  review?: EditorialReview
+}
+
+export type EditorialReview = {
+  _type: 'editorialReview'
+  status?: 'pending' | 'approved' | 'changesRequested' | 'rejected'
+  thirdParty?: boolean
+  contentHash?: string
+  findings?: Array<
+    {
+      _key: string
+    } & ReviewFinding
+  >
+  decisions?: Array<
+    {
+      _key: string
+    } & ReviewDecision
+  >
+}
+
+export type BlockContent = Array<{
+  children?: Array<{
+    marks?: Array<string>
+    text?: string
+    _type: 'span'
+    _key: string
+  }>
+  style?: 'normal' | 'h2' | 'h3' | 'blockquote'
+  listItem?: 'bullet'
+  markDefs?: Array<{
+    href?: string
+    _type: 'link'
+    _key: string
+  }>
+  level?: number
+  _type: 'block'
+  _key: string
+}>
+
+export type Slug = {
+  _type: 'slug'
+  current?: string
+  source?: string
+}
+
 export type LanguageName = {
   _type: 'languageName'
   name?: string
@@ -75,32 +167,6 @@ export type Dateline = {
   agency?: string
 }
 
-export type BlockContent = Array<{
-  children?: Array<{
-    marks?: Array<string>
-    text?: string
-    _type: 'span'
-    _key: string
-  }>
-  style?: 'normal' | 'h2' | 'h3' | 'blockquote'
-  listItem?: 'bullet'
-  markDefs?: Array<{
-    href?: string
-    _type: 'link'
-    _key: string
-  }>
-  level?: number
-  _type: 'block'
-  _key: string
-}>
-
-export type CategoryReference = {
-  _ref: string
-  _type: 'reference'
-  _weak?: boolean
-  [internalGroqTypeReferenceTo]?: 'category'
-}
-
 export type Category = {
   _id: string
   _type: 'category'
@@ -115,12 +181,6 @@ export type Category = {
       _key: string
     } & CategoryReference
   >
-}
-
-export type Slug = {
-  _type: 'slug'
-  current?: string
-  source?: string
 }
 
 export type DistributorReference = {
@@ -164,24 +224,8 @@ export type PressRelease = {
   >
   usageTerms?: string
   source?: ImportSource
+  reuse?: ReuseFingerprint
   review?: EditorialReview
-}
-
-export type EditorialReview = {
-  _type: 'editorialReview'
-  status?: 'pending' | 'approved' | 'changesRequested' | 'rejected'
-  thirdParty?: boolean
-  contentHash?: string
-  findings?: Array<
-    {
-      _key: string
-    } & ReviewFinding
-  >
-  decisions?: Array<
-    {
-      _key: string
-    } & ReviewDecision
-  >
 }
 
 export type Disclaimer = {
@@ -360,6 +404,14 @@ export type Geopoint = {
 }
 
 export type AllSanitySchemaTypes =
+  | ReuseFingerprint
+  | PressReleaseReference
+  | SourceCredit
+  | CategoryReference
+  | Article
+  | EditorialReview
+  | BlockContent
+  | Slug
   | LanguageName
   | MarkerPhrase
   | DistributorMarkers
@@ -367,14 +419,10 @@ export type AllSanitySchemaTypes =
   | InfoSource
   | ImportSource
   | Dateline
-  | BlockContent
-  | CategoryReference
   | Category
-  | Slug
   | DistributorReference
   | DisclaimerReference
   | PressRelease
-  | EditorialReview
   | Disclaimer
   | Distributor
   | ReviewEvidence
@@ -393,8 +441,32 @@ export type AllSanitySchemaTypes =
 
 // Source: queries/audit.ts
 // Variable: publishedReviewedForAuditQuery
-// Query: *[_type in $types  && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && _id > $after]  | order(_id asc) [0...$pageSize] {  _id, _type, _rev, _updatedAt, title, slug, language, dateline, body, distributor, disclaimer, categories, review}
+// Query: *[_type in $types  && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && _id > $after]  | order(_id asc) [0...$pageSize] {  _id, _type, _rev, _updatedAt, title, slug, language, dateline, body, distributor, disclaimer, categories, credits, review}
 export type PublishedReviewedForAuditQueryResult = Array<
+  | {
+      _id: string
+      _type: 'article'
+      _rev: string
+      _updatedAt: string
+      title: string | null
+      slug: Slug | null
+      language: string | null
+      dateline: null
+      body: BlockContent | null
+      distributor: null
+      disclaimer: null
+      categories: Array<
+        {
+          _key: string
+        } & CategoryReference
+      > | null
+      credits: Array<
+        {
+          _key: string
+        } & SourceCredit
+      > | null
+      review: EditorialReview | null
+    }
   | {
       _id: string
       _type: 'category'
@@ -408,6 +480,7 @@ export type PublishedReviewedForAuditQueryResult = Array<
       distributor: null
       disclaimer: null
       categories: null
+      credits: null
       review: null
     }
   | {
@@ -423,6 +496,7 @@ export type PublishedReviewedForAuditQueryResult = Array<
       distributor: DistributorReference | null
       disclaimer: null
       categories: null
+      credits: null
       review: null
     }
   | {
@@ -438,6 +512,7 @@ export type PublishedReviewedForAuditQueryResult = Array<
       distributor: null
       disclaimer: null
       categories: null
+      credits: null
       review: null
     }
   | {
@@ -457,6 +532,7 @@ export type PublishedReviewedForAuditQueryResult = Array<
           _key: string
         } & CategoryReference
       > | null
+      credits: null
       review: EditorialReview | null
     }
   | {
@@ -472,6 +548,7 @@ export type PublishedReviewedForAuditQueryResult = Array<
       distributor: null
       disclaimer: null
       categories: null
+      credits: null
       review: null
     }
   | {
@@ -487,35 +564,66 @@ export type PublishedReviewedForAuditQueryResult = Array<
       distributor: null
       disclaimer: null
       categories: null
+      credits: null
       review: null
     }
 >
 
 // Source: queries/audit.ts
 // Variable: waitingForReviewQuery
-// Query: *[_type in $types  && !(_id in path("versions.**")) && review.thirdParty == true  && coalesce(review.status, "pending") in ["pending", "approved"] && _id > $after]  | order(_id asc) [0...$pageSize] {  _id, _type, _rev, _createdAt, _updatedAt, title, slug, language, dateline, body, distributor, disclaimer, categories, review,  "distributorName": distributor->name, "importedAt": source.importedAt}
-export type WaitingForReviewQueryResult = Array<{
-  _id: string
-  _type: 'pressRelease'
-  _rev: string
-  _createdAt: string
-  _updatedAt: string
-  title: string | null
-  slug: Slug | null
-  language: string | null
-  dateline: Dateline | null
-  body: BlockContent | null
-  distributor: DistributorReference | null
-  disclaimer: DisclaimerReference | null
-  categories: Array<
-    {
-      _key: string
-    } & CategoryReference
-  > | null
-  review: EditorialReview | null
-  distributorName: string | null
-  importedAt: string | null
-}>
+// Query: *[_type in $types  && !(_id in path("versions.**")) && review.thirdParty == true  && coalesce(review.status, "pending") in ["pending", "approved"] && _id > $after]  | order(_id asc) [0...$pageSize] {  _id, _type, _rev, _createdAt, _updatedAt, title, slug, language, dateline, body, distributor, disclaimer, categories, credits, review,  "distributorName": distributor->name, "importedAt": source.importedAt}
+export type WaitingForReviewQueryResult = Array<
+  | {
+      _id: string
+      _type: 'article'
+      _rev: string
+      _createdAt: string
+      _updatedAt: string
+      title: string | null
+      slug: Slug | null
+      language: string | null
+      dateline: null
+      body: BlockContent | null
+      distributor: null
+      disclaimer: null
+      categories: Array<
+        {
+          _key: string
+        } & CategoryReference
+      > | null
+      credits: Array<
+        {
+          _key: string
+        } & SourceCredit
+      > | null
+      review: EditorialReview | null
+      distributorName: null
+      importedAt: null
+    }
+  | {
+      _id: string
+      _type: 'pressRelease'
+      _rev: string
+      _createdAt: string
+      _updatedAt: string
+      title: string | null
+      slug: Slug | null
+      language: string | null
+      dateline: Dateline | null
+      body: BlockContent | null
+      distributor: DistributorReference | null
+      disclaimer: DisclaimerReference | null
+      categories: Array<
+        {
+          _key: string
+        } & CategoryReference
+      > | null
+      credits: null
+      review: EditorialReview | null
+      distributorName: string | null
+      importedAt: string | null
+    }
+>
 
 // Source: queries/import.ts
 // Variable: distributorsForImportQuery
@@ -536,6 +644,29 @@ export type DistributorsForImportQueryResult = Array<{
 // Variable: existingDocumentsQuery
 // Query: *[_id in $ids]
 export type ExistingDocumentsQueryResult = Array<
+  | {
+      _id: string
+      _type: 'article'
+      _createdAt: string
+      _updatedAt: string
+      _rev: string
+      title?: string
+      slug?: Slug
+      author?: string
+      language?: string
+      body?: BlockContent
+      categories?: Array<
+        {
+          _key: string
+        } & CategoryReference
+      >
+      credits?: Array<
+        {
+          _key: string
+        } & SourceCredit
+      >
+      review?: EditorialReview
+    }
   | {
       _id: string
       _type: 'category'
@@ -602,6 +733,7 @@ export type ExistingDocumentsQueryResult = Array<
       >
       usageTerms?: string
       source?: ImportSource
+      reuse?: ReuseFingerprint
       review?: EditorialReview
     }
   | {
@@ -726,6 +858,41 @@ export type CategoriesWithCountsQueryResult = Array<{
   count: number
 }>
 
+// Source: queries/public.ts
+// Variable: publicArticleBySlugQuery
+// Query: *[_type == "article" && !(coalesce(_originalId, _id) in path("drafts.**")) && !(coalesce(_originalId, _id) in path("versions.**")) && (review.status == "approved" || (review.thirdParty != true && !defined(distributor))) && slug.current == $slug] | order(_id asc) [0] {  _id,  title,  "slug": slug.current,  author,  language,  "publishedAt": _createdAt,  "categories": categories[]->{title, "slug": slug.current},  body,  "credits": credits[defined(label)]{    label,    "release": release->{title, "slug": slug.current}  }}
+export type PublicArticleBySlugQueryResult = {
+  _id: string
+  title: string | null
+  slug: string | null
+  author: string | null
+  language: string | null
+  publishedAt: string
+  categories: Array<{
+    title: string | null
+    slug: string | null
+  }> | null
+  body: BlockContent | null
+  credits: Array<{
+    label: string | null
+    release: {
+      title: string | null
+      slug: string | null
+    } | null
+  }> | null
+} | null
+
+// Source: queries/reuse.ts
+// Variable: reuseCandidatesQuery
+// Query: *[_type == "pressRelease" && !(_id in path("versions.**"))  && count(reuse.hashes[@ in $hashes]) > 0] {  _id,  title,  language,  body,  "shared": count(reuse.hashes[@ in $hashes])} | order(shared desc, _id asc) [0...$limit]
+export type ReuseCandidatesQueryResult = Array<{
+  _id: string
+  title: string | null
+  language: string | null
+  body: BlockContent | null
+  shared: number | null
+}>
+
 // Source: queries/review.ts
 // Variable: reviewQueueQuery
 // Query: {  "needsReview": *[_type == "pressRelease" && !(_id in path("versions.**"))  && (_id in path("drafts.**") || !(("drafts." + _id) in *[_type == "pressRelease" && _id in path("drafts.**")]._id)) && (review.thirdParty == true || defined(distributor) || count(review.decisions) > 0) && coalesce(review.status, "pending") == "pending"]    | order(_updatedAt asc, _id asc) [0...$limit] {_id,  "publishedId": string::split(_id, "drafts.")[-1],  "isDraft": _id in path("drafts.**"),  title,  language,  _updatedAt,  "status": coalesce(review.status, "pending"),  "thirdParty": review.thirdParty == true || defined(distributor),  "distributor": distributor->name,  "approvedHash": review.contentHash,  "lastDecision": review.decisions[-1]{action, status, userName, at, note}},  "changesRequested": *[_type == "pressRelease" && !(_id in path("versions.**"))  && (_id in path("drafts.**") || !(("drafts." + _id) in *[_type == "pressRelease" && _id in path("drafts.**")]._id)) && (review.thirdParty == true || defined(distributor) || count(review.decisions) > 0) && review.status == "changesRequested"]    | order(_updatedAt asc, _id asc) [0...$limit] {_id,  "publishedId": string::split(_id, "drafts.")[-1],  "isDraft": _id in path("drafts.**"),  title,  language,  _updatedAt,  "status": coalesce(review.status, "pending"),  "thirdParty": review.thirdParty == true || defined(distributor),  "distributor": distributor->name,  "approvedHash": review.contentHash,  "lastDecision": review.decisions[-1]{action, status, userName, at, note}},  "approvedUnpublished": *[_type == "pressRelease" && !(_id in path("versions.**"))  && (_id in path("drafts.**") || !(("drafts." + _id) in *[_type == "pressRelease" && _id in path("drafts.**")]._id)) && _id in path("drafts.**") && review.status == "approved"]    | order(_updatedAt asc, _id asc) [0...$limit] {_id,  "publishedId": string::split(_id, "drafts.")[-1],  "isDraft": _id in path("drafts.**"),  title,  language,  _updatedAt,  "status": coalesce(review.status, "pending"),  "thirdParty": review.thirdParty == true || defined(distributor),  "distributor": distributor->name,  "approvedHash": review.contentHash,  "lastDecision": review.decisions[-1]{action, status, userName, at, note}},  "rejected": *[_type == "pressRelease" && !(_id in path("versions.**"))  && (_id in path("drafts.**") || !(("drafts." + _id) in *[_type == "pressRelease" && _id in path("drafts.**")]._id)) && (review.thirdParty == true || defined(distributor) || count(review.decisions) > 0) && review.status == "rejected"]    | order(_updatedAt asc, _id asc) [0...$limit] {_id,  "publishedId": string::split(_id, "drafts.")[-1],  "isDraft": _id in path("drafts.**"),  title,  language,  _updatedAt,  "status": coalesce(review.status, "pending"),  "thirdParty": review.thirdParty == true || defined(distributor),  "distributor": distributor->name,  "approvedHash": review.contentHash,  "lastDecision": review.decisions[-1]{action, status, userName, at, note}}}
@@ -817,13 +984,15 @@ export type DuplicateDisclaimersQueryResult = number
 import '@sanity/client'
 declare module '@sanity/client' {
   interface SanityQueries {
-    '*[_type in $types\n  && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && _id > $after]\n  | order(_id asc) [0...$pageSize] {\n  _id, _type, _rev, _updatedAt, title, slug, language, dateline, body, distributor, disclaimer, categories, review\n}': PublishedReviewedForAuditQueryResult
-    '*[_type in $types\n  && !(_id in path("versions.**")) && review.thirdParty == true\n  && coalesce(review.status, "pending") in ["pending", "approved"] && _id > $after]\n  | order(_id asc) [0...$pageSize] {\n  _id, _type, _rev, _createdAt, _updatedAt, title, slug, language, dateline, body, distributor, disclaimer, categories, review,\n  "distributorName": distributor->name, "importedAt": source.importedAt\n}': WaitingForReviewQueryResult
+    '*[_type in $types\n  && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && _id > $after]\n  | order(_id asc) [0...$pageSize] {\n  _id, _type, _rev, _updatedAt, title, slug, language, dateline, body, distributor, disclaimer, categories, credits, review\n}': PublishedReviewedForAuditQueryResult
+    '*[_type in $types\n  && !(_id in path("versions.**")) && review.thirdParty == true\n  && coalesce(review.status, "pending") in ["pending", "approved"] && _id > $after]\n  | order(_id asc) [0...$pageSize] {\n  _id, _type, _rev, _createdAt, _updatedAt, title, slug, language, dateline, body, distributor, disclaimer, categories, credits, review,\n  "distributorName": distributor->name, "importedAt": source.importedAt\n}': WaitingForReviewQueryResult
     '*[_type == "distributor" && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{\n  _id, _type, name, slug, website, description, languages, reach, markers\n}': DistributorsForImportQueryResult
     '*[_id in $ids]': ExistingDocumentsQueryResult
     '{\n  "total": count(*[_type == "pressRelease" && !(coalesce(_originalId, _id) in path("drafts.**")) && !(coalesce(_originalId, _id) in path("versions.**")) && (review.status == "approved" || (review.thirdParty != true && !defined(distributor))) && ($language == null || language == $language)\n  && ($category == null || $category in categories[]->slug.current)\n  && ($distributor == null || distributor->slug.current == $distributor)]),\n  "items": *[_type == "pressRelease" && !(coalesce(_originalId, _id) in path("drafts.**")) && !(coalesce(_originalId, _id) in path("versions.**")) && (review.status == "approved" || (review.thirdParty != true && !defined(distributor))) && ($language == null || language == $language)\n  && ($category == null || $category in categories[]->slug.current)\n  && ($distributor == null || distributor->slug.current == $distributor)]\n    | order(coalesce(publishedAt, _createdAt) desc, _id asc) [$start...$end] {\n    _id,\n  title,\n  "slug": slug.current,\n  language,\n  "publishedAt": coalesce(publishedAt, _createdAt),\n  dateline{location, agency},\n  "categories": categories[]->{title, "slug": slug.current},\n  "thirdParty": review.thirdParty == true || defined(distributor),\n  "distributor": distributor->{name, website},\n  "disclaimer": coalesce(\n    disclaimer->{text, language},\n    *[_type == "disclaimer" && !(coalesce(_originalId, _id) in path("drafts.**")) && !(coalesce(_originalId, _id) in path("versions.**")) && defined(^.distributor._ref) && defined(^.language)\n      && distributor._ref == ^.distributor._ref && language == ^.language] | order(_id asc) [0]{text, language}\n  )\n  }\n}': PublicReleasesQueryResult
     '*[_type == "pressRelease" && !(coalesce(_originalId, _id) in path("drafts.**")) && !(coalesce(_originalId, _id) in path("versions.**")) && (review.status == "approved" || (review.thirdParty != true && !defined(distributor))) && slug.current == $slug] | order(_id asc) [0] {\n  _id,\n  title,\n  "slug": slug.current,\n  language,\n  "publishedAt": coalesce(publishedAt, _createdAt),\n  dateline{location, agency},\n  "categories": categories[]->{title, "slug": slug.current},\n  "thirdParty": review.thirdParty == true || defined(distributor),\n  "distributor": distributor->{name, website},\n  "disclaimer": coalesce(\n    disclaimer->{text, language},\n    *[_type == "disclaimer" && !(coalesce(_originalId, _id) in path("drafts.**")) && !(coalesce(_originalId, _id) in path("versions.**")) && defined(^.distributor._ref) && defined(^.language)\n      && distributor._ref == ^.distributor._ref && language == ^.language] | order(_id asc) [0]{text, language}\n  ),\n  body,\n  receivedAt,\n  usageTerms,\n  "infoSources": infoSources[]{name, role, uri}\n}': PublicReleaseBySlugQueryResult
     '*[_type == "category" && !(coalesce(_originalId, _id) in path("drafts.**")) && !(coalesce(_originalId, _id) in path("versions.**")) && ($language == null || language == $language)]\n  | order(title asc, _id asc) {\n  title,\n  "slug": slug.current,\n  language,\n  "count": count(*[_type == "pressRelease" && !(coalesce(_originalId, _id) in path("drafts.**")) && !(coalesce(_originalId, _id) in path("versions.**")) && (review.status == "approved" || (review.thirdParty != true && !defined(distributor))) && ^._id in categories[]._ref])\n}': CategoriesWithCountsQueryResult
+    '*[_type == "article" && !(coalesce(_originalId, _id) in path("drafts.**")) && !(coalesce(_originalId, _id) in path("versions.**")) && (review.status == "approved" || (review.thirdParty != true && !defined(distributor))) && slug.current == $slug] | order(_id asc) [0] {\n  _id,\n  title,\n  "slug": slug.current,\n  author,\n  language,\n  "publishedAt": _createdAt,\n  "categories": categories[]->{title, "slug": slug.current},\n  body,\n  "credits": credits[defined(label)]{\n    label,\n    "release": release->{title, "slug": slug.current}\n  }\n}': PublicArticleBySlugQueryResult
+    '*[_type == "pressRelease" && !(_id in path("versions.**"))\n  && count(reuse.hashes[@ in $hashes]) > 0] {\n  _id,\n  title,\n  language,\n  body,\n  "shared": count(reuse.hashes[@ in $hashes])\n} | order(shared desc, _id asc) [0...$limit]': ReuseCandidatesQueryResult
     '{\n  "needsReview": *[_type == "pressRelease" && !(_id in path("versions.**"))\n  && (_id in path("drafts.**") || !(("drafts." + _id) in *[_type == "pressRelease" && _id in path("drafts.**")]._id)) && (review.thirdParty == true || defined(distributor) || count(review.decisions) > 0) && coalesce(review.status, "pending") == "pending"]\n    | order(_updatedAt asc, _id asc) [0...$limit] {_id,\n  "publishedId": string::split(_id, "drafts.")[-1],\n  "isDraft": _id in path("drafts.**"),\n  title,\n  language,\n  _updatedAt,\n  "status": coalesce(review.status, "pending"),\n  "thirdParty": review.thirdParty == true || defined(distributor),\n  "distributor": distributor->name,\n  "approvedHash": review.contentHash,\n  "lastDecision": review.decisions[-1]{action, status, userName, at, note}},\n  "changesRequested": *[_type == "pressRelease" && !(_id in path("versions.**"))\n  && (_id in path("drafts.**") || !(("drafts." + _id) in *[_type == "pressRelease" && _id in path("drafts.**")]._id)) && (review.thirdParty == true || defined(distributor) || count(review.decisions) > 0) && review.status == "changesRequested"]\n    | order(_updatedAt asc, _id asc) [0...$limit] {_id,\n  "publishedId": string::split(_id, "drafts.")[-1],\n  "isDraft": _id in path("drafts.**"),\n  title,\n  language,\n  _updatedAt,\n  "status": coalesce(review.status, "pending"),\n  "thirdParty": review.thirdParty == true || defined(distributor),\n  "distributor": distributor->name,\n  "approvedHash": review.contentHash,\n  "lastDecision": review.decisions[-1]{action, status, userName, at, note}},\n  "approvedUnpublished": *[_type == "pressRelease" && !(_id in path("versions.**"))\n  && (_id in path("drafts.**") || !(("drafts." + _id) in *[_type == "pressRelease" && _id in path("drafts.**")]._id)) && _id in path("drafts.**") && review.status == "approved"]\n    | order(_updatedAt asc, _id asc) [0...$limit] {_id,\n  "publishedId": string::split(_id, "drafts.")[-1],\n  "isDraft": _id in path("drafts.**"),\n  title,\n  language,\n  _updatedAt,\n  "status": coalesce(review.status, "pending"),\n  "thirdParty": review.thirdParty == true || defined(distributor),\n  "distributor": distributor->name,\n  "approvedHash": review.contentHash,\n  "lastDecision": review.decisions[-1]{action, status, userName, at, note}},\n  "rejected": *[_type == "pressRelease" && !(_id in path("versions.**"))\n  && (_id in path("drafts.**") || !(("drafts." + _id) in *[_type == "pressRelease" && _id in path("drafts.**")]._id)) && (review.thirdParty == true || defined(distributor) || count(review.decisions) > 0) && review.status == "rejected"]\n    | order(_updatedAt asc, _id asc) [0...$limit] {_id,\n  "publishedId": string::split(_id, "drafts.")[-1],\n  "isDraft": _id in path("drafts.**"),\n  title,\n  language,\n  _updatedAt,\n  "status": coalesce(review.status, "pending"),\n  "thirdParty": review.thirdParty == true || defined(distributor),\n  "distributor": distributor->name,\n  "approvedHash": review.contentHash,\n  "lastDecision": review.decisions[-1]{action, status, userName, at, note}}\n}': ReviewQueueQueryResult
     'count(*[_type == "disclaimer" && distributor._ref == $distributorRef && language == $language && !(_id in [$id, "drafts." + $id])])': DuplicateDisclaimersQueryResult
   }

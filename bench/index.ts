@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- lake|rules|import|webhooks]`: runs the project's benchmarks in turn (or the
+ * `npm run bench [-- lake|rules|import|webhooks|reuse]`: runs the project's benchmarks in turn (or the
  * named ones); each prints its own ratios against a baseline measured in the same run.
  */
 import {benchImport} from './import'
 import {benchLake} from './lake'
+import {benchReuse} from './reuse'
 import {benchRules} from './rules'
 import {benchWebhooks} from './webhooks'
 
@@ -12,6 +13,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   rules: benchRules,
   import: benchImport,
   webhooks: benchWebhooks,
+  reuse: benchReuse,
 }
 
 const chosen = process.argv.slice(2)

@@ -8,7 +8,7 @@ import {resolvePolicy} from '../plugins/editorial-review/core'
 
 export const REVIEW_POLICY = resolvePolicy({
   // Each reviewed type needs a `review` field of type `editorialReview`.
-  types: ['pressRelease'],
+  types: ['pressRelease', 'article'],
   // Sanity's built-in roles that may approve, request changes or reject.
   reviewerRoles: ['administrator', 'editor'],
   // Whoever last changed the copy cannot approve it.
@@ -17,4 +17,6 @@ export const REVIEW_POLICY = resolvePolicy({
   reviewWithinHours: 4,
   // A site's own rules by code, added to the built-in table: `{myRule: {code: 'myRule', …}}`.
   rules: {},
+  // Share of an article from uncredited imported releases from which on it counts as third-party-derived.
+  reuse: {threshold: 0.3},
 })

@@ -14,7 +14,7 @@ import {defineQuery} from 'groq'
 export const publishedReviewedForAuditQuery = defineQuery(`*[_type in $types
   && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && _id > $after]
   | order(_id asc) [0...$pageSize] {
-  _id, _type, _rev, _updatedAt, title, slug, language, dateline, body, distributor, disclaimer, categories, review
+  _id, _type, _rev, _updatedAt, title, slug, language, dateline, body, distributor, disclaimer, categories, credits, review
 }`)
 
 /**
@@ -26,6 +26,6 @@ export const waitingForReviewQuery = defineQuery(`*[_type in $types
   && !(_id in path("versions.**")) && review.thirdParty == true
   && coalesce(review.status, "pending") in ["pending", "approved"] && _id > $after]
   | order(_id asc) [0...$pageSize] {
-  _id, _type, _rev, _createdAt, _updatedAt, title, slug, language, dateline, body, distributor, disclaimer, categories, review,
+  _id, _type, _rev, _createdAt, _updatedAt, title, slug, language, dateline, body, distributor, disclaimer, categories, credits, review,
   "distributorName": distributor->name, "importedAt": source.importedAt
 }`)

@@ -34,6 +34,15 @@ export const PASSES_GATE = `(review.status == "approved" || (review.thirdParty !
 /** A press release a public page may show. */
 export const PUBLIC_RELEASE = `_type == "pressRelease" && ${PUBLISHED_ONLY} && ${PASSES_GATE}`
 
+/** An article of the newsroom's own a public page may show: the same gate (reuse of releases flags it for review). */
+export const PUBLIC_ARTICLE = `_type == "article" && ${PUBLISHED_ONLY} && ${PASSES_GATE}`
+
+/** An article's credits of the releases it draws on: the label readers see, and the release when it is public. */
+export const CREDIT_FIELDS = `"credits": credits[defined(label)]{
+    label,
+    "release": release->{title, "slug": slug.current}
+  }`
+
 /** Optional filters of the list; a null parameter means "no filter". */
 export const RELEASE_FILTERS = `($language == null || language == $language)
   && ($category == null || $category in categories[]->slug.current)

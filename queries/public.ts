@@ -4,7 +4,7 @@
  * releases that pass the publication gate, with what a page needs to label them.
  */
 import {defineQuery} from 'groq'
-import {PUBLIC_RELEASE, PUBLISHED_ONLY, RELEASE_CARD_FIELDS, RELEASE_FILTERS} from './fragments'
+import {CREDIT_FIELDS, PUBLIC_ARTICLE, PUBLIC_RELEASE, PUBLISHED_ONLY, RELEASE_CARD_FIELDS, RELEASE_FILTERS} from './fragments'
 
 /**
  * One page of public releases, newest first, with the total for pagination.
@@ -39,4 +39,20 @@ export const categoriesWithCountsQuery =
   "slug": slug.current,
   language,
   "count": count(*[${PUBLIC_RELEASE} && ^._id in categories[]._ref])
+}`)
+
+/**
+ * One public article by `$slug`, with the credits of the releases it draws on (label and
+ * release); null when none passes the gate. Params: `$slug`.
+ */
+export const publicArticleBySlugQuery = defineQuery(`*[${PUBLIC_ARTICLE} && slug.current == $slug] | order(_id asc) [0] {
+  _id,
+  title,
+  "slug": slug.current,
+  author,
+  language,
+  "publishedAt": _createdAt,
+  "categories": categories[]->{title, "slug": slug.current},
+  body,
+  ${CREDIT_FIELDS}
 }`)

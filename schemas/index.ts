@@ -1,3 +1,4 @@
+import {article} from './documents/article'
 import {category} from './documents/category'
 import {disclaimer} from './documents/disclaimer'
 import {distributor} from './documents/distributor'
@@ -10,6 +11,8 @@ import {infoSource} from './objects/infoSource'
 import {languageName} from './objects/languageName'
 import {markerPhrase} from './objects/markerPhrase'
 import {reach} from './objects/reach'
+import {reuseFingerprint} from './objects/reuseFingerprint'
+import {sourceCredit} from './objects/sourceCredit'
 
 export const schemaTypes = [
   pressRelease,
@@ -24,4 +27,7 @@ export const schemaTypes = [
   distributorMarkers,
   markerPhrase,
   languageName,
+  article,
+  sourceCredit,
+  reuseFingerprint,
 ]

@@ -15,6 +15,7 @@ import {publicationRefusal, publishes} from './publicationGate'
 import {restoredApprovalRefusal} from './restoredApproval'
 import {lastContentEditor} from './contentEditor'
 import {checkReviewState} from './reviewState'
+import {withStoreReuse} from './reuse'
 
 export interface EditorialReviewGuardOptions {
   /** The newsroom's review policy: the same object the Studio, the import and the audit read. */
@@ -60,7 +61,12 @@ export function editorialReviewGuard({policy, users}: EditorialReviewGuardOption
           const reason =
             restoredRefusal ??
             (publishes(change, policy.types)
-              ? publicationRefusal(change.after, detectionContext(), policy.reviewerRoles)
+              ? publicationRefusal(
+                  change.after,
+                  // The newsroom's own copy is also checked for reuse of the releases in the store.
+                  withStoreReuse(detectionContext(), change.after, context, policy),
+                  policy.reviewerRoles,
+                )
               : undefined)
           if (reason) refusals.push({id: change.id, reason})
         }

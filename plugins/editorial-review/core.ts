@@ -40,6 +40,7 @@ export type {
   Rule,
   RuleCode,
   RuleContext,
+  ReuseContext,
   Severity,
   SpanLike,
   StoredEvidence,
@@ -62,10 +63,30 @@ export {lastContentEditor} from './review/lastEditor'
 export type {Revision} from './review/lastEditor'
 export type {CanPublishOptions, PublishVerdict} from './review/canPublish'
 export {DEFAULT_REVIEWER_ROLES, isReviewer} from './review/roles'
-export {resolvePolicy, detectContextFor, distributorFrom, DEFAULT_REVIEW_WITHIN_HOURS} from './review/policy'
+export {
+  resolvePolicy,
+  detectContextFor,
+  distributorFrom,
+  withReuseSources,
+  DEFAULT_REVIEW_WITHIN_HOURS,
+  DEFAULT_REUSE_THRESHOLD,
+} from './review/policy'
 export {overdue, waitingSince} from './review/due'
 export type {Overdue} from './review/due'
-export type {ReviewPolicy, ReviewPolicyInput} from './review/policy'
+export type {ReviewPolicy, ReviewPolicyInput, ReusePolicy} from './review/policy'
+export {
+  releaseFingerprint,
+  bodyReuseText,
+  fingerprintOf,
+  distributorsSignature,
+  FINGERPRINT_VERSION,
+} from './rules/reuse/fingerprint'
+export type {ReuseFingerprint} from './rules/reuse/fingerprint'
+export {reuseReport, articleHashes, credits} from './rules/reuse/coverage'
+export type {ReuseReport, ReuseSource, SourceReuse, ReusePassage, PassageSide, SourceCredit} from './rules/reuse/coverage'
+export {ReuseIndex, rankCandidates, sharedCount, DEFAULT_CANDIDATE_LIMIT} from './rules/reuse/candidates'
+export type {Candidate} from './rules/reuse/candidates'
+export {RELEASE_REUSE_NOTED, reportFor} from './rules/releaseReuse'
 export type {
   Decision,
   EditorialReview,

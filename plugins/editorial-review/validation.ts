@@ -2,7 +2,17 @@ import type {CustomValidator, SanityClient} from 'sanity'
 import type {DistributorsForImportQueryResult} from '../../sanity.types'
 import {distributorsForImportQuery} from '../../queries/import'
 import {API_VERSION} from './constants'
-import {canPublish, deDE, detectContextFor, enUS, formatMessage, type PressReleaseDocument, type ReviewPolicy} from './core'
+import {
+  canPublish,
+  deDE,
+  detectContextFor,
+  enUS,
+  formatMessage,
+  withReuseSources,
+  type PressReleaseDocument,
+  type ReviewPolicy,
+} from './core'
+import {fetchReuseSources, REUSE_SOURCE_TYPE} from './reuseCandidates'
 
 /** Distributors change rarely; validation runs on every edit. */
 const DISTRIBUTORS_TTL_MS = 30_000
@@ -26,7 +36,12 @@ export function publicationGate(policy: ReviewPolicy): CustomValidator<unknown> 
     const document = validationContext.document as PressReleaseDocument | undefined
     if (!document) return true
     const client = validationContext.getClient({apiVersion: API_VERSION})
-    const context = detectContextFor(policy, await distributorsFor(client))
+    const base = detectContextFor(policy, await distributorsFor(client))
+    // The newsroom's own copy is also compared with the releases it may reuse.
+    const context =
+      document._type === REUSE_SOURCE_TYPE
+        ? base
+        : withReuseSources(base, policy, await fetchReuseSources(client, document, base.distributors))
     const verdict = canPublish(document, {context, reviewerRoles: policy.reviewerRoles})
     if (verdict.ok) return true
     // Validation messages cannot reach the Studio's i18n; Sanity picks the user's locale from these.

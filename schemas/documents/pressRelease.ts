@@ -102,6 +102,15 @@ export const pressRelease = defineType({
       description: 'Rights and conditions the source attaches to the copy (IPTC ninjs usageterms).',
     }),
     defineField({name: 'source', title: 'Source file', type: 'importSource', group: 'source', readOnly: true}),
+    // Written by the import for the reuse check's candidate query; derived data, so hidden.
+    defineField({
+      name: 'reuse',
+      title: 'Reuse fingerprint',
+      type: 'reuseFingerprint',
+      group: 'source',
+      readOnly: true,
+      hidden: true,
+    }),
     defineField({name: 'review', title: 'Editorial review', type: 'editorialReview', group: 'review', readOnly: true}),
   ],
   preview: {

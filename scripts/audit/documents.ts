@@ -63,6 +63,8 @@ export function auditedDocumentFrom(row: AuditRow): AuditedDocument {
     ...(row.distributor != null ? {distributor: row.distributor} : {}),
     ...(row.disclaimer != null ? {disclaimer: row.disclaimer} : {}),
     ...(row.categories != null ? {categories: row.categories} : {}),
+    // An article's credits are judged content (the hash) and what the reuse rule checks.
+    ...('credits' in row && row.credits != null ? {credits: row.credits} : {}),
     ...(row.review != null ? {review: reviewFrom(row.review)} : {}),
   }
 }

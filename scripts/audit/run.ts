@@ -4,7 +4,8 @@
  * flat: a page is checked and dropped before the next is fetched.
  */
 import type {SanityClient} from '@sanity/client'
-import {detectContextFor, type DetectContext, type ReviewPolicy} from '../../plugins/editorial-review/core'
+import {detectContextFor, withReuseSources, type DetectContext, type ReviewPolicy} from '../../plugins/editorial-review/core'
+import {fetchReuseSources, REUSE_SOURCE_TYPE} from '../../plugins/editorial-review/reuseCandidates'
 import {publishedReviewedForAuditQuery} from '../../queries/audit'
 import {distributorsForImportQuery} from '../../queries/import'
 import {approvalEvidence} from './approvals'
@@ -95,7 +96,15 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   let after = ''
   for (;;) {
     const page = await client.fetch(publishedReviewedForAuditQuery, {types: policy.types, after, pageSize})
-    const verdicts = await mapPooled(page, CONCURRENCY, (row) => check(auditedDocumentFrom(row), policy, context, verifier))
+    const verdicts = await mapPooled(page, CONCURRENCY, async (row) => {
+      const document = auditedDocumentFrom(row)
+      // The newsroom's own copy is compared with the releases it may reuse, as at publish.
+      const withReuse =
+        context && document._type !== REUSE_SOURCE_TYPE
+          ? withReuseSources(context, policy, await fetchReuseSources(client, document, context.distributors))
+          : context
+      return check(document, policy, withReuse, verifier)
+    })
     for (const verdict of verdicts) {
       problems.push(...verdict.problems)
       if (verdict.unverified) unverified.push(verdict.unverified)

@@ -4,12 +4,14 @@ import {
   contentHash,
   detect,
   isThirdParty,
+  releaseFingerprint,
   sha256Hex,
   toStoredFindings,
   type DetectContext,
   type EditorialReview,
   type BodyItem,
   type PressReleaseDocument,
+  type ReuseFingerprint,
 } from '../../plugins/editorial-review/core'
 import {slugifyTitle} from '../../schemas/lib/slug'
 import type {ParsedSeed} from './parse'
@@ -27,6 +29,8 @@ export type ImportedRelease = PressReleaseDocument & {
   _id: string
   _type: 'pressRelease'
   source?: NonNullable<PressReleaseDocument['source']> & {importedHash?: string}
+  /** Fingerprints for the reuse check's candidate query (queries/reuse.ts). */
+  reuse?: ReuseFingerprint
 }
 
 export interface SeedDocuments {
@@ -136,6 +140,7 @@ export function buildSeedDocuments({file, bytesChecksum, text, parsed, importedA
     decisions: [],
   }
   release.review = review
+  release.reuse = releaseFingerprint(release, context.distributors)
   release.source = {...release.source!, importedHash: contentHash(release)}
 
   return {

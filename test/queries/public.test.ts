@@ -254,6 +254,7 @@ describe('after approval and publish', () => {
       'distributor',
       'disclaimer',
       'categories',
+      'credits',
       'review',
     ]
     expect(await tool.fetch(publishedReviewedForAuditQuery, {types: ['pressRelease'], after: '', pageSize: 10})).toEqual([

@@ -13,9 +13,11 @@ import type {Finding, PressReleaseDocument} from '../core'
 import {assessReview} from '../hooks/assessReview'
 import {useReviewConfig} from '../hooks/ReviewConfigContext'
 import {useDetectContext} from '../hooks/useDetectContext'
+import {useReuseDetectContext} from '../hooks/useReuseSources'
 import {useReviewUser} from '../hooks/useReviewUser'
 import {FindingsContext, useLiveFindings} from './FindingsContext'
 import {FindingsPanel} from './FindingsPanel'
+import {ReusePanel} from './ReusePanel'
 
 type RangeDecoration = NonNullable<PortableTextInputProps['rangeDecorations']>[number]
 
@@ -37,9 +39,10 @@ export function ReviewFormInput(props: InputProps) {
 
 function ReviewedDocumentInput(props: ObjectInputProps) {
   const {reviewerRoles} = useReviewConfig()
-  const context = useDetectContext()
   const user = useReviewUser()
   const document = props.value as PressReleaseDocument | undefined
+  // Live as the editor types: the reuse check runs once typing pauses, on the last sources meanwhile.
+  const context = useReuseDetectContext(document, useDetectContext(), {fresh: false})
   const review = useMemo(() => {
     if (!document || !context) return undefined
     return assessReview(document, context, user, reviewerRoles)
@@ -56,6 +59,7 @@ function ReviewedDocumentInput(props: ObjectInputProps) {
             onFocusPath={props.onPathFocus}
           />
         )}
+        {document && context?.reuse && <ReusePanel document={document} context={context} onFocusPath={props.onPathFocus} />}
         {props.renderDefault(props)}
       </Stack>
     </FindingsContext.Provider>

@@ -4,6 +4,7 @@ import {localized, type PressReleaseDocument, type PublishVerdict} from '../core
 import {assessReview, type ReviewAssessment} from './assessReview'
 import {useReviewConfig} from './ReviewConfigContext'
 import {useDetectContext} from './useDetectContext'
+import {useReuseDetectContext} from './useReuseSources'
 import {useReviewUser} from './useReviewUser'
 
 export interface ReviewedDocument extends ReviewAssessment {
@@ -18,9 +19,10 @@ const PENDING_VERDICT: PublishVerdict = {ok: false, reasons: [CHECKING.message],
 /** Everything actions and badges need about the document in front of the editor. */
 export function useReviewedDocument(editState: Pick<EditStateFor, 'version' | 'draft' | 'published'>): ReviewedDocument {
   const {reviewerRoles} = useReviewConfig()
-  const context = useDetectContext()
   const user = useReviewUser()
   const document = (editState.version ?? editState.draft ?? editState.published ?? undefined) as PressReleaseDocument | undefined
+  // The gate judges only text the reuse check has seen: until then it says "checking".
+  const context = useReuseDetectContext(document, useDetectContext(), {fresh: true})
   return useMemo(() => {
     if (!document || !context) return {document, findings: [], verdict: PENDING_VERDICT, badge: undefined}
     return {document, ...assessReview(document, context, user, reviewerRoles)}

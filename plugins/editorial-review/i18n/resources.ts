@@ -76,6 +76,11 @@ export const enUS = {
   'finding.distributorLink': 'Links to {{distributor}} in the body: remove them, or point them at the original source.',
   'finding.languageMismatch':
     'The language is set to “{{declared}}” but the body reads as “{{detected}}”: correct the Language field, or check the copy is the version you meant to publish.',
+  // Reuse of imported releases in the newsroom's own copy (rules/releaseReuse.ts).
+  'finding.releaseReuse':
+    '{{coverage}} of this copy comes from {{sources}}: third-party-derived. Credit the source in Source credits (the release and a label readers see), or have a reviewer approve it.',
+  'finding.releaseReuse.noted':
+    '{{coverage}} of this copy matches {{sources}}, below the newsroom’s threshold of {{threshold}} or credited: nothing to do.',
   // The publish gate's reasons; `.canApprove` is the advice for someone who may approve it themselves.
   'gate.pending.canApprove': 'Third-party copy must be approved before it is published: review it and approve it.',
   'gate.pending.askReviewer': 'Third-party copy must be approved before it is published: ask a reviewer to approve it.',
@@ -99,6 +104,14 @@ export const enUS = {
   'refusal.notAllowed.reject.rejected': 'You cannot reject copy that is rejected.',
   'refusal.notAllowed.reopen.pending': 'You cannot reopen copy that is waiting for review.',
   'refusal.invalidTime': 'The decision time is not a valid date.',
+  // The reuse panel (components/ReusePanel.tsx).
+  'reuse.title': 'Text from press releases',
+  'reuse.summary': '{{coverage}} of this copy matches imported press releases; the newsroom’s threshold is {{threshold}}.',
+  'reuse.source': '{{coverage}} from “{{title}}”',
+  'reuse.credited': 'Credited',
+  'reuse.open-release': 'Open the release',
+  'reuse.article-side': 'In this article',
+  'reuse.source-side': 'In the release',
 } as const
 
 export type ReviewResourceKey = keyof typeof enUS
@@ -177,6 +190,10 @@ export const deDE: Record<ReviewResourceKey, string> = {
     'Links zu {{distributor}} im Text: Entfernen Sie sie oder lassen Sie sie auf die Originalquelle verweisen.',
   'finding.languageMismatch':
     'Als Sprache ist „{{declared}}“ eingestellt, der Text ist aber in „{{detected}}“ geschrieben: Korrigieren Sie das Feld „Language“ oder prüfen Sie, ob dies die Fassung ist, die Sie veröffentlichen wollten.',
+  'finding.releaseReuse':
+    '{{coverage}} dieses Textes stammen aus {{sources}}: aus Fremdinhalt übernommen. Nennen Sie die Quelle unter „Quellenangaben“ (die Meldung und eine Angabe für die Leser) oder lassen Sie den Text von Prüfenden freigeben.',
+  'finding.releaseReuse.noted':
+    '{{coverage}} dieses Textes stimmen mit {{sources}} überein, unter der Schwelle der Redaktion von {{threshold}} oder mit Quellenangabe: nichts zu tun.',
   'gate.pending.canApprove':
     'Fremdinhalte müssen vor der Veröffentlichung freigegeben werden: Prüfen Sie den Text und geben Sie ihn frei.',
   'gate.pending.askReviewer':
@@ -204,4 +221,12 @@ export const deDE: Record<ReviewResourceKey, string> = {
   'refusal.notAllowed.reject.rejected': 'Der Text ist bereits abgelehnt.',
   'refusal.notAllowed.reopen.pending': 'Ein Text, der auf die Prüfung wartet, kann nicht wieder geöffnet werden.',
   'refusal.invalidTime': 'Der Zeitpunkt der Entscheidung ist kein gültiges Datum.',
+  'reuse.title': 'Text aus Pressemitteilungen',
+  'reuse.summary':
+    '{{coverage}} dieses Textes stimmen mit importierten Pressemitteilungen überein; die Schwelle der Redaktion liegt bei {{threshold}}.',
+  'reuse.source': '{{coverage}} aus „{{title}}“',
+  'reuse.credited': 'Quelle genannt',
+  'reuse.open-release': 'Meldung öffnen',
+  'reuse.article-side': 'In diesem Artikel',
+  'reuse.source-side': 'In der Meldung',
 }

@@ -83,7 +83,7 @@ function thirdPartyVerdict(
 function markerCodes(rules: Record<string, Rule>): Set<string> {
   return new Set(
     Object.values(rules)
-      .filter((rule) => rule.marksThirdParty)
+      .filter((rule) => rule.marksThirdParty && !rule.explainsBlock)
       .map((rule) => rule.code),
   )
 }

@@ -93,6 +93,11 @@ export function judgedContent(document: PressReleaseDocument): Json {
     disclaimer: document.disclaimer?._ref ?? null,
     // The set of categories is judged, not the order an editor picked them in.
     categories: (document.categories ?? []).map((category) => category._ref).sort(),
+    // An article's source credits are what readers see of its sources; only present when
+    // given, so the hash of copy without credits (every release) is what it always was.
+    ...(document.credits?.length
+      ? {credits: document.credits.map((credit) => ({release: credit.release?._ref ?? null, label: credit.label ?? null}))}
+      : {}),
   }
 }
 

@@ -7,6 +7,7 @@
 import type {DistributorsForImportQueryResult} from '../../../sanity.types'
 import {DEFAULT_RULES} from '../rules/index'
 import type {DetectContext, DistributorDoc, Rule, WireAgency} from '../rules/types'
+import type {ReuseSource} from '../rules/reuse/coverage'
 import {WIRE_AGENCIES} from '../../../data/agencies'
 import type {MarkerPhrase} from '../../../data/distributors'
 import {DEFAULT_REVIEWER_ROLES} from './roles'
@@ -24,10 +25,19 @@ export interface ReviewPolicy {
   agencies: WireAgency[]
   /** Hours a reviewer has for flagged copy once it waits for review; past it the copy is overdue. */
   reviewWithinHours: number
+  /** Reuse of imported releases in the newsroom's own copy (rules/releaseReuse.ts). */
+  reuse: ReusePolicy
 }
 
+export interface ReusePolicy {
+  /** Share of the copy (0…1) from uncredited releases from which on it is third-party-derived; 0.3 by default. */
+  threshold: number
+}
+
+export const DEFAULT_REUSE_THRESHOLD = 0.3
+
 /** What a newsroom writes down; every field has a default. */
-export type ReviewPolicyInput = Partial<ReviewPolicy>
+export type ReviewPolicyInput = Partial<Omit<ReviewPolicy, 'reuse'>> & {reuse?: Partial<ReusePolicy>}
 
 const PREFIX = '[editorial-review]'
 
@@ -46,6 +56,7 @@ export function resolvePolicy(input: ReviewPolicyInput = {}): ReviewPolicy {
     rules: {...DEFAULT_RULES, ...(input.rules ?? {})},
     agencies: input.agencies ?? WIRE_AGENCIES,
     reviewWithinHours: input.reviewWithinHours ?? DEFAULT_REVIEW_WITHIN_HOURS,
+    reuse: {threshold: input.reuse?.threshold ?? DEFAULT_REUSE_THRESHOLD},
   }
   if (
     !Array.isArray(policy.types) ||
@@ -67,6 +78,12 @@ export function resolvePolicy(input: ReviewPolicyInput = {}): ReviewPolicy {
   for (const [code, rule] of Object.entries(policy.rules)) {
     if (typeof rule?.detect !== 'function')
       throw new Error(`${PREFIX} rule "${code}" needs a detect(document, context, text) function.`)
+  }
+  const {threshold} = policy.reuse
+  if (typeof threshold !== 'number' || !(threshold > 0 && threshold <= 1)) {
+    throw new Error(
+      `${PREFIX} \`reuse.threshold\` must be a share between 0 and 1 (0.3 means 30% of the copy from releases), not ${String(threshold)}.`,
+    )
   }
   for (const agency of policy.agencies) {
     if (!agency?.code?.trim())
@@ -130,4 +147,16 @@ export function detectContextFor(
     agencies: policy.agencies,
     rules: policy.rules,
   }
+}
+
+/**
+ * A detection context that also compares the copy with candidate releases: the ones the
+ * candidate query (queries/reuse.ts) returned, or the lake's own store.
+ */
+export function withReuseSources(
+  context: DetectContext,
+  policy: Pick<ReviewPolicy, 'reuse'>,
+  sources: readonly ReuseSource[],
+): DetectContext {
+  return {...context, reuse: {threshold: policy.reuse.threshold, sources}}
 }

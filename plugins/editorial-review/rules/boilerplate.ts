@@ -27,7 +27,7 @@ function paragraphOf(paragraph: RegExp | undefined, match: UnitMatch): UnitMatch
   return {...match, end: paragraphEnd(match.unit, match.end)}
 }
 
-function boilerplateMatches(markers: CompiledMarkers, units: TextUnit[]): UnitMatch[] {
+export function boilerplateMatches(markers: CompiledMarkers, units: TextUnit[]): UnitMatch[] {
   const matches = markers.boilerplates.flatMap((boilerplate) =>
     matchUnits(units, boilerplate.opening).map((match) => paragraphOf(boilerplate.paragraph, match)),
   )

@@ -12,6 +12,7 @@ import {distributorLinkRule} from './distributorLink'
 import {distributorReferenceRule} from './distributorReference'
 import {languageMismatchRule} from './languageMismatch'
 import {missingDisclaimerRule} from './missingDisclaimer'
+import {releaseReuseRule} from './releaseReuse'
 import type {Rule, RuleCode} from './types'
 
 export const DEFAULT_RULES: Record<RuleCode, Rule> = {
@@ -24,6 +25,7 @@ export const DEFAULT_RULES: Record<RuleCode, Rule> = {
   missingDisclaimer: missingDisclaimerRule,
   distributorLink: distributorLinkRule,
   languageMismatch: languageMismatchRule,
+  releaseReuse: releaseReuseRule,
 }
 
 export {

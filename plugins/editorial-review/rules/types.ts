@@ -7,6 +7,7 @@ import type {DistributorSeed, MarkerPhrase} from '../../../data/distributors'
 import type {WireAgency} from '../../../data/agencies'
 import type {EditorialReview} from '../review/types'
 import type {DocumentText} from './text'
+import type {ReuseSource, SourceCredit} from './reuse/coverage'
 
 export type {WireAgency}
 
@@ -24,6 +25,7 @@ export type RuleCode =
   | 'missingDisclaimer'
   | 'distributorLink'
   | 'languageMismatch'
+  | 'releaseReuse'
 
 /** A built-in code, or a site's own rule code. */
 export type FindingCode = RuleCode | (string & {})
@@ -127,6 +129,8 @@ export interface PressReleaseDocument {
   source?: {_type?: 'importSource'; fileName?: string; checksum?: string; importedAt?: string; originalText?: string}
   infoSources?: {_key?: string; _type?: 'infoSource'; name: string; role: 'distributor' | 'originator'; uri?: string}[]
   usageTerms?: string
+  /** An article's credits of the releases it draws on (rules/releaseReuse.ts). */
+  credits?: SourceCredit[]
   review?: EditorialReview
 }
 
@@ -150,6 +154,16 @@ export interface DetectContext {
   agencies: WireAgency[]
   /** Rules to run; `DEFAULT_RULES` when omitted. A site passes its own table here. */
   rules?: Record<string, Rule>
+  /** What the reuse rule compares the copy with; without it, reuse is not checked. */
+  reuse?: ReuseContext
+}
+
+/** The reuse policy and the candidate releases the caller fetched for this document. */
+export interface ReuseContext {
+  /** Share of the copy (0…1) from uncredited releases above which it is third-party-derived. */
+  threshold: number
+  /** Candidate releases: from the candidate query (queries/reuse.ts) or the lake's own store. */
+  sources: readonly ReuseSource[]
 }
 
 /** What a rule is given besides the document. */
@@ -168,6 +182,11 @@ export interface Rule {
   severity: Severity
   /** Its findings prove the copy is third-party (distributed, not the newsroom's own). */
   marksThirdParty?: boolean
+  /**
+   * Its blocking findings say what to do besides review (credit the source), so the gate
+   * lists them even though they also mark the copy third-party.
+   */
+  explainsBlock?: boolean
   /** Runs only once the copy is known to be third-party, after the other rules. */
   onlyThirdParty?: boolean
   /** Pure: the same document, context and text always give the same findings, in the same order. */

@@ -1,0 +1,142 @@
+/**
+ * The reuse check in the real built Studio, in Chromium, against a real lake holding the
+ * imported seed: an editor pastes two paragraphs of the seed release into an article; it is
+ * flagged as they type, the passages are shown beside the release's with a link to it, and
+ * Publish stays shut until the article credits its source. An article quoting one sentence
+ * is not flagged. Screenshots go to test-results/reuse/.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import type {Page} from 'playwright-core'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {launchChromium, type LaunchedBrowser} from '../../support/browser'
+import {LAKE_TOKENS, PROJECT_ROOT, startLakeProcess, type LakeProcess} from '../../support/lake'
+import {serveStatic, type StaticServer} from '../../support/static-server'
+import {runScript} from '../../support/run-script'
+import {block, seedParagraphs} from './fixtures'
+
+const STUDIO_DIST = path.resolve(PROJECT_ROOT, process.env.STUDIO_DIST ?? 'dist')
+const SHOTS = path.join(PROJECT_ROOT, 'test-results', 'reuse')
+const hasStudio = fs.existsSync(path.join(STUDIO_DIST, 'index.html'))
+if (!hasStudio)
+  console.warn(`\n!!! SKIPPING the reuse browser test: no built Studio at ${STUDIO_DIST}. Run \`npm run build\`. !!!\n`)
+
+const RELEASE_ID = 'pressRelease.000_e42a070e862f161b'
+const OWN = 'Unsere Redaktion hat am Montag mit Beschäftigten und Anwohnern über die Pläne gesprochen.'
+
+describe.skipIf(!hasStudio)('the reuse check in the Studio (Chromium)', {timeout: 120_000}, () => {
+  let lake: LakeProcess
+  let studio: StaticServer
+  let chromium: LaunchedBrowser
+  let page: Page
+  const [, , second, third] = seedParagraphs()
+
+  const shot = (name: string) => page.screenshot({path: path.join(SHOTS, `${name}.png`)})
+  const editor = () => lake.client({token: LAKE_TOKENS.editor})
+  const publishButton = () => page.getByTestId('action-publish')
+
+  async function openArticle(id: string) {
+    await page.goto(`${studio.url}/`)
+    await page.evaluate((token) => {
+      window.localStorage.setItem('__studio_auth_token_pressroom', JSON.stringify({token}))
+    }, LAKE_TOKENS.editor)
+    await page.goto(`${studio.url}/structure/article;${id}`)
+    await page.getByTestId('review-findings').waitFor({timeout: 60_000})
+  }
+
+  const draftArticle = (id: string, paragraphs: string[]) =>
+    editor().createOrReplace({
+      _id: `drafts.${id}`,
+      _type: 'article',
+      title: 'Gespräche über den Frieden',
+      slug: {_type: 'slug', current: id},
+      language: 'de',
+      author: 'Lokalredaktion',
+      body: paragraphs.map((text, index) => block(`p${index}`, text)),
+    })
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, {recursive: true})
+    studio = await serveStatic(STUDIO_DIST)
+    lake = await startLakeProcess({corsOrigins: [studio.origin], timeoutMs: 60_000})
+    const imported = await runScript('scripts/import.ts', ['seeds'], {SANITY_API_HOST: lake.url})
+    expect(imported.code, imported.stderr).toBe(0)
+    chromium = await launchChromium()
+    await chromium.context.addInitScript((apiHost: string) => {
+      window.localStorage.setItem('pressroom:apiHost', apiHost)
+    }, `http://localhost:${lake.port}`)
+    page = await chromium.context.newPage()
+  }, 180_000)
+
+  afterAll(async () => {
+    await chromium?.close()
+    await studio?.close()
+    await lake?.stop()
+  })
+
+  it('flags two pasted paragraphs as the editor types, with the passages beside the release, and keeps Publish shut', async () => {
+    await draftArticle('article.pasted', [OWN])
+    await openArticle('article.pasted')
+    await page.getByText(OWN).click()
+    // The end of the body, not of the visual line.
+    await page.keyboard.press('Control+End')
+    for (const paragraph of [second!, third!]) {
+      await page.keyboard.press('Enter')
+      await page.keyboard.insertText(paragraph)
+    }
+    await page.getByTestId('reuse-panel').waitFor({timeout: 30_000})
+    await page.getByTestId('finding-releaseReuse').waitFor({timeout: 30_000})
+    const articleSide = await page.getByTestId('reuse-passage-article').allTextContents()
+    const releaseSide = await page.getByTestId('reuse-passage-source').allTextContents()
+    expect(articleSide.length).toBeGreaterThanOrEqual(2)
+    expect(releaseSide).toEqual(articleSide)
+    expect(second).toContain(articleSide[0]!.slice(0, 40))
+    // The editor's own paragraph stays as typed, unflagged.
+    expect(articleSide.join(' ')).not.toContain('Unsere Redaktion')
+    expect(await page.getByTestId('reuse-source-link').first().getAttribute('href')).toContain(RELEASE_ID)
+    await expect.poll(() => page.getByTestId('review-highlight').count(), {timeout: 20_000}).toBeGreaterThanOrEqual(2)
+    await expect.poll(() => publishButton().isDisabled(), {timeout: 20_000}).toBe(true)
+    await shot('1-pasted-flagged')
+  })
+
+  it('opens Publish once the article credits the release, and publishes', async () => {
+    await expect
+      .poll(async () => JSON.stringify((await editor().getDocument('drafts.article.pasted'))?.body ?? ''), {timeout: 30_000})
+      .toContain(third!.slice(0, 60))
+    await editor()
+      .patch('drafts.article.pasted')
+      .set({
+        credits: [
+          {
+            _key: 'seed',
+            _type: 'sourceCredit',
+            release: {_type: 'reference', _ref: RELEASE_ID, _weak: true},
+            label: 'Nach einer Pressemitteilung über SeaPRwire',
+          },
+        ],
+      })
+      .commit()
+    await page.getByText('Credited').first().waitFor({timeout: 30_000})
+    await expect.poll(() => page.getByTestId('pane-footer').textContent(), {timeout: 30_000}).not.toContain('Saving')
+    await expect.poll(() => publishButton().isEnabled(), {timeout: 30_000}).toBe(true)
+    await shot('2-credited')
+    await publishButton().click()
+    await expect.poll(async () => (await editor().getDocument('article.pasted'))?.credits?.length, {timeout: 60_000}).toBe(1)
+  })
+
+  it('does not flag an article that quotes one sentence of the release', async () => {
+    const sentence = second!.split(/(?<=\.)\s+/)[1]!
+    await draftArticle('article.quoting', [
+      OWN,
+      `Ein Sprecher sagte: „${sentence}“ Mehr wollte er nicht sagen.`,
+      'Die Anwohner hoffen vor allem auf mehr Ruhe in ihrem Viertel und auf bessere Busverbindungen in die Innenstadt.',
+      'Der Stadtrat will sich in seiner nächsten Sitzung im Dezember mit den Folgen für den Verkehr und die Schulen befassen.',
+      'Viele Familien im Viertel haben Angehörige in der Region und verfolgen die Nachrichten jeden Abend mit großer Sorge.',
+      'Die Gemeinde plant für das Wochenende ein Treffen im Bürgerhaus, bei dem auch Vertreter der Hilfsorganisationen sprechen sollen.',
+    ])
+    await openArticle('article.quoting')
+    await expect.poll(() => publishButton().isEnabled(), {timeout: 30_000}).toBe(true)
+    expect(await page.getByTestId('finding-releaseReuse').count()).toBe(0)
+    await shot('3-quote-not-flagged')
+  })
+})
