@@ -73,6 +73,7 @@ export async function startLake(options: LakeServerOptions): Promise<RunningLake
     timeoutMs: options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
     workers: options.queryWorkers,
   })
+  const origins = new Set(options.corsOrigins)
   const app: LakeApp = {
     store,
     queries,
@@ -82,8 +83,8 @@ export async function startLake(options: LakeServerOptions): Promise<RunningLake
     closing: shutdown.signal,
     keyValues: new Map(),
     streamHosts: new StreamHosts(),
+    studioOrigins: origins,
   }
-  const origins = new Set(options.corsOrigins)
   // Known once listening (`--port 0` picks one); requests only arrive after that.
   let port = options.port
 

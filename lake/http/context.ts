@@ -23,6 +23,8 @@ export interface LakeApp {
   closing: AbortSignal
   /** Tickets for listen streams moved to their own host (see stream-hosts.ts). */
   streamHosts: StreamHosts
+  /** Browser origins of the Studio (`--cors-origin`): the only places sign-in redirects to. */
+  studioOrigins: ReadonlySet<string>
   /** Per-user key/value settings (`/users/me/keyvalue`); in memory only. */
   keyValues: Map<string, Map<string, unknown>>
 }

@@ -1,5 +1,6 @@
 /** The lake's dispatch table. Paths are after the `/v<apiVersion>` prefix. */
 import {actionsHandler} from './actions'
+import {fetchTokenHandler, loginHandler, loginPageHandler, logoutHandler, providersHandler} from './auth'
 import {docHandler, exportHandler} from './doc'
 import {documentEventsHandler, documentsAtHandler, transactionsHandler} from './history'
 import {listenHandler} from './listen'
@@ -31,6 +32,11 @@ export const routes: Route[] = [
   {methods: ['GET'], pattern: '/data/history/:dataset/events/documents/:id', handler: documentEventsHandler},
   {methods: ['GET'], pattern: '/data/history/:dataset/events/releases/:id', handler: constant({events: [], nextCursor: ''})},
 
+  {methods: ['GET'], pattern: '/auth/providers', handler: providersHandler},
+  {methods: ['GET'], pattern: '/auth/login/:user', handler: loginPageHandler},
+  {methods: ['POST'], pattern: '/auth/login', handler: loginHandler},
+  {methods: ['GET'], pattern: '/auth/fetch', handler: fetchTokenHandler},
+  {methods: ['POST'], pattern: '/auth/logout', handler: logoutHandler},
   {methods: ['GET'], pattern: '/users/me', handler: meHandler},
   {methods: ['GET'], pattern: '/users/me/keyvalue/:keys', handler: keyValueHandler},
   {methods: ['PUT', 'POST'], pattern: '/users/me/keyvalue', handler: keyValueHandler},

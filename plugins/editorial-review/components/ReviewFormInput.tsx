@@ -14,6 +14,7 @@ import {assessReview} from '../hooks/assessReview'
 import {useReviewConfig} from '../hooks/ReviewConfigContext'
 import {useDetectContext} from '../hooks/useDetectContext'
 import {useReviewUser} from '../hooks/useReviewUser'
+import {useStoredAssessment} from '../hooks/useStoredAssessment'
 import {FindingsContext, useLiveFindings} from './FindingsContext'
 import {FindingsPanel} from './FindingsPanel'
 
@@ -44,6 +45,7 @@ function ReviewedDocumentInput(props: ObjectInputProps) {
     if (!document || !context) return undefined
     return assessReview(document, context, user, reviewerRoles)
   }, [document, context, user, reviewerRoles])
+  useStoredAssessment(document, review?.findings, context, props.onChange)
   return (
     <FindingsContext.Provider value={review?.findings}>
       <Stack gap={5}>
