@@ -1,12 +1,18 @@
 /**
- * `npm run bench [-- lake|rules|import]`: runs the project's benchmarks in turn (or the
+ * `npm run bench [-- lake|rules|import|studio]`: runs the project's benchmarks in turn (or the
  * named ones); each prints its own ratios against a baseline measured in the same run.
  */
 import {benchImport} from './import'
 import {benchLake} from './lake'
 import {benchRules} from './rules'
+import {benchStudio} from './studio'
 
-const BENCHMARKS: Record<string, () => Promise<void>> = {lake: benchLake, rules: benchRules, import: benchImport}
+const BENCHMARKS: Record<string, () => Promise<void>> = {
+  lake: benchLake,
+  rules: benchRules,
+  import: benchImport,
+  studio: () => benchStudio(),
+}
 
 const chosen = process.argv.slice(2)
 const unknown = chosen.filter((name) => !(name in BENCHMARKS))

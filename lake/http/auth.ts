@@ -101,7 +101,8 @@ ${forms}
     // No script at all; the form may post only here, and its redirect lands only on this Studio.
     'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${returnUrl.origin}; frame-ancestors 'none'; base-uri 'none'`,
     'x-frame-options': 'DENY',
-    'referrer-policy': 'no-referrer',
+    // Not `no-referrer`: under it the browser posts the form with `Origin: null`, which the post refuses.
+    'referrer-policy': 'same-origin',
     'cache-control': 'no-store',
   })
   ctx.res.end(page)
