@@ -179,7 +179,9 @@ async function handle(
   const match = router.match(req.method ?? 'GET', path)
   if (!match) throw errors.notFound(`The local lake has no endpoint ${req.method} ${path}`)
   if ('methodNotAllowed' in match) throw errors.methodNotAllowed(req.method ?? '?', path)
-  const user = ticket?.user ?? app.users.authenticate(req.headers.authorization)
+  const user =
+    ticket?.user ??
+    (match.route.signIn && !req.headers.authorization ? app.users.signedOut : app.users.authenticate(req.headers.authorization))
   if (match.route.stream && app.streamHosts.shouldRedirect(req, url)) {
     app.streamHosts.redirect(req, res, url, user)
     return

@@ -82,6 +82,8 @@ export class UserDirectory {
   readonly users: LakeUser[]
   /** Who a request without a token acts as; undefined means such requests get 401. */
   readonly anonymous: LakeUser | undefined
+  /** Who asks the sign-in endpoints before signing in: the default user, or with none, a viewer nobody is. */
+  readonly signedOut: LakeUser
 
   constructor(entries: UserEntry[], anonymousRole: RoleName | 'none') {
     this.byToken = new Map(entries.map(({token, ...user}) => [token, user]))
@@ -90,6 +92,7 @@ export class UserDirectory {
     this.anonymous = anonymousRole === 'none' ? undefined : this.users.find((u) => u.role === anonymousRole)
     if (anonymousRole !== 'none' && !this.anonymous)
       throw new Error(`No user has role "${anonymousRole}" to serve requests without a token`)
+    this.signedOut = this.anonymous ?? {id: 'signed-out', name: 'Not signed in', email: '', role: 'viewer'}
   }
 
   /** The token that selects a user, handed to a browser only by the sign-in exchange (lake/http/auth.ts). */

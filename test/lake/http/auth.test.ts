@@ -112,6 +112,27 @@ describe('sign-in for the Studio', () => {
   })
 })
 
+describe('sign-in with --anonymous-role none', () => {
+  it('answers the sign-in endpoints without a token, while data still needs one', async () => {
+    const strict = await startLakeProcess({corsOrigins: [STUDIO], args: ['--anonymous-role', 'none']})
+    try {
+      const at = (pathAndQuery: string, init: RequestInit = {}) =>
+        fetch(`http://localhost:${strict.port}${pathAndQuery}`, {redirect: 'manual', ...init})
+      expect((await at(`${AUTH}/providers`)).status).toBe(200)
+      const posted = await at(`${AUTH}/login`, {
+        method: 'POST',
+        headers: {origin: `http://localhost:${strict.port}`, 'content-type': 'application/x-www-form-urlencoded'},
+        body: signInForm('local-viewer'),
+      })
+      const sid = new URL(posted.headers.get('location')!).hash.slice('#sid='.length)
+      expect(((await (await at(`${AUTH}/fetch?sid=${sid}`)).json()) as {token: string}).token).toBe('lake-viewer-token')
+      expect((await at('/v2025-02-19/data/query/production?query=*[0]')).status).toBe(401)
+    } finally {
+      await strict.stop()
+    }
+  })
+})
+
 describe('sign-in refuses', () => {
   it.each([
     ['another site', 'https://evil.example/steal'],
