@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- lake|rules|import|webhooks|reuse]`: runs the project's benchmarks in turn (or the
+ * `npm run bench [-- lake|rules|import|webhooks|reuse|studio]`: runs the project's benchmarks in turn (or the
  * named ones); each prints its own ratios against a baseline measured in the same run.
  */
 import {benchImport} from './import'
@@ -7,6 +7,7 @@ import {benchLake} from './lake'
 import {benchReuse} from './reuse'
 import {benchRules} from './rules'
 import {benchWebhooks} from './webhooks'
+import {benchStudio} from './studio'
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   lake: benchLake,
@@ -14,6 +15,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   import: benchImport,
   webhooks: benchWebhooks,
   reuse: benchReuse,
+  studio: () => benchStudio(),
 }
 
 const chosen = process.argv.slice(2)

@@ -91,6 +91,7 @@ export async function startLake(options: LakeServerOptions): Promise<RunningLake
     workers: options.queryWorkers,
   })
   const webhooks = new Webhooks(store, options.dataDir, options.webhookDelivery)
+  const origins = new Set(options.corsOrigins)
   const app: LakeApp = {
     store,
     webhooks,
@@ -101,8 +102,8 @@ export async function startLake(options: LakeServerOptions): Promise<RunningLake
     closing: shutdown.signal,
     keyValues: new Map(),
     streamHosts: new StreamHosts(),
+    studioOrigins: origins,
   }
-  const origins = new Set(options.corsOrigins)
   // Known once listening (`--port 0` picks one); requests only arrive after that.
   let port = options.port
 
@@ -201,7 +202,9 @@ async function handle(
   const match = router.match(req.method ?? 'GET', path)
   if (!match) throw errors.notFound(`The local lake has no endpoint ${req.method} ${path}`)
   if ('methodNotAllowed' in match) throw errors.methodNotAllowed(req.method ?? '?', path)
-  const user = ticket?.user ?? app.users.authenticate(req.headers.authorization)
+  const user =
+    ticket?.user ??
+    (match.route.signIn && !req.headers.authorization ? app.users.signedOut : app.users.authenticate(req.headers.authorization))
   if (match.route.stream && app.streamHosts.shouldRedirect(req, url)) {
     app.streamHosts.redirect(req, res, url, user)
     return

@@ -16,13 +16,16 @@ const WORKING_COPY = `_type == "pressRelease" && !(_id in path("versions.**"))
 const REVIEWED = `(review.thirdParty == true || defined(distributor) || count(review.decisions) > 0)`
 
 /**
- * Each lane's condition, shared with the Studio's "Review queue" lists (which merge
- * drafts over published documents themselves), so tools and editors see the same lanes.
+ * Each lane's condition, shared with the Studio's "Review queue" lists (which query under
+ * the drafts perspective), so tools and editors see the same lanes. The lanes read the
+ * stored `review` fields; the local lake keeps `thirdParty` and `findings` current on
+ * every write, and a hosted Studio writes them on save.
  */
 export const REVIEW_LANES = {
   needsReview: `${REVIEWED} && coalesce(review.status, "pending") == "pending"`,
   changesRequested: `${REVIEWED} && review.status == "changesRequested"`,
-  approvedUnpublished: `_id in path("drafts.**") && review.status == "approved"`,
+  // Under the Studio's drafts perspective a draft carries its published id and is told apart by `_originalId`.
+  approvedUnpublished: `(_id in path("drafts.**") || _originalId in path("drafts.**")) && review.status == "approved"`,
   rejected: `${REVIEWED} && review.status == "rejected"`,
 } as const
 

@@ -6,7 +6,9 @@
 import {spawn, type ChildProcess} from 'node:child_process'
 import path from 'node:path'
 import {createInterface} from 'node:readline'
+import {REVIEW_POLICY} from '../config/reviewPolicy'
 import {LOCAL_LAKE, resolveTarget} from '../config/target'
+import {DEFAULT_USERS} from '../lake/auth/users'
 
 const STUDIO_PORT = 3333
 const bin = (name: string) => path.resolve('node_modules/.bin', name)
@@ -64,9 +66,14 @@ async function main() {
   )
   console.log(`Serving the Studio on http://localhost:${STUDIO_PORT}`)
   if (target.local) {
-    // Without a token the browser may read and edit, but a review decision needs a signed-in reviewer.
+    // The lake is the Studio's login provider (lake/http/auth.ts): its login screen lists these users.
     console.log(
-      "To review, sign in as the local editor: in the browser console run localStorage.setItem('__studio_auth_token_pressroom', JSON.stringify({token: 'lake-editor-token'})) and reload.",
+      [
+        'Sign in on the Studio’s login screen as one of the lake’s users; "Sign out" in the user menu switches user:',
+        ...DEFAULT_USERS.map(
+          ({name, role}) => `  ${name} (${role})${REVIEW_POLICY.reviewerRoles.includes(role) ? ': may review' : ''}`,
+        ),
+      ].join('\n'),
     )
   }
   await waitFor(run(bin('sanity'), ['dev', '--port', String(STUDIO_PORT), '--host', '127.0.0.1']), 'The Studio')

@@ -78,16 +78,26 @@ export function loadUsersFile(file: string): UserEntry[] {
 
 export class UserDirectory {
   private readonly byToken: Map<string, LakeUser>
+  private readonly tokens: Map<string, string>
   readonly users: LakeUser[]
   /** Who a request without a token acts as; undefined means such requests get 401. */
   readonly anonymous: LakeUser | undefined
+  /** Who asks the sign-in endpoints before signing in: the default user, or with none, a viewer nobody is. */
+  readonly signedOut: LakeUser
 
   constructor(entries: UserEntry[], anonymousRole: RoleName | 'none') {
     this.byToken = new Map(entries.map(({token, ...user}) => [token, user]))
+    this.tokens = new Map(entries.map(({id, token}) => [id, token]))
     this.users = entries.map(({token: _t, ...user}) => user)
     this.anonymous = anonymousRole === 'none' ? undefined : this.users.find((u) => u.role === anonymousRole)
     if (anonymousRole !== 'none' && !this.anonymous)
       throw new Error(`No user has role "${anonymousRole}" to serve requests without a token`)
+    this.signedOut = this.anonymous ?? {id: 'signed-out', name: 'Not signed in', email: '', role: 'viewer'}
+  }
+
+  /** The token that selects a user, handed to a browser only by the sign-in exchange (lake/http/auth.ts). */
+  tokenOf(userId: string): string | undefined {
+    return this.tokens.get(userId)
   }
 
   /** Resolves the `Authorization` header; throws a 401 LakeError for unknown tokens. */

@@ -5,7 +5,7 @@
  */
 import type {DistributorsForImportQueryResult} from '../../sanity.types'
 import {isDraftId, isVersionId} from '../store/ids'
-import type {GuardContext, SanityDocument} from '../store/types'
+import type {Change, GuardContext, SanityDocument} from '../store/types'
 
 type DistributorRow = DistributorsForImportQueryResult[number]
 type Markers = NonNullable<DistributorRow['markers']>
@@ -68,10 +68,21 @@ function rowFrom(document: SanityDocument): DistributorRow {
   }
 }
 
-/** The published distributors, as the Studio and the import see them. */
-export function publishedDistributors(context: Pick<GuardContext, 'documentsOfType'>): DistributorsForImportQueryResult {
-  return context
-    .documentsOfType('distributor')
-    .filter(({_id}) => !isDraftId(_id) && !isVersionId(_id))
-    .map(rowFrom)
+const isPublishedDistributor = (document: SanityDocument | null): document is SanityDocument =>
+  document?._type === 'distributor' && !isDraftId(document._id) && !isVersionId(document._id)
+
+/**
+ * The published distributors, as the Studio and the import see them, plus those the
+ * transaction creates (an import writes its distributors with the releases they mark).
+ * A distributor the transaction changes or deletes counts as it was: new markers may
+ * flag more copy in the same transaction, never less.
+ */
+export function publishedDistributors(
+  context: Pick<GuardContext, 'documentsOfType'>,
+  changes: readonly Change[] = [],
+): DistributorsForImportQueryResult {
+  const stored = context.documentsOfType('distributor').filter(isPublishedDistributor)
+  const known = new Set(stored.map(({_id}) => _id))
+  const created = changes.flatMap(({after}) => (isPublishedDistributor(after) && !known.has(after._id) ? [after] : []))
+  return [...stored, ...created].map(rowFrom)
 }

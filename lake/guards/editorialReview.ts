@@ -4,11 +4,22 @@
  * 1. a reviewed document keeps its `_type` (no copy enters or leaves review by a type switch);
  * 2. its review state changes only by a verified decision (reviewState.ts);
  * 3. nothing third-party goes public without an approval of exactly its content
- *    (publicationGate.ts); a restore's approvals are checked as records (restoredApproval.ts).
+ *    (publicationGate.ts); a restore's approvals are checked as records (restoredApproval.ts);
+ * 4. what detection says (`review.thirdParty`, `review.findings`) is stored with every write,
+ *    so the review queue and list previews, which read stored fields, agree with the form.
  * An administrator's restore may pass `allowUnreviewed`, which skips 3 and is recorded
  * with the transaction.
  */
-import {detectContextFor, type DetectContext, type ReviewPolicy} from '../../plugins/editorial-review/core'
+import {
+  detectContextFor,
+  effectiveStatus,
+  storedAssessment,
+  storesAssessment,
+  withAssessment,
+  type DetectContext,
+  type PressReleaseDocument,
+  type ReviewPolicy,
+} from '../../plugins/editorial-review/core'
 import type {Change, CommitGuard, GuardContext, GuardVerdict, LakeUser, Refusal} from '../store/types'
 import {publishedDistributors} from './distributors'
 import {publicationRefusal, publishes} from './publicationGate'
@@ -22,6 +33,21 @@ export interface EditorialReviewGuardOptions {
   policy: ReviewPolicy
   /** The lake's users, to check a restored approval's reviewer. */
   users: readonly LakeUser[]
+}
+
+/**
+ * The change with detection's verdict stored in the document, as the import stores it,
+ * and an approval of other content stepped back by the state machine's `contentChanged`
+ * event: the stored status then says what the form shows, so the queue's lanes agree.
+ */
+function assessed(change: Change, detection: () => DetectContext): Change {
+  const after = change.after as PressReleaseDocument | null
+  if (!after) return change
+  const assessment = storedAssessment(after, detection())
+  const {status, stale} = effectiveStatus(after)
+  if (storesAssessment(after, assessment) && !stale) return change
+  const review = withAssessment(after.review, assessment)
+  return {...change, after: {...change.after!, review: stale ? {...review, status} : review}}
 }
 
 function typeSwitchRefusal({id, before, after}: Change, types: readonly string[]): string | undefined {
@@ -39,7 +65,7 @@ export function editorialReviewGuard({policy, users}: EditorialReviewGuardOption
     },
     beforeCommit(changes: Change[], user: LakeUser, context: GuardContext): GuardVerdict {
       let detection: DetectContext | undefined
-      const detectionContext = () => (detection ??= detectContextFor(policy, publishedDistributors(context)))
+      const detectionContext = () => (detection ??= detectContextFor(policy, publishedDistributors(context, changes)))
       const restore = context.kind === 'import'
       const refusals: Refusal[] = []
       const committed: Change[] = []
@@ -72,7 +98,11 @@ export function editorialReviewGuard({policy, users}: EditorialReviewGuardOption
         }
       }
       if (refusals.length > 0) return {ok: false, reasons: refusals.map(({reason}) => reason), refusals}
-      return {ok: true, changes: committed}
+      // Stored after the gate judged the copy as written, so its refusals keep saying what the writer did.
+      return {
+        ok: true,
+        changes: committed.map((change) => (reviewed(change) && !restore ? assessed(change, detectionContext) : change)),
+      }
     },
   }
 }

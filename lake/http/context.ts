@@ -26,6 +26,8 @@ export interface LakeApp {
   streamHosts: StreamHosts
   /** Webhook definitions and their deliveries (lake/webhooks). */
   webhooks: Webhooks
+  /** Browser origins of the Studio (`--cors-origin`): the only places sign-in redirects to. */
+  studioOrigins: ReadonlySet<string>
   /** Per-user key/value settings (`/users/me/keyvalue`); in memory only. */
   keyValues: Map<string, Map<string, unknown>>
 }

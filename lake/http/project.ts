@@ -2,7 +2,6 @@
  * Project-level endpoints: the current user, the project, datasets, and the grants the
  * Studio evaluates to decide what the user may do (publish buttons, read-only mode).
  */
-import {ANONYMOUS_PROVIDER} from '../../plugins/editorial-review/constants'
 import {documentGrants, ROLES} from '../auth/users'
 import type {LakeUser} from '../store/types'
 import {readBody, sendJson, type RequestContext} from './context'
@@ -14,6 +13,9 @@ function roleList(user: LakeUser) {
 /** `/users/me`: the shape the Studio's auth store reads (id, name, email, role, roles). */
 export function meHandler(ctx: RequestContext): void {
   const {user} = ctx
+  // Data requests without a token act as the default user, but nobody is signed in: the
+  // Studio shows its login screen (lake/http/auth.ts) for an answer without an id, as Sanity's.
+  if (!ctx.req.headers.authorization) return sendJson(ctx, 200, {})
   sendJson(ctx, 200, {
     id: user.id,
     name: user.name,
@@ -21,8 +23,7 @@ export function meHandler(ctx: RequestContext): void {
     profileImage: null,
     role: user.role,
     roles: roleList(user).map(({name, title}) => ({name, title})),
-    // A request without a token is served as the default user; the Studio offers it no decisions.
-    provider: ctx.req.headers.authorization ? 'local' : ANONYMOUS_PROVIDER,
+    provider: 'local',
   })
 }
 

@@ -16,6 +16,8 @@ export interface Route {
   write?: boolean
   /** A long-lived event stream; browsers are moved to a stream host for it (see stream-hosts.ts). */
   stream?: boolean
+  /** Part of signing in, so it answers before anyone has a token, even with `--anonymous-role none`. */
+  signIn?: boolean
 }
 
 interface CompiledRoute extends Route {

@@ -1,5 +1,6 @@
 /** The lake's dispatch table. Paths are after the `/v<apiVersion>` prefix. */
 import {actionsHandler} from './actions'
+import {fetchTokenHandler, loginHandler, loginPageHandler, logoutHandler, providersHandler} from './auth'
 import {docHandler, exportHandler} from './doc'
 import {createHook, deleteHook, getHook, hookAttempt, hookAttempts, hookMessages, listHooks, updateHook} from './hooks'
 import {documentEventsHandler, documentsAtHandler, transactionsHandler} from './history'
@@ -36,6 +37,11 @@ export const routes: Route[] = [
   // The Studio's latency report reads only the response headers (`X-Sanity-Shard`).
   {methods: ['GET'], pattern: '/data/ping/:dataset', handler: constant(stubs.ping)},
 
+  {methods: ['GET'], pattern: '/auth/providers', handler: providersHandler, signIn: true},
+  {methods: ['GET'], pattern: '/auth/login/:user', handler: loginPageHandler, signIn: true},
+  {methods: ['POST'], pattern: '/auth/login', handler: loginHandler, signIn: true},
+  {methods: ['GET'], pattern: '/auth/fetch', handler: fetchTokenHandler, signIn: true},
+  {methods: ['POST'], pattern: '/auth/logout', handler: logoutHandler, signIn: true},
   {methods: ['GET'], pattern: '/users/me', handler: meHandler},
   {methods: ['GET'], pattern: '/users/me/keyvalue/:keys', handler: keyValueHandler},
   {methods: ['PUT', 'POST'], pattern: '/users/me/keyvalue', handler: keyValueHandler},

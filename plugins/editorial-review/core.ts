@@ -55,6 +55,8 @@ export type {ReviewResourceKey} from './i18n/resources'
 export type {FindingMessageKey} from './rules/message'
 
 export {contentHash, judgedContent} from './review/contentHash'
+export {storedAssessment, storesAssessment, withAssessment} from './review/assessment'
+export type {StoredAssessment} from './review/assessment'
 export {TRANSITIONS, transition, allowedEvents, effectiveStatus} from './review/state'
 export {decide} from './review/decide'
 export type {DecisionInput, DecideOptions, DecideResult} from './review/decide'

@@ -131,7 +131,11 @@ export const pressRelease = defineType({
       return {
         title: document.title ?? 'Untitled release',
         // `prepare` cannot reach the Studio's i18n, so previews use the plugin's English strings.
-        subtitle: [distributorName ?? 'Own copy', document.language, badge && formatMessage(enUS, `badge.${badge}`)]
+        subtitle: [
+          distributorName ?? (document.review?.thirdParty ? 'Third-party copy' : 'Own copy'),
+          document.language,
+          badge && formatMessage(enUS, `badge.${badge}`),
+        ]
           .filter(Boolean)
           .join(' · '),
       }

@@ -2,11 +2,10 @@ import path from 'node:path'
 import {
   canPublish,
   contentHash,
-  detect,
-  isThirdParty,
   releaseFingerprint,
   sha256Hex,
-  toStoredFindings,
+  storedAssessment,
+  withAssessment,
   type DetectContext,
   type EditorialReview,
   type BodyItem,
@@ -131,13 +130,11 @@ export function buildSeedDocuments({file, bytesChecksum, text, parsed, importedA
     ],
     source: {_type: 'importSource', fileName: path.basename(file), checksum: bytesChecksum, importedAt, originalText: text},
   }
-  const findings = detect(release, context)
+  const assessment = storedAssessment(release, context)
   const review: EditorialReview = {
-    _type: 'editorialReview',
-    status: 'pending',
-    thirdParty: Boolean(distributor || parsed.unknownWire) || isThirdParty(findings, context.rules),
-    findings: toStoredFindings(findings),
-    decisions: [],
+    ...withAssessment(undefined, assessment),
+    // A wire known only by its dateline form has no distributor document to reference.
+    thirdParty: Boolean(parsed.unknownWire) || assessment.thirdParty,
   }
   release.review = review
   release.reuse = releaseFingerprint(release, context.distributors)

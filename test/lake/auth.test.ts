@@ -22,14 +22,16 @@ async function statusOf(promise: Promise<unknown>): Promise<number | undefined> 
 }
 
 describe('access', () => {
-  it('answers /users/me for each token, and the default administrator without one', async () => {
+  it('answers /users/me for each token, and nobody signed in without one', async () => {
     const me = (token?: string) =>
       lake
         .client({token})
         .request<{id: string; role: string; roles: {name: string; title: string}[]; email: string; name: string}>({
           uri: '/users/me',
         })
-    expect(await me()).toMatchObject({
+    // The Studio shows its login screen for an answer without an id (lake/http/auth.ts signs in).
+    expect(await me()).toEqual({})
+    expect(await me(LAKE_TOKENS.administrator)).toMatchObject({
       id: 'local-admin',
       role: 'administrator',
       roles: [{name: 'administrator', title: 'Administrator'}],

@@ -57,14 +57,17 @@ describe.skipIf(!hasStudio)('Studio against the lake (Chromium)', () => {
     const context = chromium.context
     const apiHost = `http://localhost:${lake.port}`
     await context.addInitScript(
-      ({host, origin}: {host: string; origin: string}) => {
+      ({host, origin, token}: {host: string; origin: string; token: string}) => {
         if (window.location.origin !== origin) return
         window.localStorage.setItem('pressroom:apiHost', host)
+        // Signed in as the administrator, as after the login screen (test/studio/newcomer.e2e.test.ts walks that).
+        if (!window.localStorage.getItem('__studio_auth_token_pressroom'))
+          window.localStorage.setItem('__studio_auth_token_pressroom', JSON.stringify({token}))
         // The Studio's default locale is its last locale plugin (German); the test reads English UI text.
         for (const workspace of ['pressroom', 'default'])
           window.localStorage.setItem(`sanity-locale:pressroom:${workspace}`, 'en-US')
       },
-      {host: apiHost, origin: studio.origin},
+      {host: apiHost, origin: studio.origin, token: LAKE_TOKENS.administrator},
     )
     page = await context.newPage()
     const isLake = (url: string) => new URL(url).port === String(lake.port)

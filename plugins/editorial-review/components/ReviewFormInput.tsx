@@ -15,6 +15,7 @@ import {useReviewConfig} from '../hooks/ReviewConfigContext'
 import {useDetectContext} from '../hooks/useDetectContext'
 import {useReuseDetectContext} from '../hooks/useReuseSources'
 import {useReviewUser} from '../hooks/useReviewUser'
+import {useStoredAssessment} from '../hooks/useStoredAssessment'
 import {FindingsContext, useLiveFindings} from './FindingsContext'
 import {FindingsPanel} from './FindingsPanel'
 import {ReusePanel} from './ReusePanel'
@@ -47,6 +48,7 @@ function ReviewedDocumentInput(props: ObjectInputProps) {
     if (!document || !context) return undefined
     return assessReview(document, context, user, reviewerRoles)
   }, [document, context, user, reviewerRoles])
+  useStoredAssessment(document, review?.findings, context, props.onChange)
   return (
     <FindingsContext.Provider value={review?.findings}>
       <Stack gap={5}>

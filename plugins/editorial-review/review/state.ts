@@ -48,11 +48,17 @@ export function allowedEvents(status: ReviewStatus): ReviewEvent[] {
 
 /**
  * The status that counts: a stored approval whose content hash no longer matches the
- * document (or was never recorded) has become pending again.
+ * document (or was never recorded) has become pending again; `stale` says an approval
+ * of other content exists, whether or not the status has been stepped back yet.
  */
 export function effectiveStatus(document: PressReleaseDocument, hash?: string): EffectiveStatus {
   const review = document.review
   const status = review?.status ?? 'pending'
+  // The `contentChanged` step (the local lake takes it on the edit) keeps the approved hash
+  // and the trail: pending because the approved copy changed is still an outdated approval.
+  const last = review?.decisions?.at(-1)
+  if (status === 'pending' && last?.status === 'approved' && review?.contentHash === last.contentHash)
+    return {status, stale: review.contentHash !== (hash ?? contentHash(document))}
   // Only an approval is tied to content, so only an approval pays for hashing it.
   if (status !== 'approved' || review?.contentHash === (hash ?? contentHash(document))) return {status, stale: false}
   return {status: transition(status, 'contentChanged') ?? 'pending', stale: true}

@@ -162,7 +162,11 @@ describe.skipIf(!hasStudio)('editorial review in the Studio (Chromium)', {timeou
       .toBe('You edited this copy last, and the four-eyes rule applies: another reviewer must approve it.')
     await shot('5a-four-eyes')
     await page.keyboard.press('Escape')
-    expect((await admin().getDocument(`drafts.${RELEASE_ID}`))?.review?.status).toBe('approved')
+    // Nothing was recorded: the lake stepped the outdated approval back to pending on the edit, trail kept.
+    expect((await admin().getDocument(`drafts.${RELEASE_ID}`))?.review).toMatchObject({
+      status: 'pending',
+      decisions: [{action: 'approve', userId: 'local-editor'}],
+    })
   })
 
   it('shows a German editor the review in German', async () => {

@@ -1,0 +1,328 @@
+/**
+ * The Studio as a newcomer meets it (issue #12), in Chromium against a lake holding the
+ * imported seed, not following the seed: sign in on the login screen, write a release
+ * from scratch and paste wire copy into it, pick its categories, distributor and
+ * disclaimer through reference search, see it flagged and in "Needs review", sign in as
+ * a second user, a reviewer, who approves and publishes it, find it through global
+ * search, and do the same through a content release.
+ *
+ * Every request to the lake and every console message is recorded; the test fails on
+ * any 4xx or 5xx and any console error outside ALLOWED (the offline Studio's version
+ * check). Each step saves a screenshot under test-results/newcomer/.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import type {Page} from 'playwright-core'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {launchChromium, type LaunchedBrowser} from '../support/browser'
+import {LAKE_TOKENS, PROJECT_ROOT, startLakeProcess, type LakeProcess} from '../support/lake'
+import {runScript} from '../support/run-script'
+import {serveStatic, type StaticServer} from '../support/static-server'
+
+const STUDIO_DIST = path.resolve(PROJECT_ROOT, process.env.STUDIO_DIST ?? 'dist')
+const SHOTS = path.join(PROJECT_ROOT, 'test-results', 'newcomer')
+const hasStudio = fs.existsSync(path.join(STUDIO_DIST, 'index.html'))
+if (!hasStudio)
+  console.warn(`\n!!! SKIPPING the newcomer browser test: no built Studio at ${STUDIO_DIST}. Run \`npm run build\`. !!!\n`)
+
+/**
+ * The only failures a newcomer's session may show: the Studio checks for a newer version
+ * on Sanity's CDN, which an offline machine cannot reach. Nothing of the lake's.
+ */
+const ALLOWED = [/ERR_NAME_NOT_RESOLVED/, /Failed to fetch version for package/, /ERR_INTERNET_DISCONNECTED/]
+/** A full page load closes the presence socket under the Studio; the browser's, not the lake's. */
+const UNLOAD_NOISE = /WebSocket is already in CLOSING or CLOSED state/
+
+/** Wire copy as an editor pastes it from a SeaPRwire mail: dateline tag, agency credit, disclaimer. */
+const WIRE_COPY = [
+  '(SeaPRwire) –   HAMBURG (dpa) — Der Hafen meldet für das dritte Quartal einen Rekordumschlag, teilte die Betreibergesellschaft am Dienstag mit.',
+  'Die Container-Reedereien hätten ihre Anläufe um zwölf Prozent erhöht, hieß es weiter. Der Senat begrüßte die Zahlen.',
+  'Der Artikel wird von einem Drittanbieter bereitgestellt. SeaPRwire (https://www.seaprwire.com/) gibt diesbezüglich keine Gewährleistungen oder Darstellungen ab.',
+]
+
+describe.skipIf(!hasStudio)('a newcomer in the Studio (Chromium)', {timeout: 180_000}, () => {
+  let lake: LakeProcess
+  let studio: StaticServer
+  let chromium: LaunchedBrowser
+  let page: Page
+  /** Every API request to the lake, in order: what the Studio asked and what it got. */
+  const requests: string[] = []
+  const problems: string[] = []
+  let navigating = false
+  const title = `Rekordumschlag im Hafen ${Date.now()}`
+  const releaseTitle = `Hafenzahlen über eine Content Release ${Date.now()}`
+  let step = 0
+
+  const shot = async (name: string) => page.screenshot({path: path.join(SHOTS, `${String(++step).padStart(2, '0')}-${name}.png`)})
+  const admin = () => lake.client({token: LAKE_TOKENS.administrator})
+  const navigate = async (url: string) => {
+    navigating = true
+    try {
+      await page.goto(url)
+    } finally {
+      navigating = false
+    }
+  }
+  const expectNoProblems = () => expect(problems, `requests:\n${requests.slice(-40).join('\n')}`).toEqual([])
+
+  async function signIn(user: RegExp) {
+    await navigate(`${studio.url}/structure`)
+    // The Studio's login screen lists the lake's users by name and role.
+    await page.getByRole('link', {name: user}).first().click()
+    // The lake's sign-in page asks once more, then sends the browser back to the Studio.
+    await page.getByRole('button', {name: user}).first().click()
+    await page.waitForURL((url) => url.origin === studio.origin && !url.hash.includes('sid='), {timeout: 60_000})
+    await page.locator('#user-menu').waitFor({timeout: 60_000})
+  }
+
+  async function signOut() {
+    await page.locator('#user-menu').click()
+    await page.getByRole('menuitem', {name: 'Sign out'}).click()
+    await page.getByRole('link', {name: /Local Editor/}).waitFor({timeout: 60_000})
+  }
+
+  /** Types into a reference input and picks the option that matches. */
+  async function pickReference(field: string, query: string, option: RegExp) {
+    const input = page.locator(`[data-testid="field-${field}"] [data-testid="autocomplete"]`).last()
+    await input.fill(query)
+    await page.locator('[data-testid="autocomplete-popover"]').getByText(option).first().click({timeout: 30_000})
+  }
+
+  /** Pastes plain text into the Portable Text body, as a clipboard paste. */
+  async function pasteBody(paragraphs: string[]) {
+    const editable = page.locator('[data-testid="field-body"] [contenteditable="true"]').first()
+    await editable.click()
+    await editable.evaluate((element, text) => {
+      const data = new DataTransfer()
+      data.setData('text/plain', text)
+      element.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}))
+    }, paragraphs.join('\n\n'))
+  }
+
+  /** Title, slug, language, body, then the references through search: a release written from scratch. */
+  async function writeRelease(heading: string) {
+    await page.locator('[data-testid="field-title"] input').fill(heading)
+    await page
+      .locator('[data-testid="field-slug"]')
+      .getByRole('button', {name: /generate/i})
+      .click()
+    await page.locator('[data-testid="field-language"] input').fill('de')
+    await pasteBody(WIRE_COPY)
+  }
+
+  async function pickReferences() {
+    await page
+      .locator('[data-testid="field-categories"]')
+      .getByRole('button', {name: /add item/i})
+      .click()
+    await pickReference('categories', 'Wirt', /Wirtschaft|Top-Story|Tagesnachrichten/)
+    await pickReference('distributor', 'SeaPR', /SeaPRwire/)
+    await pickReference('disclaimer', 'Der Artikel', /Der Artikel wird von einem Drittanbieter/)
+  }
+
+  const releaseByTitle = (heading: string) =>
+    admin().fetch<{_id: string; review?: {thirdParty?: boolean; status?: string}} | null>(
+      '*[_type == "pressRelease" && title == $heading][0]{_id, review}',
+      {heading},
+    )
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, {recursive: true})
+    studio = await serveStatic(STUDIO_DIST)
+    lake = await startLakeProcess({corsOrigins: [studio.origin]})
+    const imported = await runScript('scripts/import.ts', ['seeds'], {SANITY_API_HOST: lake.url})
+    expect(imported.code, imported.stderr).toBe(0)
+    chromium = await launchChromium()
+    // Only where the lake is, and the language of the UI; no token: the newcomer signs in.
+    await chromium.context.addInitScript(
+      ({host, origin}: {host: string; origin: string}) => {
+        if (window.location.origin !== origin) return
+        window.localStorage.setItem('pressroom:apiHost', host)
+        window.localStorage.setItem('sanity-locale:pressroom:pressroom', 'en-US')
+      },
+      {host: `http://localhost:${lake.port}`, origin: studio.origin},
+    )
+    page = await chromium.context.newPage()
+    const isLake = (url: string) => new URL(url).port === String(lake.port)
+    page.on('response', (res) => {
+      if (!isLake(res.url())) return
+      const line = `${res.status()} ${res.request().method()} ${res.url()}`
+      requests.push(line)
+      if (res.status() >= 400) problems.push(`HTTP ${line}`)
+    })
+    page.on('requestfailed', (req) => {
+      const failure = req.failure()?.errorText ?? ''
+      if (isLake(req.url()) && !failure.includes('ERR_ABORTED'))
+        problems.push(`request failed ${req.method()} ${req.url()}: ${failure}`)
+    })
+    page.on('console', (msg) => {
+      if (msg.type() !== 'error') return
+      const text = msg.text()
+      if (ALLOWED.some((re) => re.test(text)) || (navigating && UNLOAD_NOISE.test(text))) return
+      problems.push(`console error: ${text.slice(0, 300)}`)
+    })
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
+  }, 180_000)
+
+  afterAll(async () => {
+    fs.writeFileSync(path.join(SHOTS, 'requests.log'), requests.join('\n'))
+    await chromium?.close()
+    await studio?.close()
+    await lake?.stop()
+  })
+
+  it('1. signs in on the login screen, which lists the local users by name and role', async () => {
+    await navigate(`${studio.url}/structure`)
+    for (const user of ['Local Administrator (Administrator)', 'Local Editor (Editor)', 'Local Contributor (Contributor)'])
+      await page.getByRole('link', {name: user}).waitFor({timeout: 60_000})
+    await shot('login-screen')
+    await signIn(/Local Contributor/)
+    await shot('signed-in')
+    expectNoProblems()
+  })
+
+  it('2. writes a release from scratch and pastes wire copy; the form flags it', async () => {
+    await navigate(`${studio.url}/structure/pressRelease`)
+    await page
+      .locator('[data-testid="pane-header"]')
+      .filter({hasText: 'Press release'})
+      .locator('[data-testid="action-intent-button"]')
+      .first()
+      .click()
+    await page.locator('[data-testid="field-title"] input').waitFor({timeout: 60_000})
+    await writeRelease(title)
+    await expect.poll(() => page.getByTestId('review-panel-badge').textContent(), {timeout: 30_000}).toMatch(/Third-party/)
+    await shot('pasted-and-flagged')
+    expectNoProblems()
+  })
+
+  it('3. lists it in "Needs review" within seconds, not as own copy', async () => {
+    // The lake stores the assessment with the write (lake/guards/editorialReview.ts).
+    await expect.poll(async () => (await releaseByTitle(title))?.review?.thirdParty, {timeout: 15_000}).toBe(true)
+    await navigate(`${studio.url}/structure/review-queue;needsReview`)
+    const lane = page.locator('[data-testid="document-list-pane"]')
+    await lane.locator('a').first().waitFor({timeout: 60_000})
+    const row = lane.locator('a').filter({hasText: title})
+    await row
+      .first()
+      .waitFor({timeout: 15_000})
+      .catch(async (error: Error) => {
+        await shot('not-in-needs-review')
+        throw error
+      })
+    expect(await row.first().textContent()).not.toContain('Own copy')
+    await shot('needs-review')
+    expectNoProblems()
+  })
+
+  // Steps 4 on need the lake's search parity and content releases (issue #12 items 1-3).
+  it('4. picks categories, distributor and disclaimer through reference search', async () => {
+    const found = (await releaseByTitle(title))!
+    await navigate(`${studio.url}/structure/pressRelease;${found._id.replace(/^drafts\./, '')}`)
+    await page.locator('[data-testid="field-title"] input').waitFor({timeout: 60_000})
+    await pickReferences()
+    await expect
+      .poll(
+        async () =>
+          admin()
+            .getDocument(found._id)
+            .then((d) => Boolean(d?.distributor && d?.disclaimer && d?.categories?.length)),
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBe(true)
+    await shot('references-picked')
+    expectNoProblems()
+  })
+
+  it('5. a second user, a reviewer, approves it and publishes it', async () => {
+    await signOut()
+    await signIn(/Local Editor/)
+    const found = (await releaseByTitle(title))!
+    const publishedId = found._id.replace(/^drafts\./, '')
+    await navigate(`${studio.url}/structure/review-queue;needsReview;${publishedId}`)
+    await page.getByTestId('review-findings').waitFor({timeout: 60_000})
+    await page.getByTestId('pane-footer').getByTestId('action-menu-button').click()
+    await page.getByTestId('action-Approve').click()
+    await page.getByTestId('review-confirm').click()
+    await expect.poll(() => page.getByTestId('review-panel-badge').textContent(), {timeout: 30_000}).toBe('Approved')
+    await expect.poll(() => page.getByTestId('pane-footer').textContent(), {timeout: 30_000}).not.toContain('Saving')
+    const publish = page.getByTestId('action-publish')
+    await expect.poll(() => publish.isEnabled(), {timeout: 30_000}).toBe(true)
+    await publish.click()
+    await expect.poll(async () => (await admin().getDocument(publishedId))?.review?.status, {timeout: 60_000}).toBe('approved')
+    await shot('approved-and-published')
+    expectNoProblems()
+  })
+
+  it('6. global search finds the release', async () => {
+    await page.getByTestId('studio-search').first().click()
+    await page.keyboard.type('Rekordumschlag')
+    await page.getByTestId('search-results').getByText(title).first().waitFor({timeout: 30_000})
+    await shot('global-search')
+    await page.keyboard.press('Escape')
+    expectNoProblems()
+  })
+
+  it('7. does the same through a content release', async () => {
+    // The administrator writes this one, so the editor may approve it (four eyes).
+    await signOut()
+    await signIn(/Local Administrator/)
+    await navigate(`${studio.url}/releases`)
+    await page.getByTestId('create-new-release-button').first().click()
+    await page.getByTestId('release-form-title').fill('Hafenzahlen')
+    await page.getByTestId('submit-release-button').click()
+    await page.getByTestId('release-menu-button').waitFor({timeout: 30_000})
+    const releaseIdQuery = '*[_id in path("_.releases.**") && metadata.title == "Hafenzahlen"][0]._id'
+    await expect.poll(() => admin().fetch<string | null>(releaseIdQuery), {timeout: 30_000}).toMatch(/^_\.releases\./)
+    const releaseId = await admin().fetch<string>(releaseIdQuery)
+    const releaseName = releaseId.replace(/^_\.releases\./, '')
+    await shot('content-release-created')
+
+    // A new document written in that release, under its perspective.
+    await navigate(`${studio.url}/structure/pressRelease?perspective=${releaseName}`)
+    await page
+      .locator('[data-testid="pane-header"]')
+      .filter({hasText: 'Press release'})
+      .locator('[data-testid="action-intent-button"]')
+      .first()
+      .click()
+    await page.locator('[data-testid="field-title"] input').waitFor({timeout: 60_000})
+    await writeRelease(releaseTitle)
+    await pickReferences()
+    await expect.poll(async () => (await releaseByTitle(releaseTitle))?._id, {timeout: 30_000}).toMatch(/^versions\./)
+    await expect.poll(() => page.getByTestId('review-panel-badge').textContent(), {timeout: 30_000}).toMatch(/Third-party/)
+    await shot('content-release-version-flagged')
+
+    // The reviewer (the editor, who did not write it) approves the version, then publishes the release.
+    const versionId = (await releaseByTitle(releaseTitle))!._id
+    await signOut()
+    await signIn(/Local Editor/)
+    await navigate(`${studio.url}/structure/pressRelease;${versionId.split('.').slice(2).join('.')}?perspective=${releaseName}`)
+    await page.getByTestId('review-findings').waitFor({timeout: 60_000})
+    await page.getByTestId('pane-footer').getByTestId('action-menu-button').click()
+    await page.getByTestId('action-Approve').click()
+    await page.getByTestId('review-confirm').click()
+    await expect.poll(() => page.getByTestId('review-panel-badge').textContent(), {timeout: 30_000}).toBe('Approved')
+    await navigate(`${studio.url}/releases/${releaseName}`)
+    await page
+      .getByTestId('release-dashboard-footer-actions')
+      .getByRole('button', {name: /publish all/i})
+      .click()
+    await page
+      .getByRole('dialog')
+      .getByRole('button', {name: /publish/i})
+      .last()
+      .click()
+    await expect
+      .poll(
+        () =>
+          admin().fetch<number>('count(*[_type == "pressRelease" && title == $t && !(_id in path("**.**"))])', {t: releaseTitle}),
+        {timeout: 60_000},
+      )
+      .toBe(1)
+    await shot('content-release-published')
+    expectNoProblems()
+  })
+})
