@@ -7,7 +7,7 @@ import type {CommitEvent, LakeStore} from '../store/lake-store'
 import type {SanityDocument} from '../store/types'
 import {WebhookDefinitions} from './definitions'
 import {DEFAULT_DELIVERY, DeliveryQueue, type DeliveryOptions} from './delivery'
-import {readsWholeDataset, referencedDocuments} from './dataset'
+import {referencedDocuments} from './dataset'
 import {triggerOf} from './match'
 
 /** Commits waiting to be matched at most; past it, events are dropped and the drop logged. */
@@ -55,9 +55,7 @@ export class Webhooks {
     }
     // What the hooks may read, as this commit left it; documents are replaced, never changed in place.
     const state = this.store.dataset(event.dataset)
-    const snapshot: SanityDocument[] = hooks.some(readsWholeDataset)
-      ? [...state.docs.values()]
-      : referencedDocuments(event.changes, (id) => state.get(id))
+    const snapshot: SanityDocument[] = referencedDocuments(event.changes, (id) => state.get(id))
     this.pendingEvents++
     this.chain = this.chain
       .then(async () => {
