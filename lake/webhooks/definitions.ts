@@ -6,10 +6,16 @@
 import {randomUUID} from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import {errors} from '../errors'
 import type {WebhookDefinition, WebhookInput} from './types'
 
 const FILE = 'hooks.json'
 const FORMAT = 1
+/**
+ * Hooks per project at most: each one is matched against every commit and every change
+ * rewrites the whole file, so an unbounded number would slow every commit's webhooks.
+ */
+export const MAX_HOOKS_PER_PROJECT = 1_000
 
 interface HooksFile {
   format: number
@@ -20,7 +26,10 @@ export class WebhookDefinitions {
   private readonly file: string
   private readonly hooks = new Map<string, WebhookDefinition>()
 
-  constructor(private readonly dir: string) {
+  constructor(
+    private readonly dir: string,
+    private readonly maxPerProject = MAX_HOOKS_PER_PROJECT,
+  ) {
     this.file = path.join(dir, FILE)
     let text: string
     try {
@@ -47,9 +56,15 @@ export class WebhookDefinitions {
     return [...this.hooks.values()].filter((hook) => hook.projectId === projectId)
   }
 
-  /** Every enabled hook, for the delivery side. */
+  /** Every enabled hook, for the matching side. */
   active(): WebhookDefinition[] {
     return [...this.hooks.values()].filter((hook) => !hook.isDisabled)
+  }
+
+  /** One hook if it is still there and enabled, for the delivery side (once per attempt). */
+  activeHook(id: string): WebhookDefinition | undefined {
+    const hook = this.hooks.get(id)
+    return hook && !hook.isDisabled ? hook : undefined
   }
 
   get(projectId: string, id: string): WebhookDefinition | undefined {
@@ -58,6 +73,10 @@ export class WebhookDefinitions {
   }
 
   create(projectId: string, userId: string, input: WebhookInput): WebhookDefinition {
+    if (this.list(projectId).length >= this.maxPerProject)
+      throw errors.badRequest(
+        `Project "${projectId}" already has ${this.maxPerProject} webhooks, the most the lake keeps; delete unused ones (DELETE /hooks/projects/${projectId}/<id>) first`,
+      )
     const hook: WebhookDefinition = {
       id: `lake-hook-${randomUUID().replace(/-/g, '').slice(0, 16)}`,
       type: 'document',

@@ -31,7 +31,7 @@ export class Webhooks {
     this.definitions = new WebhookDefinitions(dataDir)
     const settings = {...DEFAULT_DELIVERY, ...options}
     this.matcher = new Matcher(settings.matchTimeoutMs)
-    this.deliveries = new DeliveryQueue(settings, (id) => this.definitions.active().find((hook) => hook.id === id))
+    this.deliveries = new DeliveryQueue(settings, (id) => this.definitions.activeHook(id))
     this.unsubscribe = store.subscribe((event) => this.onCommit(event))
   }
 

@@ -58,7 +58,8 @@ function deliveryUrl(value: unknown): string {
     throw bad('url', `is not an absolute URL: ${JSON.stringify(raw.slice(0, 100))}; use https://host/path`)
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw bad('url', `must use http or https, not ${url.protocol}`)
-  // The URL is listed to every administrator and shown by `npm run hooks`; a password in it would be too.
+  // The URL is answered to every administrator in listings and attempts, and HTTP libraries put it in their errors;
+  // a password in it would travel with it. A header or the signing secret carries credentials instead.
   if (url.username || url.password)
     throw bad('url', 'may not hold a user name or password; send credentials in a header (e.g. Authorization) or use secret')
   return url.toString()
