@@ -27,3 +27,4 @@ async function match({id, hooks, changes, documents, dataset, identity}: ToMatch
 }
 
 port.on('message', (message: ToMatchWorker) => void match(message))
+port.postMessage({type: 'ready'} satisfies FromMatchWorker)
