@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {errors} from '../errors'
 import type {WebhookDefinition, WebhookInput} from './types'
+import {webhookInput} from './validate'
 
 const FILE = 'hooks.json'
 const FORMAT = 1
@@ -48,7 +49,17 @@ export class WebhookDefinitions {
     }
     if (parsed?.format !== FORMAT || !Array.isArray(parsed.hooks))
       throw new Error(`Webhook definitions ${this.file} have an unknown format; expected {"format": ${FORMAT}, "hooks": [...]}`)
-    for (const hook of parsed.hooks) this.hooks.set(hook.id, hook)
+    for (const hook of parsed.hooks) {
+      // Checked as the API checks a new one: a hand-edited file must not deliver where the API would refuse.
+      try {
+        webhookInput(Object.fromEntries(Object.entries(hook)))
+      } catch (err) {
+        throw new Error(
+          `Webhook definitions ${this.file}: hook ${JSON.stringify(hook?.id)}: ${(err as Error).message}; fix it or remove it from the file`,
+        )
+      }
+      this.hooks.set(hook.id, hook)
+    }
   }
 
   /** A project's hooks, oldest first, as Sanity lists them. */
