@@ -22,6 +22,8 @@ const RELEASE_TYPE = 'system.release'
 const RELEASE_PREFIX = '_.releases.'
 // setTimeout's limit; a later release is looked at again when this fires.
 const MAX_DELAY_MS = 2 ** 31 - 1
+/** Wait before trying again a due release whose publish failed and whose failure could not be recorded either. */
+export const DEFAULT_RETRY_MS = 60_000
 
 export class ReleaseScheduler {
   private timer: NodeJS.Timeout | undefined
@@ -32,6 +34,7 @@ export class ReleaseScheduler {
   constructor(
     private readonly store: LakeStore,
     private readonly now: () => number = Date.now,
+    private readonly retryMs = DEFAULT_RETRY_MS,
   ) {}
 
   start(): void {
@@ -63,13 +66,15 @@ export class ReleaseScheduler {
     return out
   }
 
-  private arm(): void {
+  /** Sets the timer for the next scheduled release, `atLeastMs` from now at the soonest. */
+  private arm(atLeastMs = 0): void {
     if (this.stopped) return
     if (this.timer) clearTimeout(this.timer)
     this.timer = undefined
-    const next = Math.min(...this.scheduled().map((r) => r.at))
+    let next = Infinity
+    for (const {at} of this.scheduled()) next = Math.min(next, at)
     if (!Number.isFinite(next)) return
-    const delay = Math.min(Math.max(0, next - this.now()), MAX_DELAY_MS)
+    const delay = Math.min(Math.max(atLeastMs, next - this.now()), MAX_DELAY_MS)
     this.timer = setTimeout(() => void this.publishDue(), delay)
     this.timer.unref()
   }
@@ -77,23 +82,30 @@ export class ReleaseScheduler {
   /** Publishes every release whose time has come; resolves when done (tests await it). */
   publishDue(): Promise<void> {
     this.running = this.running.then(async () => {
+      let stuck = false
       for (const {dataset, releaseId, at} of this.scheduled()) {
         if (this.stopped || at > this.now()) continue
-        await this.publish(dataset, releaseId)
+        if (!(await this.publish(dataset, releaseId))) stuck = true
       }
+      // Always re-armed: a timer may fire a little before the clock reaches `publishAt` (the
+      // release is then skipped above and no commit would re-arm it), and a release left
+      // scheduled by a failure that could not be recorded is tried again later, not in a loop.
+      this.arm(stuck ? this.retryMs : 0)
     })
     return this.running
   }
 
-  private async publish(dataset: string, releaseId: string): Promise<void> {
+  /** False when the release is still scheduled: neither published nor its failure recorded. */
+  private async publish(dataset: string, releaseId: string): Promise<boolean> {
     try {
       await this.store.commit(dataset, SCHEDULER_USER, {kind: 'action'}, (ws) =>
         applyAction(ws, {actionType: 'sanity.action.release.publish', releaseId}),
       )
+      return true
     } catch (err) {
       const message = `Scheduled publish failed: ${(err as Error).message}`
       process.stderr.write(`lake: release ${releaseId}: ${message}\n`)
-      await this.store
+      return this.store
         .commit(dataset, SCHEDULER_USER, {kind: 'action'}, (ws) => {
           const id = RELEASE_PREFIX + releaseId
           const release = ws.get(id)
@@ -101,7 +113,15 @@ export class ReleaseScheduler {
           const {publishAt: _p, ...rest} = release
           ws.put(id, {...rest, state: 'active', error: {message}})
         })
-        .catch((e: Error) => process.stderr.write(`lake: release ${releaseId}: could not record the failure: ${e.message}\n`))
+        .then(
+          () => true,
+          (e: Error) => {
+            process.stderr.write(
+              `lake: release ${releaseId}: could not record the failure (${e.message}); trying again in ${this.retryMs} ms\n`,
+            )
+            return false
+          },
+        )
     }
   }
 }

@@ -1,21 +1,14 @@
 /**
  * The documents a hook's GROQ may read besides the changed one, taken when the commit
- * happens (matching runs later, when the dataset may have moved on). groq-js resolves `->`
- * by scanning the dataset it is given, which costs milliseconds per change on a large
- * dataset; so a hook that only follows references gets the documents the change refers to
- * (two hops), and only a hook with a subquery (`*`) gets the whole dataset.
+ * happens (matching runs later, when the dataset may have moved on). Webhook GROQ has no
+ * subqueries (validate.ts refuses `*`, as Sanity does), so all it can reach is what the
+ * change refers to: groq-js resolves `->` by scanning the array it is given, which stays
+ * small however large the dataset.
  */
 import type {Change, SanityDocument} from '../store/types'
-import type {WebhookDefinition} from './types'
 
 /** References followed from the changed document: its references, and theirs. */
 const REFERENCE_HOPS = 2
-
-/** True when the hook's GROQ reads the dataset with `*` (string literals, like path globs, aside). */
-export function readsWholeDataset(hook: WebhookDefinition): boolean {
-  const source = `${hook.rule.filter ?? ''} ${hook.rule.projection ?? ''}`
-  return source.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""').includes('*')
-}
 
 function collectRefs(value: unknown, into: Set<string>): void {
   if (Array.isArray(value)) for (const item of value) collectRefs(item, into)

@@ -6,10 +6,17 @@
 import {randomUUID} from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import {errors} from '../errors'
 import type {WebhookDefinition, WebhookInput} from './types'
+import {webhookInput} from './validate'
 
 const FILE = 'hooks.json'
 const FORMAT = 1
+/**
+ * Hooks per project at most: each one is matched against every commit and every change
+ * rewrites the whole file, so an unbounded number would slow every commit's webhooks.
+ */
+export const MAX_HOOKS_PER_PROJECT = 1_000
 
 interface HooksFile {
   format: number
@@ -20,7 +27,10 @@ export class WebhookDefinitions {
   private readonly file: string
   private readonly hooks = new Map<string, WebhookDefinition>()
 
-  constructor(private readonly dir: string) {
+  constructor(
+    private readonly dir: string,
+    private readonly maxPerProject = MAX_HOOKS_PER_PROJECT,
+  ) {
     this.file = path.join(dir, FILE)
     let text: string
     try {
@@ -39,7 +49,17 @@ export class WebhookDefinitions {
     }
     if (parsed?.format !== FORMAT || !Array.isArray(parsed.hooks))
       throw new Error(`Webhook definitions ${this.file} have an unknown format; expected {"format": ${FORMAT}, "hooks": [...]}`)
-    for (const hook of parsed.hooks) this.hooks.set(hook.id, hook)
+    for (const hook of parsed.hooks) {
+      // Checked as the API checks a new one: a hand-edited file must not deliver where the API would refuse.
+      try {
+        webhookInput(Object.fromEntries(Object.entries(hook)))
+      } catch (err) {
+        throw new Error(
+          `Webhook definitions ${this.file}: hook ${JSON.stringify(hook?.id)}: ${(err as Error).message}; fix it or remove it from the file`,
+        )
+      }
+      this.hooks.set(hook.id, hook)
+    }
   }
 
   /** A project's hooks, oldest first, as Sanity lists them. */
@@ -47,9 +67,15 @@ export class WebhookDefinitions {
     return [...this.hooks.values()].filter((hook) => hook.projectId === projectId)
   }
 
-  /** Every enabled hook, for the delivery side. */
+  /** Every enabled hook, for the matching side. */
   active(): WebhookDefinition[] {
     return [...this.hooks.values()].filter((hook) => !hook.isDisabled)
+  }
+
+  /** One hook if it is still there and enabled, for the delivery side (once per attempt). */
+  activeHook(id: string): WebhookDefinition | undefined {
+    const hook = this.hooks.get(id)
+    return hook && !hook.isDisabled ? hook : undefined
   }
 
   get(projectId: string, id: string): WebhookDefinition | undefined {
@@ -58,6 +84,10 @@ export class WebhookDefinitions {
   }
 
   create(projectId: string, userId: string, input: WebhookInput): WebhookDefinition {
+    if (this.list(projectId).length >= this.maxPerProject)
+      throw errors.badRequest(
+        `Project "${projectId}" already has ${this.maxPerProject} webhooks, the most the lake keeps; delete unused ones (DELETE /hooks/projects/${projectId}/<id>) first`,
+      )
     const hook: WebhookDefinition = {
       id: `lake-hook-${randomUUID().replace(/-/g, '').slice(0, 16)}`,
       type: 'document',

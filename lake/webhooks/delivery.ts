@@ -28,6 +28,8 @@ export interface DeliveryOptions {
   maxQueuedBytes: number
   /** Messages kept in the log (with their attempts); the oldest finished ones go first. */
   logLimit: number
+  /** How long one hook's filter and projection may run on one commit (in the matching thread) before it is skipped. */
+  matchTimeoutMs: number
 }
 
 export const DEFAULT_DELIVERY: DeliveryOptions = {
@@ -39,6 +41,7 @@ export const DEFAULT_DELIVERY: DeliveryOptions = {
   maxQueued: 10_000,
   maxQueuedBytes: 64 * 1024 * 1024,
   logLimit: 2_000,
+  matchTimeoutMs: 10_000,
 }
 
 /** What the delivery headers say about the change. */

@@ -1,14 +1,15 @@
 /**
  * Webhooks on the lake: the definitions, and a commit listener that matches each committed
  * change against them and hands payloads to the delivery queue. The listener only queues the
- * event; matching runs afterwards, in commit order, so a commit never waits for GROQ or HTTP.
+ * event; matching runs afterwards, in commit order and in a worker thread (matcher.ts), so
+ * neither a commit nor any other client ever waits for a hook's GROQ or HTTP.
  */
 import type {CommitEvent, LakeStore} from '../store/lake-store'
 import type {SanityDocument} from '../store/types'
 import {WebhookDefinitions} from './definitions'
 import {DEFAULT_DELIVERY, DeliveryQueue, type DeliveryOptions} from './delivery'
-import {readsWholeDataset, referencedDocuments} from './dataset'
-import {triggerOf} from './match'
+import {referencedDocuments} from './dataset'
+import {Matcher} from './matcher'
 
 /** Commits waiting to be matched at most; past it, events are dropped and the drop logged. */
 const MAX_PENDING_EVENTS = 10_000
@@ -16,6 +17,7 @@ const MAX_PENDING_EVENTS = 10_000
 export class Webhooks {
   readonly definitions: WebhookDefinitions
   readonly deliveries: DeliveryQueue
+  private readonly matcher: Matcher
   private chain: Promise<void> = Promise.resolve()
   private pendingEvents = 0
   private readonly unsubscribe: () => void
@@ -27,9 +29,9 @@ export class Webhooks {
     options: Partial<DeliveryOptions> = {},
   ) {
     this.definitions = new WebhookDefinitions(dataDir)
-    this.deliveries = new DeliveryQueue({...DEFAULT_DELIVERY, ...options}, (id) =>
-      this.definitions.active().find((hook) => hook.id === id),
-    )
+    const settings = {...DEFAULT_DELIVERY, ...options}
+    this.matcher = new Matcher(settings.matchTimeoutMs)
+    this.deliveries = new DeliveryQueue(settings, (id) => this.definitions.activeHook(id))
     this.unsubscribe = store.subscribe((event) => this.onCommit(event))
   }
 
@@ -41,6 +43,7 @@ export class Webhooks {
 
   close(): void {
     this.unsubscribe()
+    this.matcher.close()
     this.deliveries.close()
   }
 
@@ -55,32 +58,19 @@ export class Webhooks {
     }
     // What the hooks may read, as this commit left it; documents are replaced, never changed in place.
     const state = this.store.dataset(event.dataset)
-    const snapshot: SanityDocument[] = hooks.some(readsWholeDataset)
-      ? [...state.docs.values()]
-      : referencedDocuments(event.changes, (id) => state.get(id))
+    const documents: SanityDocument[] = referencedDocuments(event.changes, (id) => state.get(id))
     this.pendingEvents++
     this.chain = this.chain
       .then(async () => {
-        for (const change of event.changes) {
-          for (const hook of hooks) {
-            const trigger = await triggerOf(hook, hook.projectId, change, {
-              dataset: event.dataset,
-              identity: event.identity,
-              documents: () => snapshot,
-            }).catch((err: Error) => {
-              // A filter can fail at run time (e.g. a function on the wrong type); the other hooks still fire.
-              process.stderr.write(`lake: webhook ${hook.id} (${hook.name}): GROQ failed on ${change.id}: ${err.message}\n`)
-              return undefined
-            })
-            if (!trigger) continue
-            this.deliveries.enqueue(hook, trigger.body, {
-              documentId: change.id,
-              transactionId: event.transactionId,
-              transactionTime: event.timestamp,
-              operation: trigger.operation,
-              dataset: event.dataset,
-            })
-          }
+        const request = {hooks, changes: event.changes, documents, dataset: event.dataset, identity: event.identity}
+        for (const {hook, change, trigger} of await this.matcher.match(request, event.transactionId)) {
+          this.deliveries.enqueue(hook, trigger.body, {
+            documentId: change.id,
+            transactionId: event.transactionId,
+            transactionTime: event.timestamp,
+            operation: trigger.operation,
+            dataset: event.dataset,
+          })
         }
       })
       .catch((err: Error) => {

@@ -58,6 +58,10 @@ function deliveryUrl(value: unknown): string {
     throw bad('url', `is not an absolute URL: ${JSON.stringify(raw.slice(0, 100))}; use https://host/path`)
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw bad('url', `must use http or https, not ${url.protocol}`)
+  // The URL is answered to every administrator in listings and attempts, and HTTP libraries put it in their errors;
+  // a password in it would travel with it. A header or the signing secret carries credentials instead.
+  if (url.username || url.password)
+    throw bad('url', 'may not hold a user name or password; send credentials in a header (e.g. Authorization) or use secret')
   return url.toString()
 }
 
@@ -99,17 +103,33 @@ function headers(value: unknown): Record<string, string> {
   return result
 }
 
+/** True when the tree holds `*`: a subquery over the whole dataset. */
+function hasSubquery(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(hasSubquery)
+  if (!node || typeof node !== 'object') return false
+  if ((node as {type?: unknown}).type === 'Everything') return true
+  return Object.values(node).some(hasSubquery)
+}
+
 /** A GROQ filter or projection, parsed now so a typo is a 400 naming it rather than a hook that never fires. */
 function groq(value: unknown, field: 'filter' | 'projection'): string | null {
   const source = text(value, `rule.${field}`, 16_000, true)
   if (source === null || !source.trim()) return null
   if (field === 'projection' && !source.trim().startsWith('{'))
     throw bad('rule.projection', 'must be a GROQ projection in braces, e.g. {_id, title}')
+  let tree: unknown
   try {
-    parse(field === 'filter' ? source : `@${source}`, {mode: 'delta'})
+    tree = parse(field === 'filter' ? source : `@${source}`, {mode: 'delta'})
   } catch (err) {
     throw bad(`rule.${field}`, `is not valid GROQ: ${(err as Error).message}`)
   }
+  // As on Sanity: a hook sees the changed document and what it references, never the whole
+  // dataset, so matching a commit costs the size of the change, not of the dataset.
+  if (hasSubquery(tree))
+    throw bad(
+      `rule.${field}`,
+      'may not use a subquery (*): webhook GROQ reads the changed document and follows its references (->)',
+    )
   return source
 }
 

@@ -4,10 +4,11 @@
  * write, EIO on fsync, a truncation or rename that does not happen), and an in-process lake that uses it.
  */
 import path from 'node:path'
-import {createClient, type SanityClient} from '@sanity/client'
+import type {SanityClient} from '@sanity/client'
 import {parseArgs, serveOptions} from '../../lake/cli'
 import {startLake, type LakeServerOptions, type RunningLake} from '../../lake/server'
 import {nodeFs, type LakeFs} from '../../lake/store/fs'
+import {lakeClient} from './webhooks'
 
 export type FaultyCall = 'write' | 'fsync' | 'ftruncate' | 'rename'
 
@@ -112,20 +113,8 @@ export function startLakeOn(
   return startLake({...served, store: {...options.store, ...(options.fs ? {fs: options.fs} : {})}})
 }
 
-/** `@sanity/client` for an in-process lake, as the administrator. */
-export function clientOf(lake: RunningLake): SanityClient {
-  return createClient({
-    projectId: 'pressroom',
-    dataset: 'production',
-    apiVersion: '2025-02-19',
-    apiHost: lake.url,
-    useProjectHostname: false,
-    useCdn: false,
-    perspective: 'raw',
-    token: 'lake-admin-token',
-    ignoreBrowserTokenWarning: true,
-  })
-}
+/** `@sanity/client` for an in-process lake, as the administrator (the one the webhook tests use). */
+export const clientOf = (lake: RunningLake): SanityClient => lakeClient(lake)
 
 /** The HTTP status and Sanity error body a write was refused with (throws if it was accepted). */
 export async function refusedWith(write: Promise<unknown>): Promise<{

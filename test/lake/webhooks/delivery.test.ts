@@ -106,7 +106,7 @@ describe('webhook deliveries', () => {
     expect(JSON.parse(target.requests[0]!.body)).toMatchObject({_id: 'note.2', _type: 'note', title: 'Two again'})
   })
 
-  it('lets a projection follow references two hops and query the dataset as the commit left it', async () => {
+  it('lets a projection follow references two hops, as the commit left them', async () => {
     const lake = await lakeWith()
     const target = await receiver()
     const client = lakeClient(lake)
@@ -119,25 +119,15 @@ describe('webhook deliveries', () => {
       rule: {
         on: ['create'],
         filter: '_type == "note"',
-        projection: '{"desk": author->desk->name, "notes": count(*[_type == "note"])}',
+        projection: '{"desk": author->desk->name}',
       },
     })
-    // Without a subquery the hook is given only what the change refers to: two hops are enough here.
-    const joinsOnly = await receiver()
-    await hooksApi(client).create({
-      name: 'References only',
-      url: joinsOnly.url,
-      dataset: 'production',
-      rule: {on: ['create'], filter: '_type == "note"', projection: '{"desk": author->desk->name}'},
-    })
     await client.create({_id: 'note.j1', _type: 'note', author: {_ref: 'person.bo'}})
+    await client.patch('desk.1').set({name: 'Markets desk'}).commit()
     await client.create({_id: 'note.j2', _type: 'note', author: {_ref: 'person.bo'}})
     await lake.webhooks.settled()
-    expect(joinsOnly.requests.map((r) => JSON.parse(r.body))).toEqual([{desk: 'Business desk'}, {desk: 'Business desk'}])
-    expect(target.requests.map((r) => JSON.parse(r.body)).sort((a, b) => a.notes - b.notes)).toEqual([
-      {desk: 'Business desk', notes: 1},
-      {desk: 'Business desk', notes: 2},
-    ])
+    // Each payload as its own commit left the desk (deliveries may arrive in any order).
+    expect(target.requests.map((r) => JSON.parse(r.body).desk).sort()).toEqual(['Business desk', 'Markets desk'])
   })
 
   it('watches drafts only with includeDrafts, and release versions only with includeAllVersions', async () => {

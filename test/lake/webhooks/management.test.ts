@@ -61,6 +61,12 @@ describe('webhook management', () => {
   it.each([
     [{...definition, url: 'file:///etc/passwd'}, /"url" must use http or https/],
     [{...definition, url: 'not a url'}, /"url" is not an absolute URL/],
+    [{...definition, url: 'http://desk:hunter2@127.0.0.1:9/hook'}, /"url" may not hold a user name or password/],
+    [{...definition, rule: {on: ['create'], filter: 'count(*[references(^._id)]) > 0'}}, /"rule.filter" may not use a subquery/],
+    [
+      {...definition, rule: {on: ['create'], projection: '{"all": *[_type == "note"]}'}},
+      /"rule.projection" may not use a subquery/,
+    ],
     [{...definition, rule: {on: ['publish']}}, /"rule.on" must list one or more of create, update, delete/],
     [{...definition, rule: {on: ['create'], filter: '_type =='}}, /"rule.filter" is not valid GROQ/],
     [{...definition, rule: {on: ['create'], projection: 'title'}}, /"rule.projection" must be a GROQ projection in braces/],
