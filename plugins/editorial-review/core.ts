@@ -75,3 +75,5 @@ export type {
   ReviewStatus,
   ReviewUser,
 } from './review/types'
+export {diffSinceApproval, diffBody, plainDiff, plainParts} from './review/diff'
+export type {DiffField, FieldChange, MarkChange, ParagraphChange, TextPart} from './review/diff'
