@@ -77,3 +77,5 @@ export type {
 } from './review/types'
 export {diffSinceApproval, diffBody, plainDiff, plainParts} from './review/diff'
 export type {DiffField, FieldChange, MarkChange, ParagraphChange, TextPart} from './review/diff'
+export {firstRevisionWith, latestApproval} from './review/approvedRevision'
+export type {DecisionRevision, HistorySource, HistoryTransaction} from './review/approvedRevision'

@@ -65,11 +65,38 @@ interface JudgedParagraph {
 
 type Judged = ReturnType<typeof judgedContent> & Record<string, unknown>
 
+/**
+ * Word by word. A space between two changed words belongs to the change, so a rewritten
+ * phrase reads as one deletion and one insertion, not as alternating words.
+ */
 function words(before: string, after: string): TextPart[] {
-  return diffWordsWithSpace(before, after).map((change) => ({
-    kind: change.added ? 'added' : change.removed ? 'removed' : 'same',
-    text: change.value,
-  }))
+  const changes = diffWordsWithSpace(before, after)
+  const parts: TextPart[] = []
+  let removed = ''
+  let added = ''
+  const flush = () => {
+    if (removed) parts.push({kind: 'removed', text: removed})
+    if (added) parts.push({kind: 'added', text: added})
+    removed = added = ''
+  }
+  changes.forEach((change, index) => {
+    if (change.removed) removed += change.value
+    else if (change.added) added += change.value
+    else if (
+      (removed || added) &&
+      /^\s+$/.test(change.value) &&
+      changes[index + 1] &&
+      (changes[index + 1]!.added || changes[index + 1]!.removed)
+    ) {
+      removed += change.value
+      added += change.value
+    } else {
+      flush()
+      parts.push({kind: 'same', text: change.value})
+    }
+  })
+  flush()
+  return parts
 }
 
 function unchanged(parts: TextPart[]): boolean {

@@ -87,6 +87,18 @@ describe('diffSinceApproval on Portable Text', () => {
     ])
   })
 
+  it('shows a rewritten phrase as one deletion and one insertion, not alternating words', () => {
+    const [change] = bodyChanges([block('a', 'We meet in Rome on Monday.')], [block('a', 'We meet online next week.')])
+    expect(change).toMatchObject({
+      parts: [
+        {kind: 'same', text: 'We meet '},
+        {kind: 'removed', text: 'in Rome on Monday'},
+        {kind: 'added', text: 'online next week'},
+        {kind: 'same', text: '.'},
+      ],
+    })
+  })
+
   it('reports a link whose target changed, on the same words', () => {
     const changes = bodyChanges([marked('m', 'https://example.com/a')], [marked('m', 'https://example.com/b')])
     expect(changes).toEqual([
