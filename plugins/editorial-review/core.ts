@@ -55,7 +55,7 @@ export type {FindingMessageKey} from './rules/message'
 
 export {contentHash, judgedContent} from './review/contentHash'
 export {TRANSITIONS, transition, allowedEvents, effectiveStatus} from './review/state'
-export {decide} from './review/decide'
+export {decide, decisionRefusal, noteRequirement} from './review/decide'
 export type {DecisionInput, DecideOptions, DecideResult} from './review/decide'
 export {canPublish, reviewBadge} from './review/canPublish'
 export {lastContentEditor} from './review/lastEditor'
