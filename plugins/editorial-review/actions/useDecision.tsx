@@ -73,7 +73,8 @@ export function useDecision({document, findings, thirdParty}: DecisionTarget, lo
   const confirm = useCallback(async () => {
     if (!document || !user) return
     // Read again at the moment of deciding: someone may have edited since the panel checked.
-    const lastEditorId = fourEyes && look.action === 'approve' && document._id ? await lastContentEditorOf(document._id) : undefined
+    const lastEditorId =
+      fourEyes && look.action === 'approve' && document._id ? await lastContentEditorOf(document._id) : undefined
     const result = decide(document, {action: look.action, user, note, findings}, {reviewerRoles, fourEyes, lastEditorId})
     if (!result.ok) {
       setRefusal({key: result.reasonKey, params: result.params, message: result.reason})

@@ -9,9 +9,10 @@ import {
   type ObjectInputProps,
   type PortableTextInputProps,
 } from 'sanity'
-import type {Finding, PressReleaseDocument} from '../core'
+import {diffSinceApproval, type Finding, type PressReleaseDocument} from '../core'
 import {assessReview} from '../hooks/assessReview'
 import {useReviewConfig} from '../hooks/ReviewConfigContext'
+import {useApprovedContent} from '../hooks/useApprovedContent'
 import {useDetectContext} from '../hooks/useDetectContext'
 import {useReviewUser} from '../hooks/useReviewUser'
 import {FindingsContext, useLiveFindings} from './FindingsContext'
@@ -44,6 +45,11 @@ function ReviewedDocumentInput(props: ObjectInputProps) {
     if (!document || !context) return undefined
     return assessReview(document, context, user, reviewerRoles)
   }, [document, context, user, reviewerRoles])
+  const approvedContent = useApprovedContent(document, review?.badge === 'approvalOutdated')
+  const changes = useMemo(
+    () => (approvedContent.state === 'ready' && document ? diffSinceApproval(approvedContent.document, document) : []),
+    [approvedContent, document],
+  )
   return (
     <FindingsContext.Provider value={review?.findings}>
       <Stack gap={5}>
@@ -53,6 +59,8 @@ function ReviewedDocumentInput(props: ObjectInputProps) {
             verdict={review.verdict}
             badge={review.badge}
             document={document}
+            approvedContent={approvedContent}
+            changes={changes}
             onFocusPath={props.onPathFocus}
           />
         )}
