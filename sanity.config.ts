@@ -44,10 +44,9 @@ export default defineConfig({
           .items([
             reviewQueueListItem(S, REVIEW_POLICY.types),
             S.divider(),
-            ...S.documentTypeListItems().map((item) => {
-              const i18n = {title: {key: typeKey(item.getId()!), ns: SCHEMA_I18N_NAMESPACE}}
-              return item.i18n(i18n).child(S.documentTypeList(item.getId()!).i18n(i18n))
-            }),
+            ...S.documentTypeListItems().map((item) =>
+              item.i18n({title: {key: typeKey(item.getId()!), ns: SCHEMA_I18N_NAMESPACE}}),
+            ),
           ]),
     }),
     // The newsroom's review policy; the lake, the import and the audit read the same one.

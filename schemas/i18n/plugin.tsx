@@ -1,6 +1,6 @@
 import {definePlugin, defineLocaleResourceBundle, useFormValue, useTranslation, type FieldProps, type InputProps} from 'sanity'
 import {schemaLabelsDeDE} from './de-DE'
-import {descriptionKey, englishLabels, fieldKey, optionKey, SCHEMA_I18N_NAMESPACE, typeKey} from './labels'
+import {descriptionKey, englishLabels, fieldKey, optionKey, SCHEMA_I18N_NAMESPACE} from './labels'
 
 export interface SchemaLabelsOptions {
   /** Every schema type of the workspace, the plugins' included: their titles are the English labels. */
@@ -50,7 +50,7 @@ function LocalizedOptionsInput(props: InputProps) {
 
 /**
  * The schema's labels in English and German: field titles and descriptions, option
- * titles, and the titles of the new-document templates. English is read off the schema.
+ * titles. English is read off the schema.
  */
 export const schemaLabels = definePlugin<SchemaLabelsOptions>(({types}) => ({
   name: 'pressroom-schema-labels',
@@ -70,12 +70,5 @@ export const schemaLabels = definePlugin<SchemaLabelsOptions>(({types}) => ({
           props.renderDefault(props)
         ),
     },
-  },
-  schema: {
-    templates: (previous) =>
-      previous.map((template) => ({
-        ...template,
-        i18n: {title: {key: typeKey(template.schemaType), ns: SCHEMA_I18N_NAMESPACE}},
-      })),
   },
 }))

@@ -204,12 +204,15 @@ describe.skipIf(!hasStudio)('review UX in the Studio (Chromium)', {timeout: 120_
       draftId: `drafts.${RELEASE_ID}`,
       publishedId: RELEASE_ID,
     } as never)
-    // A change to the published copy's draft outdates the draft's approval, not the published one's.
-    await admin()
-      .transaction()
-      .createIfNotExists({...(await admin().getDocument(RELEASE_ID))!, _id: `drafts.${RELEASE_ID}`})
-      .patch(`drafts.${RELEASE_ID}`, (patch) => patch.set({title: 'Neuer Titel nach der Freigabe'}))
-      .commit()
+    await expect.poll(async () => admin().getDocument(`drafts.${RELEASE_ID}`), {timeout: 30_000}).toBeUndefined()
+    // An edit makes a draft whose approval is outdated; the published copy's still holds.
+    await openRelease(LAKE_TOKENS.editor)
+    await page.locator('[data-testid="field-title"] input').click()
+    await page.keyboard.press('End')
+    await page.keyboard.type(' (aktualisiert)')
+    await expect
+      .poll(async () => (await admin().getDocument(`drafts.${RELEASE_ID}`))?.title, {timeout: 30_000})
+      .toContain('(aktualisiert)')
 
     await openRelease(LAKE_TOKENS.editor)
     await expect.poll(() => panelBadge().textContent(), {timeout: 30_000}).toBe('Approval outdated')
