@@ -48,7 +48,7 @@ function englishOnlyLabels(): Set<string> {
   return new Set([...labels, ...plugin])
 }
 
-describe.skipIf(!hasStudio)('review UX in the Studio (Chromium)', {timeout: 120_000}, () => {
+describe.skipIf(!hasStudio)('review UX in the Studio (Chromium)', {timeout: 240_000}, () => {
   let lake: LakeProcess
   let studio: StaticServer
   let chromium: LaunchedBrowser
@@ -83,7 +83,8 @@ describe.skipIf(!hasStudio)('review UX in the Studio (Chromium)', {timeout: 120_
 
   async function openRelease(token: string, query = '') {
     await openAs(token, `${DOCUMENT_PATH}${query}`)
-    await panel().waitFor({timeout: 60_000})
+    // The form loads the distributors before it can judge the copy; a busy machine takes its time.
+    await panel().waitFor({timeout: 120_000})
   }
 
   beforeAll(async () => {
@@ -238,7 +239,7 @@ describe.skipIf(!hasStudio)('review UX in the Studio (Chromium)', {timeout: 120_
         .filter((line) => english.has(line))
 
     await openAs(LAKE_TOKENS.editor, DOCUMENT_PATH, 'de-DE')
-    await panel().waitFor({timeout: 60_000})
+    await panel().waitFor({timeout: 120_000})
     await expect.poll(() => panelBadge().textContent(), {timeout: 30_000}).toBe('Freigabe veraltet')
     const seen = new Set<string>()
     for (const group of ['Inhalt', 'Herkunft', 'Prüfung']) {
