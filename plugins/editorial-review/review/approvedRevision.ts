@@ -63,14 +63,20 @@ export async function firstRevisionWith(
 ): Promise<DecisionRevision | undefined> {
   const {ids, transactions} = await groupTransactions(history, publishedId)
   const group = new Set(ids)
-  // The key in a transaction's mutations is a cheap hint; the document at the revision decides.
+  // The key in a transaction's mutations is a cheap hint, tried first; a server may record
+  // a write in another shape than it was sent (the lake restamps decisions), so without a
+  // hit every revision is read. The document at the revision decides.
   const needle = JSON.stringify(decisionKey)
-  for (const transaction of transactions) {
-    if (transaction.mutations && !JSON.stringify(transaction.mutations).includes(needle)) continue
-    for (const documentId of transaction.documentIDs.filter((id) => group.has(id))) {
-      const document = await history.documentAt(documentId, transaction.id)
-      const decision = document?.review?.decisions?.find((candidate) => candidate._key === decisionKey)
-      if (document && decision) return {transaction, documentId, document, decision}
+  const hinted = transactions.filter(
+    (transaction) => !transaction.mutations || JSON.stringify(transaction.mutations).includes(needle),
+  )
+  for (const candidates of [hinted, transactions.filter((transaction) => !hinted.includes(transaction))]) {
+    for (const transaction of candidates) {
+      for (const documentId of transaction.documentIDs.filter((id) => group.has(id))) {
+        const document = await history.documentAt(documentId, transaction.id)
+        const decision = document?.review?.decisions?.find((candidate) => candidate._key === decisionKey)
+        if (document && decision) return {transaction, documentId, document, decision}
+      }
     }
   }
   return undefined
