@@ -4,6 +4,9 @@ import {structureTool} from 'sanity/structure'
 import {REVIEW_POLICY} from './config/reviewPolicy'
 import {editorialReview, reviewQueueListItem} from './plugins/editorial-review'
 import {schemaTypes} from './schemas'
+import {SCHEMA_I18N_NAMESPACE, STRUCTURE_KEYS, typeKey} from './schemas/i18n/labels'
+import {schemaLabels} from './schemas/i18n/plugin'
+import {reviewSchemaTypes} from './plugins/editorial-review/schema'
 import {studioEnv} from './studio.env'
 
 /**
@@ -33,13 +36,22 @@ export default defineConfig({
   ...(studioEnv.local ? {auth: {loginMethod: 'token' as const}} : {}),
   plugins: [
     structureTool({
+      // Titles by i18n key, so the structure follows the Studio's language (./schemas/i18n).
       structure: (S) =>
         S.list()
           .title('Content')
-          .items([reviewQueueListItem(S, REVIEW_POLICY.types), S.divider(), ...S.documentTypeListItems()]),
+          .i18n({title: {key: STRUCTURE_KEYS.content, ns: SCHEMA_I18N_NAMESPACE}})
+          .items([
+            reviewQueueListItem(S, REVIEW_POLICY.types),
+            S.divider(),
+            ...S.documentTypeListItems().map((item) =>
+              item.i18n({title: {key: typeKey(item.getId()!), ns: SCHEMA_I18N_NAMESPACE}}),
+            ),
+          ]),
     }),
     // The newsroom's review policy; the lake, the import and the audit read the same one.
     editorialReview(REVIEW_POLICY),
+    schemaLabels({types: [...schemaTypes, ...reviewSchemaTypes]}),
     deDELocale(),
   ],
   schema: {types: schemaTypes},

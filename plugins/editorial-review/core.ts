@@ -58,7 +58,7 @@ export {contentHash, judgedContent} from './review/contentHash'
 export {storedAssessment, storesAssessment, withAssessment} from './review/assessment'
 export type {StoredAssessment} from './review/assessment'
 export {TRANSITIONS, transition, allowedEvents, effectiveStatus} from './review/state'
-export {decide} from './review/decide'
+export {decide, decisionRefusal, noteRequirement} from './review/decide'
 export type {DecisionInput, DecideOptions, DecideResult} from './review/decide'
 export {canPublish, reviewBadge} from './review/canPublish'
 export {lastContentEditor} from './review/lastEditor'
@@ -100,3 +100,7 @@ export type {
   ReviewStatus,
   ReviewUser,
 } from './review/types'
+export {diffSinceApproval, diffBody, plainDiff, plainParts} from './review/diff'
+export type {DiffField, FieldChange, MarkChange, ParagraphChange, TextPart} from './review/diff'
+export {firstRevisionWith, latestApproval} from './review/approvedRevision'
+export type {DecisionRevision, HistorySource, HistoryTransaction} from './review/approvedRevision'

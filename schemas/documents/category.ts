@@ -1,7 +1,7 @@
 import {TagIcon} from '@sanity/icons/Tag'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {requiredLanguage} from '../lib/language'
-import {slugifyTitle} from '../lib/slug'
+import {requiredSlug, slugifyTitle} from '../lib/slug'
 
 export const category = defineType({
   name: 'category',
@@ -20,7 +20,7 @@ export const category = defineType({
       title: 'Slug',
       type: 'slug',
       options: {source: 'title', slugify: slugifyTitle},
-      validation: (rule) => rule.required().error('Generate the slug from the title.'),
+      validation: (rule) => rule.custom(requiredSlug('Generate the slug from the title.')).error(),
     }),
     defineField({
       name: 'language',

@@ -1,7 +1,7 @@
 import {ShareIcon} from '@sanity/icons/Share'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {validateLanguageTag} from '../lib/language'
-import {slugifyTitle} from '../lib/slug'
+import {requiredSlug, slugifyTitle} from '../lib/slug'
 import {WEB_URL_MESSAGE, WEB_URL_SCHEMES} from '../lib/url'
 
 export const distributor = defineType({
@@ -21,7 +21,7 @@ export const distributor = defineType({
       title: 'Slug',
       type: 'slug',
       options: {source: 'name', slugify: slugifyTitle},
-      validation: (rule) => rule.required().error('Generate the slug from the name.'),
+      validation: (rule) => rule.custom(requiredSlug('Generate the slug from the name.')).error(),
     }),
     defineField({
       name: 'website',

@@ -1,10 +1,27 @@
 import {DocumentTextIcon} from '@sanity/icons/DocumentText'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {requiredLanguage} from '../lib/language'
-import {slugifyTitle} from '../lib/slug'
-import {enUS, formatMessage, reviewBadge, type PressReleaseDocument} from '../../plugins/editorial-review/core'
+import {requiredSlug, slugifyTitle} from '../lib/slug'
+import {groupKey, PREVIEW_LABELS, SCHEMA_I18N_NAMESPACE} from '../i18n/labels'
+import {localizedPreview, PREVIEW_SEPARATOR} from '../i18n/LocalizedPreview'
+import {I18N_NAMESPACE} from '../../plugins/editorial-review/constants'
+import {enUS, formatMessage, reviewBadge, type PressReleaseDocument, type ReviewBadge} from '../../plugins/editorial-review/core'
 import {REVIEW_POLICY} from '../../config/reviewPolicy'
 import {publicationGate} from '../../plugins/editorial-review/validation'
+
+const REVIEW_BADGES: ReviewBadge[] = ['needsReview', 'approved', 'approvalOutdated', 'changesRequested', 'rejected']
+
+const groupI18n = (group: string) => ({title: {key: groupKey('pressRelease', group), ns: SCHEMA_I18N_NAMESPACE}})
+
+/** The English words the list preview is made of, and where their translations are. */
+const LocalizedReleasePreview = localizedPreview({
+  [PREVIEW_LABELS['preview.pressRelease.untitled']]: {key: 'preview.pressRelease.untitled', ns: SCHEMA_I18N_NAMESPACE},
+  [PREVIEW_LABELS['preview.pressRelease.own-copy']]: {key: 'preview.pressRelease.own-copy', ns: SCHEMA_I18N_NAMESPACE},
+  [PREVIEW_LABELS['preview.pressRelease.third-party']]: {key: 'preview.pressRelease.third-party', ns: SCHEMA_I18N_NAMESPACE},
+  ...Object.fromEntries(
+    REVIEW_BADGES.map((badge) => [formatMessage(enUS, `badge.${badge}`), {key: `badge.${badge}`, ns: I18N_NAMESPACE}]),
+  ),
+})
 
 export const pressRelease = defineType({
   name: 'pressRelease',
@@ -12,10 +29,11 @@ export const pressRelease = defineType({
   type: 'document',
   icon: DocumentTextIcon,
   groups: [
-    {name: 'content', title: 'Content', default: true},
-    {name: 'source', title: 'Source'},
-    {name: 'review', title: 'Review'},
+    {name: 'content', title: 'Content', default: true, i18n: groupI18n('content')},
+    {name: 'source', title: 'Source', i18n: groupI18n('source')},
+    {name: 'review', title: 'Review', i18n: groupI18n('review')},
   ],
+  components: {preview: LocalizedReleasePreview},
   // Releases and schedules publish only valid documents, so the gate travels with validation.
   validation: (rule) => rule.custom(publicationGate(REVIEW_POLICY)),
   fields: [
@@ -32,7 +50,10 @@ export const pressRelease = defineType({
       type: 'slug',
       group: 'content',
       options: {source: 'title', slugify: slugifyTitle, maxLength: 96},
-      validation: (rule) => rule.required().error('Generate the slug from the title, or type one: the article URL needs it.'),
+      // Not `rule.required().error(…)`: that message would replace the slug type's own
+      // uniqueness check too, and a duplicate's clash would read as a missing slug.
+      validation: (rule) =>
+        rule.custom(requiredSlug('Generate the slug from the title, or type one: the article URL needs it.')).error(),
     }),
     defineField({
       name: 'language',
@@ -129,15 +150,16 @@ export const pressRelease = defineType({
     prepare: ({distributorName, ...document}) => {
       const badge = reviewBadge(document as PressReleaseDocument)
       return {
-        title: document.title ?? 'Untitled release',
-        // `prepare` cannot reach the Studio's i18n, so previews use the plugin's English strings.
+        title: document.title ?? PREVIEW_LABELS['preview.pressRelease.untitled'],
+        // English words; LocalizedReleasePreview shows them in the editor's language.
         subtitle: [
-          distributorName ?? (document.review?.thirdParty ? 'Third-party copy' : 'Own copy'),
+          distributorName ??
+            PREVIEW_LABELS[document.review?.thirdParty ? 'preview.pressRelease.third-party' : 'preview.pressRelease.own-copy'],
           document.language,
           badge && formatMessage(enUS, `badge.${badge}`),
         ]
           .filter(Boolean)
-          .join(' · '),
+          .join(PREVIEW_SEPARATOR),
       }
     },
   },

@@ -14,3 +14,11 @@ export function slugifyTitle(title: string): string {
   const lastDash = cut.lastIndexOf('-')
   return (lastDash > 0 ? cut.slice(0, lastDash) : cut.slice(0, SLUG_MAX_LENGTH)).replace(/-+$/, '')
 }
+
+/**
+ * A required slug whose message is its own: the slug type's uniqueness check keeps its
+ * message ("Slug is already in use"), which a `.error()` on the same rule would replace.
+ */
+export function requiredSlug(message: string) {
+  return (value: {current?: string} | undefined) => (value?.current?.trim() ? true : message)
+}

@@ -13,6 +13,7 @@ import {
   isReviewer,
   type Decision,
   type DetectContext,
+  type FieldChange,
   type PressReleaseDocument,
 } from '../../plugins/editorial-review/core'
 
@@ -52,6 +53,11 @@ export interface AuditProblem {
   lastDecision: {action: string; status: string; userId: string; userName: string; at: string; note: string | null} | null
   /** The gate's own reasons, or what the history showed about the approval. */
   reasons: string[]
+  /**
+   * For `approvalOutdated`: what changed from the approved content (read from the History
+   * API at the revision that wrote the approval) to the published content.
+   */
+  changesSinceApproval?: FieldChange[]
 }
 
 /** A published approval whose author the History API can no longer tell. */

@@ -2,6 +2,7 @@
  * The audit's two outputs: plain text that tells an operator what to do, and JSON for
  * CI and cron. No colours, no cursor tricks: the output lands in logs and mail.
  */
+import {plainDiff} from '../../plugins/editorial-review/core'
 import type {AuditProblem, ProblemKind} from './classify'
 import type {AuditResult} from './run'
 
@@ -47,8 +48,11 @@ function documentLines(problems: AuditProblem[]): string[] {
   const lines = [`- ${first.id}${first.title ? ` "${first.title}"` : ''}`]
   for (const problem of problems) {
     lines.push(`  [${problem.problem}] ${problem.summary}`)
-    if (problem.problem === 'approvalOutdated')
+    if (problem.problem === 'approvalOutdated') {
       lines.push(`  Approved content ${problem.approvedHash ?? '(none recorded)'}, published content ${problem.currentHash}.`)
+      if (problem.changesSinceApproval)
+        lines.push('  Changed since the approval:', ...plainDiff(problem.changesSinceApproval).map((line) => `    ${line}`))
+    }
     if (HISTORY_KINDS.has(problem.problem)) lines.push(...problem.reasons.map((reason) => `  ${reason}`))
   }
   if (first.lastDecision) {

@@ -4,7 +4,15 @@
  * flat: a page is checked and dropped before the next is fetched.
  */
 import type {SanityClient} from '@sanity/client'
-import {detectContextFor, withReuseSources, type DetectContext, type ReviewPolicy} from '../../plugins/editorial-review/core'
+import {
+  detectContextFor,
+  withReuseSources,
+  diffSinceApproval,
+  firstRevisionWith,
+  latestApproval,
+  type DetectContext,
+  type ReviewPolicy,
+} from '../../plugins/editorial-review/core'
 import {fetchReuseSources, REUSE_SOURCE_TYPE} from '../../plugins/editorial-review/reuseCandidates'
 import {publishedReviewedForAuditQuery} from '../../queries/audit'
 import {distributorsForImportQuery} from '../../queries/import'
@@ -59,6 +67,7 @@ async function check(
   verifier: Verifier | undefined,
 ): Promise<{problems: AuditProblem[]; unverified?: UnverifiedApproval}> {
   const problem = classify(document, context)
+  if (problem?.problem === 'approvalOutdated' && verifier) return {problems: [await withChanges(problem, document, verifier)]}
   if (problem) return {problems: [problem]}
   const approval = approvalOnRecord(document)
   if (!approval) return {problems: []}
@@ -67,6 +76,16 @@ async function check(
   if (!verifier) return {problems: []}
   const evidence = await approvalEvidence(verifier.history, document._id, approval.decision, verifier.roles)
   return verifyApproval(document, approval, evidence, policy, context)
+}
+
+/**
+ * What changed since the approval, from the approved content as the History API holds it
+ * at the revision that wrote the approval; left out when that is past retention.
+ */
+async function withChanges(problem: AuditProblem, document: AuditedDocument, verifier: Verifier): Promise<AuditProblem> {
+  const approval = latestApproval(document)
+  const approved = approval && (await firstRevisionWith(verifier.history, document._id, approval._key))
+  return approved ? {...problem, changesSinceApproval: diffSinceApproval(approved.document, document)} : problem
 }
 
 /** Maps with at most `limit` calls in flight, keeping the input order. */

@@ -110,6 +110,25 @@ describe('npm run audit', () => {
       },
     ])
     expect(approvedHash).not.toBe(contentHash(edited))
+    // What changed since the approval, from the approved revision in the History API.
+    const firstParagraph = (published.body![0] as {children: {text: string}[]}).children[0]!.text
+    expect(report.problems[0]!.changesSinceApproval).toEqual([
+      {
+        field: 'body',
+        kind: 'body',
+        paragraphs: [
+          {
+            kind: 'changed',
+            index: 0,
+            marks: [],
+            parts: expect.arrayContaining([
+              {kind: 'removed', text: expect.stringContaining(firstParagraph.split(' ')[0]!)},
+              {kind: 'added', text: expect.stringContaining('Rewritten straight through the API.'.split(' ')[0]!)},
+            ]),
+          },
+        ],
+      },
+    ])
   })
 
   it('says what to do in its plain output', async () => {
@@ -119,6 +138,8 @@ describe('npm run audit', () => {
     expect(result.stdout).toContain(`- ${DIRECT_ID} "`)
     expect(result.stdout).toContain('Third-party copy published without any approval.')
     expect(result.stdout).toContain('Approval outdated: the published content changed after it was approved.')
+    expect(result.stdout).toContain('  Changed since the approval:\n    body:\n      paragraph 1: ')
+    expect(result.stdout).toContain('{+Rewritten straight through the API+}.')
     expect(result.stdout).toContain('What to do: Unpublish it now')
     expect(result.stderr).toBe('')
   })

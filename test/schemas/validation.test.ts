@@ -9,6 +9,8 @@ import {schemaTypes} from '../../schemas'
 
 let workspace: Workspace
 let emptyDataset: Server
+/** What the dataset holds; empty unless a test puts documents in it. */
+let datasetDocuments: SanityDocument[] = []
 
 /**
  * Slug uniqueness runs a GROQ query through the workspace client; answer it by really
@@ -20,7 +22,9 @@ async function serveEmptyDataset(): Promise<string> {
     const params = Object.fromEntries(
       [...url.searchParams].filter(([key]) => key.startsWith('$')).map(([key, value]) => [key.slice(1), JSON.parse(value)]),
     )
-    const result = await (await evaluate(parse(url.searchParams.get('query') ?? 'null'), {dataset: [], params})).get()
+    const result = await (
+      await evaluate(parse(url.searchParams.get('query') ?? 'null'), {dataset: datasetDocuments, params})
+    ).get()
     response.writeHead(200, {'content-type': 'application/json'}).end(JSON.stringify({result, ms: 0}))
   })
   await new Promise<void>((resolve) => emptyDataset.listen(0, '127.0.0.1', resolve))
@@ -83,8 +87,12 @@ function paragraph(text: string, href?: string) {
   }
 }
 
-async function errorsOf(document: SanityDocument) {
-  const markers = await validateDocument({document, workspace, getDocumentExists: async () => true, environment: 'cli'})
+/**
+ * Errors as `sanity documents validate` (cli) or the Studio's form (studio) reports them;
+ * outside the Studio, Sanity lowers an object field's (a slug's) own messages to warnings.
+ */
+async function errorsOf(document: SanityDocument, environment: 'cli' | 'studio' = 'cli') {
+  const markers = await validateDocument({document, workspace, getDocumentExists: async () => true, environment})
   return markers
     .filter((marker) => marker.level === 'error')
     .map((marker) => ({path: pathToString(marker.path), message: marker.message}))
@@ -116,6 +124,21 @@ describe('pressRelease validation', () => {
     expect(await errorsOf(release({language: 'german'}))).toEqual([
       {path: 'language', message: '"german" is not a BCP 47 language tag. Use a tag like "de", "en" or "pt-BR".'},
     ])
+  })
+
+  it('asks for a missing slug', async () => {
+    expect(await errorsOf(release({slug: undefined}), 'studio')).toEqual([
+      {path: 'slug', message: 'Generate the slug from the title, or type one: the article URL needs it.'},
+    ])
+  })
+
+  it("reports a duplicate's slug clash as a clash, not as a missing slug", async () => {
+    datasetDocuments = [{...release({}), _id: 'pressRelease.original'}]
+    try {
+      expect(await errorsOf(release({}), 'studio')).toEqual([{path: 'slug', message: 'Slug is already in use'}])
+    } finally {
+      datasetDocuments = []
+    }
   })
 
   it('asks for at least one category', async () => {

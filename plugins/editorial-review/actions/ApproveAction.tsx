@@ -1,8 +1,7 @@
-import {CheckmarkIcon} from '@sanity/icons/Checkmark'
 import type {DocumentActionComponent} from 'sanity'
+import {DECISION_LOOKS} from './looks'
 import {useDecisionAction} from './useDecisionAction'
 
-export const ApproveAction: DocumentActionComponent = (props) =>
-  useDecisionAction(props, {action: 'approve', labelKey: 'action.approve', icon: CheckmarkIcon, tone: 'positive'})
+export const ApproveAction: DocumentActionComponent = (props) => useDecisionAction(props, DECISION_LOOKS.approve)
 
 ApproveAction.displayName = 'ApproveAction'

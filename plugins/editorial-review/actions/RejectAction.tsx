@@ -1,8 +1,7 @@
-import {CloseIcon} from '@sanity/icons/Close'
 import type {DocumentActionComponent} from 'sanity'
+import {DECISION_LOOKS} from './looks'
 import {useDecisionAction} from './useDecisionAction'
 
-export const RejectAction: DocumentActionComponent = (props) =>
-  useDecisionAction(props, {action: 'reject', labelKey: 'action.reject', icon: CloseIcon, tone: 'critical'})
+export const RejectAction: DocumentActionComponent = (props) => useDecisionAction(props, DECISION_LOOKS.reject)
 
 RejectAction.displayName = 'RejectAction'

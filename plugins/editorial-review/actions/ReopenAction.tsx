@@ -1,8 +1,7 @@
-import {RestoreIcon} from '@sanity/icons/Restore'
 import type {DocumentActionComponent} from 'sanity'
+import {DECISION_LOOKS} from './looks'
 import {useDecisionAction} from './useDecisionAction'
 
-export const ReopenAction: DocumentActionComponent = (props) =>
-  useDecisionAction(props, {action: 'reopen', labelKey: 'action.reopen', icon: RestoreIcon, tone: 'default'})
+export const ReopenAction: DocumentActionComponent = (props) => useDecisionAction(props, DECISION_LOOKS.reopen)
 
 ReopenAction.displayName = 'ReopenAction'

@@ -1,8 +1,7 @@
-import {EditIcon} from '@sanity/icons/Edit'
 import type {DocumentActionComponent} from 'sanity'
+import {DECISION_LOOKS} from './looks'
 import {useDecisionAction} from './useDecisionAction'
 
-export const RequestChangesAction: DocumentActionComponent = (props) =>
-  useDecisionAction(props, {action: 'requestChanges', labelKey: 'action.request-changes', icon: EditIcon, tone: 'caution'})
+export const RequestChangesAction: DocumentActionComponent = (props) => useDecisionAction(props, DECISION_LOOKS.requestChanges)
 
 RequestChangesAction.displayName = 'RequestChangesAction'

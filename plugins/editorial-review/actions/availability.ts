@@ -1,7 +1,20 @@
-import {effectiveStatus, isReviewer, transition, type PressReleaseDocument, type ReviewAction, type ReviewUser} from '../core'
+import {
+  decisionRefusal,
+  effectiveStatus,
+  transition,
+  type LocalizedMessage,
+  type PressReleaseDocument,
+  type ReviewAction,
+  type ReviewUser,
+} from '../core'
 
-/** Whether a decision action shows, and whether the current user may use it. */
-export type DecisionAvailability = {kind: 'hidden'} | {kind: 'disabled'; reason: 'signIn' | 'notReviewer'} | {kind: 'enabled'}
+/** Whether a decision shows, and whether the current user may take it (if not, why). */
+export type DecisionAvailability =
+  | {kind: 'hidden'}
+  | {kind: 'disabled'; reason: LocalizedMessage}
+  /** The four-eyes rule is still being checked against the history: not clickable yet. */
+  | {kind: 'checking'}
+  | {kind: 'enabled'}
 
 export interface AvailabilityInput {
   /** The document that would be published, if loaded. */
@@ -12,12 +25,18 @@ export interface AvailabilityInput {
   user: ReviewUser | undefined
   /** Roles that may decide. */
   reviewerRoles: readonly string[]
+  /** Whether the four-eyes rule applies. */
+  fourEyes?: boolean
+  /** Who last changed the judged content, when the history names someone. */
+  lastEditorId?: string
+  /** True while the history is still being read for the four-eyes rule. */
+  checkingHistory?: boolean
 }
 
 /**
  * Own copy nobody has decided on needs no review buttons; an action the state machine
- * does not allow now is hidden; a user outside the reviewer roles sees it disabled
- * with the reason, so they know whom to ask.
+ * does not allow now is hidden; a decision the user cannot take (no reviewer role, not
+ * signed in, the four-eyes rule) is disabled with the reason, before anyone types a note.
  */
 export function decisionAvailability({
   document,
@@ -25,11 +44,20 @@ export function decisionAvailability({
   action,
   user,
   reviewerRoles,
+  fourEyes = false,
+  lastEditorId,
+  checkingHistory = false,
 }: AvailabilityInput): DecisionAvailability {
-  if (!document) return {kind: 'hidden'}
+  if (!document || !user) return {kind: 'hidden'}
   const decided = (document.review?.decisions?.length ?? 0) > 0
   if (!thirdParty && !decided) return {kind: 'hidden'}
   if (!transition(effectiveStatus(document).status, action)) return {kind: 'hidden'}
-  if (user?.anonymous) return {kind: 'disabled', reason: 'signIn'}
-  return isReviewer(user, reviewerRoles) ? {kind: 'enabled'} : {kind: 'disabled', reason: 'notReviewer'}
+  const needsHistory = fourEyes && action === 'approve'
+  const refusal = decisionRefusal(
+    document,
+    {action, user},
+    {reviewerRoles, fourEyes, lastEditorId: needsHistory ? lastEditorId : undefined},
+  )
+  if (refusal) return {kind: 'disabled', reason: refusal}
+  return needsHistory && checkingHistory ? {kind: 'checking'} : {kind: 'enabled'}
 }

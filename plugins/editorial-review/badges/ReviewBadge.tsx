@@ -13,7 +13,8 @@ const BADGE_COLORS: Record<ReviewBadgeKind, NonNullable<DocumentBadgeDescription
 
 export const ReviewBadge: DocumentBadgeComponent = (props) => {
   const {t} = useTranslation(I18N_NAMESPACE)
-  const {badge} = useReviewedDocument(props)
+  // The copy the pane shows, so the badge and the review panel above the form always agree.
+  const {badge} = useReviewedDocument(props, 'displayed')
   if (!badge) return null
   const label = t(`badge.${badge}`)
   return {label, title: label, color: BADGE_COLORS[badge]}

@@ -9,9 +9,10 @@ import {
   type ObjectInputProps,
   type PortableTextInputProps,
 } from 'sanity'
-import type {Finding, PressReleaseDocument} from '../core'
+import {diffSinceApproval, type Finding, type PressReleaseDocument} from '../core'
 import {assessReview} from '../hooks/assessReview'
 import {useReviewConfig} from '../hooks/ReviewConfigContext'
+import {useApprovedContent} from '../hooks/useApprovedContent'
 import {useDetectContext} from '../hooks/useDetectContext'
 import {useReuseDetectContext} from '../hooks/useReuseSources'
 import {useReviewUser} from '../hooks/useReviewUser'
@@ -49,6 +50,11 @@ function ReviewedDocumentInput(props: ObjectInputProps) {
     return assessReview(document, context, user, reviewerRoles)
   }, [document, context, user, reviewerRoles])
   useStoredAssessment(document, review?.findings, context, props.onChange)
+  const approvedContent = useApprovedContent(document, review?.badge === 'approvalOutdated')
+  const changes = useMemo(
+    () => (approvedContent.state === 'ready' && document ? diffSinceApproval(approvedContent.document, document) : []),
+    [approvedContent, document],
+  )
   return (
     <FindingsContext.Provider value={review?.findings}>
       <Stack gap={5}>
@@ -58,6 +64,8 @@ function ReviewedDocumentInput(props: ObjectInputProps) {
             verdict={review.verdict}
             badge={review.badge}
             document={document}
+            approvedContent={approvedContent}
+            changes={changes}
             onFocusPath={props.onPathFocus}
           />
         )}

@@ -70,21 +70,52 @@ interface Check {
   from: ReviewStatus
 }
 
+type Guard = (check: Check) => LocalizedMessage | undefined
+
+const signedIn: Guard = ({input}) => (input.user.anonymous ? localized('refusal.signIn') : undefined)
+const reviewer: Guard = ({input, options}) =>
+  isReviewer(input.user, options.reviewerRoles)
+    ? undefined
+    : localized('refusal.notReviewer', {roles: options.reviewerRoles.join(', ')})
+const noteGiven: Guard = ({input}) =>
+  NOTE_REQUIRED[input.action] && !input.note?.trim() ? NOTE_REQUIRED[input.action] : undefined
+const fourEyes: Guard = ({input, options}) =>
+  input.action === 'approve' && options.fourEyes && options.lastEditorId !== undefined && options.lastEditorId === input.user.id
+    ? localized('refusal.fourEyes')
+    : undefined
+const allowedMove: Guard = ({input, from}) => (transition(from, input.action) ? undefined : notAllowed(input.action, from))
+const validTime: Guard = ({input}) =>
+  Number.isNaN(decisionTime(input.now).getTime()) ? localized('refusal.invalidTime') : undefined
+
 /** Each guard returns why the decision is refused, or undefined; the first refusal wins. */
-const GUARDS: ((check: Check) => LocalizedMessage | undefined)[] = [
-  ({input}) => (input.user.anonymous ? localized('refusal.signIn') : undefined),
-  ({input, options}) =>
-    isReviewer(input.user, options.reviewerRoles)
-      ? undefined
-      : localized('refusal.notReviewer', {roles: options.reviewerRoles.join(', ')}),
-  ({input}) => (NOTE_REQUIRED[input.action] && !input.note?.trim() ? NOTE_REQUIRED[input.action] : undefined),
-  ({input, options}) =>
-    input.action === 'approve' && options.fourEyes && options.lastEditorId !== undefined && options.lastEditorId === input.user.id
-      ? localized('refusal.fourEyes')
-      : undefined,
-  ({input, from}) => (transition(from, input.action) ? undefined : notAllowed(input.action, from)),
-  ({input}) => (Number.isNaN(decisionTime(input.now).getTime()) ? localized('refusal.invalidTime') : undefined),
-]
+const GUARDS: Guard[] = [signedIn, reviewer, noteGiven, fourEyes, allowedMove, validTime]
+
+/** The guards that hold whatever the reviewer types. */
+const STANDING_GUARDS: Guard[] = [signedIn, reviewer, fourEyes, allowedMove]
+
+/**
+ * Why `user` cannot take `action` on the document whatever note they write (sign-in,
+ * reviewer role, four-eyes rule, state machine), or undefined when they can: what the
+ * Studio says before anyone types, from the same guards `decide` runs.
+ */
+export function decisionRefusal(
+  document: PressReleaseDocument,
+  input: Pick<DecisionInput, 'action' | 'user'>,
+  options: DecideOptions,
+): LocalizedMessage | undefined {
+  const from = effectiveStatus(document).status
+  const check = {document, input: {...input, findings: []}, options, from}
+  for (const guard of STANDING_GUARDS) {
+    const refusal = guard(check)
+    if (refusal) return refusal
+  }
+  return undefined
+}
+
+/** The message a note must answer for `action`, if it needs one. */
+export function noteRequirement(action: ReviewAction): LocalizedMessage | undefined {
+  return NOTE_REQUIRED[action]
+}
 
 function decisionTime(now: Date | string | undefined): Date {
   return now === undefined ? new Date() : new Date(now)

@@ -52,6 +52,33 @@ describe('decision actions', () => {
     expect(availability(document, action, user)).toBe(expected)
   })
 
+  it('says before anything is typed that the last editor cannot approve under the four-eyes rule', () => {
+    const base = {document: edited, thirdParty: true, user: editor, reviewerRoles: REVIEWER_ROLES, fourEyes: true}
+    expect(decisionAvailability({...base, action: 'approve', lastEditorId: editor.id})).toEqual({
+      kind: 'disabled',
+      reason: expect.objectContaining({key: 'refusal.fourEyes'}),
+    })
+    // Another reviewer's edit, or only the import's: the approval is open.
+    expect(decisionAvailability({...base, action: 'approve', lastEditorId: 'someone-else'}).kind).toBe('enabled')
+    expect(decisionAvailability({...base, action: 'approve'}).kind).toBe('enabled')
+    // The rule binds approvals only.
+    expect(decisionAvailability({...base, action: 'reject', lastEditorId: editor.id}).kind).toBe('enabled')
+    // Not clickable while the history is still being read.
+    expect(decisionAvailability({...base, action: 'approve', checkingHistory: true}).kind).toBe('checking')
+  })
+
+  it('gives a contributor the reason, not only a greyed button', () => {
+    expect(
+      decisionAvailability({
+        document: pending,
+        thirdParty: true,
+        action: 'approve',
+        user: contributor,
+        reviewerRoles: REVIEWER_ROLES,
+      }),
+    ).toEqual({kind: 'disabled', reason: expect.objectContaining({key: 'refusal.notReviewer'})})
+  })
+
   it('hides every decision on own copy nobody has decided on', () => {
     for (const action of ['approve', 'requestChanges', 'reject', 'reopen'] as const) {
       expect(availability(plainArticle(), action, editor, false)).toBe('hidden')

@@ -1,0 +1,74 @@
+import {definePlugin, defineLocaleResourceBundle, useFormValue, useTranslation, type FieldProps, type InputProps} from 'sanity'
+import {schemaLabelsDeDE} from './de-DE'
+import {descriptionKey, englishLabels, fieldKey, optionKey, SCHEMA_I18N_NAMESPACE} from './labels'
+
+export interface SchemaLabelsOptions {
+  /** Every schema type of the workspace, the plugins' included: their titles are the English labels. */
+  types: readonly unknown[]
+}
+
+/** The string segments of a form path: array items add none (see `fieldKey`). */
+function namedPath(path: readonly unknown[]): string[] {
+  return path.filter((segment): segment is string => typeof segment === 'string')
+}
+
+/**
+ * Field titles and descriptions in the editor's language. Sanity 6.9 localizes group
+ * tabs, structure items and templates through `i18n` keys, but not field titles, so each
+ * field's title and description is looked up here by its path from the document.
+ */
+function LocalizedField(props: FieldProps) {
+  const {t} = useTranslation(SCHEMA_I18N_NAMESPACE)
+  const documentType = useFormValue(['_type'])
+  const path = namedPath(props.path)
+  if (typeof documentType !== 'string' || path.length === 0) return props.renderDefault(props)
+  return props.renderDefault({
+    ...props,
+    title: props.title ? t(fieldKey(documentType, path), {defaultValue: props.title}) : props.title,
+    description:
+      typeof props.description === 'string'
+        ? t(descriptionKey(documentType, path), {defaultValue: props.description})
+        : props.description,
+  })
+}
+
+/** Option titles of a string field with a fixed list (roles, statuses), by the same path. */
+function LocalizedOptionsInput(props: InputProps) {
+  const {t} = useTranslation(SCHEMA_I18N_NAMESPACE)
+  const documentType = useFormValue(['_type'])
+  const options = props.schemaType.options as {list?: unknown[]} | undefined
+  if (typeof documentType !== 'string' || !Array.isArray(options?.list)) return props.renderDefault(props)
+  const path = namedPath(props.path)
+  const list = options.list.map((option) => {
+    const {title, value} = (option ?? {}) as {title?: string; value?: unknown}
+    return title && typeof value === 'string'
+      ? {...(option as object), title: t(optionKey(documentType, path, value), {defaultValue: title})}
+      : option
+  })
+  return props.renderDefault({...props, schemaType: {...props.schemaType, options: {...options, list}}} as InputProps)
+}
+
+/**
+ * The schema's labels in English and German: field titles and descriptions, option
+ * titles. English is read off the schema.
+ */
+export const schemaLabels = definePlugin<SchemaLabelsOptions>(({types}) => ({
+  name: 'pressroom-schema-labels',
+  i18n: {
+    bundles: [
+      defineLocaleResourceBundle({locale: 'en-US', namespace: SCHEMA_I18N_NAMESPACE, resources: englishLabels(types)}),
+      defineLocaleResourceBundle({locale: 'de-DE', namespace: SCHEMA_I18N_NAMESPACE, resources: schemaLabelsDeDE}),
+    ],
+  },
+  form: {
+    components: {
+      field: LocalizedField,
+      input: (props) =>
+        (props.schemaType.options as {list?: unknown} | undefined)?.list ? (
+          <LocalizedOptionsInput {...props} />
+        ) : (
+          props.renderDefault(props)
+        ),
+    },
+  },
+}))
