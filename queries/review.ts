@@ -12,8 +12,11 @@ import {defineQuery} from 'groq'
 const WORKING_COPY = `_type == "pressRelease" && !(_id in path("versions.**"))
   && (_id in path("drafts.**") || !(("drafts." + _id) in *[_type == "pressRelease" && _id in path("drafts.**")]._id))`
 
-/** Copy that needs a reviewer at all: flagged third-party, from a distributor, or already decided on. */
-const REVIEWED = `(review.thirdParty == true || defined(distributor) || count(review.decisions) > 0)`
+/**
+ * Copy that needs a reviewer at all: flagged third-party, from a distributor, reusing a
+ * release above the threshold without credit (a finding that a credit clears), or already decided on.
+ */
+const REVIEWED = `(review.thirdParty == true || defined(distributor) || "releaseReuse" in review.findings[].code || count(review.decisions) > 0)`
 
 /**
  * Each lane's condition, shared with the Studio's "Review queue" lists (which query under

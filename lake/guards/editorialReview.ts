@@ -20,7 +20,7 @@ import {
   type PressReleaseDocument,
   type ReviewPolicy,
 } from '../../plugins/editorial-review/core'
-import type {Change, CommitGuard, GuardContext, GuardVerdict, LakeUser, Refusal} from '../store/types'
+import type {Change, CommitGuard, GuardContext, GuardVerdict, LakeUser, Refusal, SanityDocument} from '../store/types'
 import {publishedDistributors} from './distributors'
 import {publicationRefusal, publishes} from './publicationGate'
 import {restoredApprovalRefusal} from './restoredApproval'
@@ -40,10 +40,10 @@ export interface EditorialReviewGuardOptions {
  * and an approval of other content stepped back by the state machine's `contentChanged`
  * event: the stored status then says what the form shows, so the queue's lanes agree.
  */
-function assessed(change: Change, detection: () => DetectContext): Change {
+function assessed(change: Change, detection: (document: SanityDocument) => DetectContext): Change {
   const after = change.after as PressReleaseDocument | null
   if (!after) return change
-  const assessment = storedAssessment(after, detection())
+  const assessment = storedAssessment(after, detection(change.after!))
   const {status, stale} = effectiveStatus(after)
   if (storesAssessment(after, assessment) && !stale) return change
   const review = withAssessment(after.review, assessment)
@@ -66,6 +66,13 @@ export function editorialReviewGuard({policy, users}: EditorialReviewGuardOption
     beforeCommit(changes: Change[], user: LakeUser, context: GuardContext): GuardVerdict {
       let detection: DetectContext | undefined
       const detectionContext = () => (detection ??= detectContextFor(policy, publishedDistributors(context, changes)))
+      // The newsroom's own copy is also checked for reuse of the releases in the store, once per document.
+      const reuseContexts = new Map<SanityDocument, DetectContext>()
+      const withReuse = (document: SanityDocument) => {
+        let found = reuseContexts.get(document)
+        if (!found) reuseContexts.set(document, (found = withStoreReuse(detectionContext(), document, context, policy)))
+        return found
+      }
       const restore = context.kind === 'import'
       const refusals: Refusal[] = []
       const committed: Change[] = []
@@ -87,12 +94,7 @@ export function editorialReviewGuard({policy, users}: EditorialReviewGuardOption
           const reason =
             restoredRefusal ??
             (publishes(change, policy.types)
-              ? publicationRefusal(
-                  change.after,
-                  // The newsroom's own copy is also checked for reuse of the releases in the store.
-                  withStoreReuse(detectionContext(), change.after, context, policy),
-                  policy.reviewerRoles,
-                )
+              ? publicationRefusal(change.after, withReuse(change.after!), policy.reviewerRoles)
               : undefined)
           if (reason) refusals.push({id: change.id, reason})
         }
@@ -101,7 +103,7 @@ export function editorialReviewGuard({policy, users}: EditorialReviewGuardOption
       // Stored after the gate judged the copy as written, so its refusals keep saying what the writer did.
       return {
         ok: true,
-        changes: committed.map((change) => (reviewed(change) && !restore ? assessed(change, detectionContext) : change)),
+        changes: committed.map((change) => (reviewed(change) && !restore ? assessed(change, withReuse) : change)),
       }
     },
   }

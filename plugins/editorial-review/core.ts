@@ -3,7 +3,7 @@
  * Studio, React or Node imports, so the Studio plugin, the import, the local lake
  * and the audit command all run exactly this code.
  */
-export {detect, isThirdParty, blockers, toStoredFindings} from './rules/detect'
+export {detect, isThirdParty, isLastingThirdParty, blockers, toStoredFindings} from './rules/detect'
 export {DEFAULT_RULES} from './rules/index'
 export {WIRE_DATELINE_FORMS} from './rules/datelineTag'
 export {readDateline} from './rules/dateline'

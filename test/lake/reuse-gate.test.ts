@@ -8,6 +8,7 @@ import type {SanityClient} from '@sanity/client'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {decide, type BodyItem, type PressReleaseDocument} from '../../plugins/editorial-review/core'
 import {publicArticleBySlugQuery} from '../../queries'
+import {REVIEW_LANES} from '../../queries/review'
 import {LAKE_TOKENS, startLakeProcess, type LakeProcess} from '../support/lake'
 import {refusalOf} from '../support/refusal'
 import {fillerReleases, textBlock} from '../support/synthetic-releases'
@@ -74,6 +75,19 @@ describe('the lake’s gate on reused release text', () => {
     // Credit or approval is the way out; an article has no disclaimer field to fill.
     expect(refusal?.message).not.toContain('needs a disclaimer')
     expect(await editor.getDocument('article.copied')).toBeUndefined()
+  })
+
+  it('puts the copied article in "Needs review" as soon as it is written, without marking it third-party for good', async () => {
+    const stored = (await editor.getDocument('drafts.article.copied')) as PressReleaseDocument
+    expect(stored.review?.findings?.map((finding) => finding.code)).toContain('releaseReuse')
+    // A credit must still be able to open it, so the sticky flag stays down.
+    expect(stored.review?.thirdParty).not.toBe(true)
+    // As the Studio's "Needs review" list asks for it.
+    const needsReview = await lake
+      .client({token: LAKE_TOKENS.editor, perspective: 'drafts'})
+      .fetch<string[]>(`*[_type in $types && ${REVIEW_LANES.needsReview}]._id`, {types: ['pressRelease', 'article']})
+    expect(needsReview).toContain('article.copied')
+    expect(needsReview).not.toContain('article.quoting')
   })
 
   it('refuses the same copy written straight to the published id', async () => {

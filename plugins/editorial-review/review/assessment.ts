@@ -5,13 +5,13 @@
  * writes it on save, so lists and queries that read stored fields agree with the form.
  */
 import canonicalize from 'canonicalize'
-import {detect, isThirdParty, toStoredFindings} from '../rules/detect'
+import {detect, isLastingThirdParty, toStoredFindings} from '../rules/detect'
 import {DEFAULT_RULES} from '../rules/index'
 import type {DetectContext, Finding, PressReleaseDocument, StoredFinding} from '../rules/types'
 import type {EditorialReview} from './types'
 
 export interface StoredAssessment {
-  /** Sticky: once stored true it stays true; only detection and a distributor set it. */
+  /** Sticky: once stored true it stays true; only detection (not a `revocable` rule) and a distributor set it. */
   thirdParty: boolean
   findings: StoredFinding[]
 }
@@ -22,7 +22,7 @@ export function storedAssessment(
   context: DetectContext,
   findings: Finding[] = detect(document, context),
 ): StoredAssessment {
-  const detected = Boolean(document.distributor?._ref) || isThirdParty(findings, context.rules ?? DEFAULT_RULES)
+  const detected = Boolean(document.distributor?._ref) || isLastingThirdParty(findings, context.rules ?? DEFAULT_RULES)
   return {thirdParty: document.review?.thirdParty === true || detected, findings: toStoredFindings(findings)}
 }
 

@@ -60,6 +60,12 @@ export function isThirdParty(findings: Finding[], rules: Record<string, Rule> = 
   return findings.some((finding) => codes.has(finding.code))
 }
 
+/** True when a finding proves the copy third-party for good: from a rule that is not `revocable`. */
+export function isLastingThirdParty(findings: Finding[], rules: Record<string, Rule> = DEFAULT_RULES): boolean {
+  const lasting = Object.fromEntries(Object.entries(rules).filter(([, rule]) => !rule.revocable))
+  return isThirdParty(findings, lasting)
+}
+
 /** The findings that block publication until a reviewer approves. */
 export function blockers(findings: Finding[]): Finding[] {
   return findings.filter((finding) => finding.severity === 'blocker')

@@ -34,6 +34,7 @@ export const releaseReuseRule: Rule = {
   severity: 'blocker',
   marksThirdParty: true,
   explainsBlock: true,
+  revocable: true,
   detect(document, context): Finding[] {
     const reuse = context.reuse
     if (!reuse || reuse.sources.length === 0) return []

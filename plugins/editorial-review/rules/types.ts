@@ -187,6 +187,12 @@ export interface Rule {
    * lists them even though they also mark the copy third-party.
    */
   explainsBlock?: boolean
+  /**
+   * The copy stops being third-party when it changes as the finding asks (an article credits
+   * its source), so the finding does not set the stored `review.thirdParty` flag, which never
+   * goes back down; it is stored with the findings, which the review queue reads.
+   */
+  revocable?: boolean
   /** Runs only once the copy is known to be third-party, after the other rules. */
   onlyThirdParty?: boolean
   /** Pure: the same document, context and text always give the same findings, in the same order. */
