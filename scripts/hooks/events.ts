@@ -61,7 +61,8 @@ export const reviewEvents = (decisionTimes: DecisionTimes): ReviewEvent[] => [
     key: 'needs-review',
     headline: 'Needs review',
     on: ['create', 'update'],
-    when: `after().review.status == "pending" && (before() == null || before().review.status != "pending")`,
+    // An edit that steps an approval back to pending is "approval outdated", not this.
+    when: `after().review.status == "pending" && (before() == null || before().review.status != "pending") && !(before().review.status == "approved" && !(${decided}))`,
     // Import, re-import fallback, or a reviewer reopening it.
     actor: `select(${decided} => ${decidedBy}, before() == null && defined(after().source) => "the import", "an edit")`,
   },
