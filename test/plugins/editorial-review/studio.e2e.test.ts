@@ -97,7 +97,7 @@ describe.skipIf(!hasStudio)('editorial review in the Studio (Chromium)', {timeou
     await openActionMenu()
     const approve = page.getByTestId('action-Approve')
     expect(await approve.getAttribute('data-disabled')).not.toBeNull()
-    await expectTooltip(approve, 'Only reviewers (administrator, editor) can decide on third-party copy.')
+    await expectTooltip(approve, 'Only reviewers (administrator, editor) can decide on third-party copy')
     await shot('2-contributor-cannot-approve')
     await page.keyboard.press('Escape')
   })
