@@ -16,6 +16,7 @@ import {benchLists} from './lake-lists'
 import {runQuery} from '../lake/store/query'
 import type {SanityDocument} from '../lake/store/types'
 import {benchLakeIngest} from './lake-ingest'
+import {medianMs} from './timing'
 
 const TYPES = ['pressRelease', 'category', 'distributor', 'disclaimer', 'author', 'tag', 'image', 'page', 'event', 'note']
 
@@ -34,18 +35,6 @@ function generate(count: number): SanityDocument[] {
     })
   }
   return docs
-}
-
-/** Median milliseconds of `runs` calls of `fn(i)`. */
-async function time(runs: number, fn: (i: number) => Promise<unknown>): Promise<number> {
-  const samples: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now()
-    await fn(i)
-    samples.push(performance.now() - started)
-  }
-  samples.sort((a, b) => a - b)
-  return samples[Math.floor(samples.length / 2)]!
 }
 
 async function plainGroq(docs: SanityDocument[], query: string, params: Record<string, unknown>): Promise<unknown> {
@@ -146,9 +135,9 @@ export async function benchLake(count = 100_000): Promise<void> {
       const actual = await runQuery(state, c.query, {perspective: 'raw', params: c.params(0)})
       if (JSON.stringify(expected) !== JSON.stringify(actual)) throw new Error(`${c.name}: lake and groq-js disagree`)
 
-      const plain = await time(c.runs, (i) => plainGroq(docs, c.query, c.params(i)))
-      const inProcess = await time(c.runs, (i) => runQuery(state, c.query, {perspective: 'raw', params: c.params(i)}))
-      const overHttp = await time(c.runs, async (i) => {
+      const plain = await medianMs(c.runs, (i) => plainGroq(docs, c.query, c.params(i)))
+      const inProcess = await medianMs(c.runs, (i) => runQuery(state, c.query, {perspective: 'raw', params: c.params(i)}))
+      const overHttp = await medianMs(c.runs, async (i) => {
         const params = Object.entries(c.params(i))
           .map(([k, v]) => `&$${k}=${encodeURIComponent(JSON.stringify(v))}`)
           .join('')

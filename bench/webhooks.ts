@@ -14,6 +14,7 @@ import {DEFAULT_USERS} from '../lake/auth/users'
 import {parseArgs, serveOptions} from '../lake/cli'
 import {startLake} from '../lake/server'
 import {reviewHooks} from '../scripts/hooks/definitions'
+import {medianMs} from './timing'
 
 const DOCUMENTS = 20_000
 const COMMITS = 200
@@ -24,17 +25,6 @@ const COMMITS = 200
  */
 const TARGET_RATIO = 1.5
 const RECEIVER_DELAY_MS = 200
-
-async function median(runs: number, fn: (i: number) => Promise<unknown>): Promise<number> {
-  const samples: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now()
-    await fn(i)
-    samples.push(performance.now() - started)
-  }
-  samples.sort((a, b) => a - b)
-  return samples[Math.floor(samples.length / 2)]!
-}
 
 /** A flagged draft as the import writes it, so the review hooks' filters match each one. */
 const flaggedDraft = (i: number) => ({
@@ -67,7 +57,7 @@ async function commitLatencies(receiverUrl: string): Promise<{without: number; w
       useCdn: false,
       token: admin.token,
     })
-    const phase = (offset: number) => median(COMMITS, (i) => client.create(flaggedDraft(offset + i)))
+    const phase = (offset: number) => medianMs(COMMITS, (i) => client.create(flaggedDraft(offset + i)))
     const before = await phase(0)
     const hooks = reviewHooks({
       url: receiverUrl,
