@@ -3,11 +3,11 @@
  * indexes, stay exactly what a full evaluation answers while documents are created,
  * re-ordered by patches, deleted, drafted and published through `@sanity/client`.
  */
-import {createClient, type SanityClient} from '@sanity/client'
+import type {SanityClient} from '@sanity/client'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {parseArgs, serveOptions} from '../../lake/cli'
 import {startLake, type RunningLake} from '../../lake/server'
-import {tempDir} from '../support/lake'
+import {lakeClient, tempDir} from '../support/lake'
 
 const STUDIO_BY_UPDATED =
   '// findability-mvi:4\n// findability-source: list\n*[_type in $__types && (_type == $type)] {_type, _id, _originalId, "orderings": [_updatedAt]} | order(orderings[0] desc) [0...$__limit]'
@@ -26,14 +26,7 @@ let client: SanityClient
 
 beforeAll(async () => {
   lake = await startLake(serveOptions(parseArgs(['--port', '0', '--data', tempDir()])))
-  client = createClient({
-    projectId: 'pressroom',
-    dataset: 'production',
-    apiHost: lake.url,
-    useProjectHostname: false,
-    apiVersion: '2025-02-19',
-    useCdn: false,
-  })
+  client = lakeClient(lake)
   // More articles than the planner sorts whole; titles in mixed case, some missing.
   for (let batch = 0; batch < 4; batch++) {
     const tx = client.transaction()

@@ -3,27 +3,19 @@
  * id/type planner (lake/store/query.ts `workingDocs`): they must still see the transaction's
  * own earlier writes, and a query over the size limit is refused before it is parsed.
  */
-import {createClient, type SanityClient} from '@sanity/client'
+import type {SanityClient} from '@sanity/client'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {parseArgs, serveOptions} from '../../lake/cli'
 import {startLake, type RunningLake} from '../../lake/server'
 import {MAX_QUERY_BYTES} from '../../lake/store/query'
-import {tempDir} from '../support/lake'
+import {lakeClient, tempDir} from '../support/lake'
 
 let lake: RunningLake
 let client: SanityClient
 
 beforeAll(async () => {
   lake = await startLake(serveOptions(parseArgs(['--port', '0', '--data', tempDir()])))
-  client = createClient({
-    projectId: 'pressroom',
-    dataset: 'production',
-    apiHost: lake.url,
-    useProjectHostname: false,
-    apiVersion: '2025-02-19',
-    useCdn: false,
-    perspective: 'raw',
-  })
+  client = lakeClient(lake)
 })
 
 afterAll(async () => {

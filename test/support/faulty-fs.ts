@@ -8,7 +8,7 @@ import type {SanityClient} from '@sanity/client'
 import {parseArgs, serveOptions} from '../../lake/cli'
 import {startLake, type LakeServerOptions, type RunningLake} from '../../lake/server'
 import {nodeFs, type LakeFs} from '../../lake/store/fs'
-import {lakeClient} from './webhooks'
+import {lakeClient} from './lake'
 
 export type FaultyCall = 'write' | 'fsync' | 'ftruncate' | 'rename'
 

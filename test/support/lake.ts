@@ -141,3 +141,17 @@ export async function startLakeProcess(options: LakeProcessOptions = {}): Promis
 export function startGuardedLake(guard: CommitGuard, dataDir = tempDir()): Promise<RunningLake> {
   return startLake({...serveOptions(parseArgs(['--port', '0', '--data', dataDir])), guard})
 }
+
+/** A client of an in-process lake, raw perspective; `token: null` sends none (the lake's default user). */
+export function lakeClient(lake: RunningLake, token: string | null = LAKE_TOKENS.administrator): SanityClient {
+  return createClient({
+    projectId: 'pressroom',
+    dataset: 'production',
+    apiVersion: '2025-02-19',
+    apiHost: lake.url,
+    useProjectHostname: false,
+    useCdn: false,
+    token: token ?? undefined,
+    perspective: 'raw',
+  })
+}

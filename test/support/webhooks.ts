@@ -1,30 +1,16 @@
 /** An in-process lake with webhooks, and a client for its Management API, for the webhook tests. */
-import {createClient, type SanityClient} from '@sanity/client'
+import type {SanityClient} from '@sanity/client'
 import {parseArgs, serveOptions} from '../../lake/cli'
 import {startLake, type RunningLake} from '../../lake/server'
 import type {DeliveryOptions} from '../../lake/webhooks/delivery'
 import type {WebhookDefinition} from '../../lake/webhooks/types'
-import {LAKE_TOKENS, tempDir} from './lake'
+import {tempDir} from './lake'
 
 /** Retries a few milliseconds apart, so tests exercise the backoff without waiting for it. */
 export const FAST_DELIVERY: Partial<DeliveryOptions> = {backoffMs: 5, maxBackoffMs: 50, maxAttempts: 4, timeoutMs: 5_000}
 
 export function startWebhookLake(dataDir = tempDir(), delivery: Partial<DeliveryOptions> = FAST_DELIVERY): Promise<RunningLake> {
   return startLake({...serveOptions(parseArgs(['--port', '0', '--data', dataDir])), webhookDelivery: delivery})
-}
-
-/** `token: null` sends none (the lake's default user). */
-export function lakeClient(lake: RunningLake, token: string | null = LAKE_TOKENS.administrator): SanityClient {
-  return createClient({
-    projectId: 'pressroom',
-    dataset: 'production',
-    apiVersion: '2025-02-19',
-    apiHost: lake.url,
-    useProjectHostname: false,
-    useCdn: false,
-    token: token ?? undefined,
-    perspective: 'raw',
-  })
 }
 
 /** The Management API, as `sanity hook` calls it. */

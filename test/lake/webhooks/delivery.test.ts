@@ -6,7 +6,8 @@ import {afterEach, describe, expect, it, vi} from 'vitest'
 import type {RunningLake} from '../../../lake/server'
 import {retryDelay, type DeliveryOptions} from '../../../lake/webhooks/delivery'
 import {startReceiver, type ReceivedRequest, type Receiver} from '../../support/receiver'
-import {hooksApi, lakeClient, startWebhookLake} from '../../support/webhooks'
+import {lakeClient} from '../../support/lake'
+import {hooksApi, startWebhookLake} from '../../support/webhooks'
 import {tempDir} from '../../support/lake'
 
 const cleanup: (() => Promise<unknown>)[] = []

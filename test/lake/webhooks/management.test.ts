@@ -5,7 +5,8 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {RunningLake} from '../../../lake/server'
 import {LAKE_TOKENS, tempDir} from '../../support/lake'
 import {refusalOf} from '../../support/refusal'
-import {hooksApi, lakeClient, startWebhookLake} from '../../support/webhooks'
+import {lakeClient} from '../../support/lake'
+import {hooksApi, startWebhookLake} from '../../support/webhooks'
 
 const definition = {
   type: 'document',

@@ -6,7 +6,8 @@ import {afterAll, expect, it, vi} from 'vitest'
 import type {RunningLake} from '../../../lake/server'
 import {tempDir} from '../../support/lake'
 import {startReceiver, type Receiver} from '../../support/receiver'
-import {FAST_DELIVERY, hooksApi, lakeClient, startWebhookLake} from '../../support/webhooks'
+import {lakeClient} from '../../support/lake'
+import {FAST_DELIVERY, hooksApi, startWebhookLake} from '../../support/webhooks'
 
 let lake: RunningLake | undefined
 let target: Receiver | undefined
