@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {integerFlag} from './flags'
+import {integerFlag} from '../../scripts/lib/flags'
 
 describe('integerFlag', () => {
   it('reads whole numbers from the least allowed value up', () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {validateLanguageTag} from './language'
+import {validateLanguageTag} from '../../../schemas/lib/language'
 
 describe('validateLanguageTag', () => {
   it.each(['de', 'en', 'pt-BR', 'zh-Hans', 'zh-Hant', 'en-GB'])('accepts %s', (tag) => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {paragraphToBlock} from './portableText'
+import {paragraphToBlock} from '../../scripts/import/portableText'
 
 describe('paragraphToBlock', () => {
   it('keeps plain text as one span with a stable key', () => {

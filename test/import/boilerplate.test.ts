@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {BUILTIN_DISTRIBUTORS} from '../../data/distributors'
-import {readBoilerplate} from './boilerplate'
+import {readBoilerplate} from '../../scripts/import/boilerplate'
 
 const phrases = BUILTIN_DISTRIBUTORS[0]!.markers.phrases
 const phrase = (key: string) => phrases.find((candidate) => candidate._key === key)!

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {parseLocalizedNumber} from './numbers'
+import {parseLocalizedNumber} from '../../scripts/import/numbers'
 
 describe('parseLocalizedNumber', () => {
   it.each([

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {createProgress} from './progress'
+import {createProgress} from '../../scripts/import/progress'
 
 function stream(isTTY: boolean) {
   const writes: string[] = []

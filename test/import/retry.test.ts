@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {isRetryable, retryAfterMs, withRetry} from './retry'
+import {isRetryable, retryAfterMs, withRetry} from '../../scripts/import/retry'
 
 const httpError = (statusCode: number, headers: Record<string, string> = {}) =>
   Object.assign(new Error(`HTTP ${statusCode}`), {statusCode, response: {statusCode, headers}})
