@@ -9,11 +9,11 @@ import fs from 'node:fs'
 import {spawn} from 'node:child_process'
 import os from 'node:os'
 import path from 'node:path'
-import {createClient} from '@sanity/client'
 import {DEFAULT_USERS} from '../lake/auth/users'
 import {parseArgs, serveOptions} from '../lake/cli'
 import {startLake} from '../lake/server'
 import {reviewHooks} from '../scripts/hooks/definitions'
+import {lakeClient} from '../test/support/lake'
 import {medianMs} from './timing'
 
 const DOCUMENTS = 20_000
@@ -48,15 +48,7 @@ async function commitLatencies(receiverUrl: string): Promise<{without: number; w
     await lake.store.commit('production', admin, {kind: 'import'}, (ws) => {
       for (let i = 0; i < DOCUMENTS; i++) ws.put(`note-${i}`, {_id: `note-${i}`, _type: 'note', title: `Note ${i}`})
     })
-    const client = createClient({
-      projectId: 'pressroom',
-      dataset: 'production',
-      apiVersion: '2025-02-19',
-      apiHost: lake.url,
-      useProjectHostname: false,
-      useCdn: false,
-      token: admin.token,
-    })
+    const client = lakeClient(lake, admin.token)
     const phase = (offset: number) => medianMs(COMMITS, (i) => client.create(flaggedDraft(offset + i)))
     const before = await phase(0)
     const hooks = reviewHooks({

@@ -1,9 +1,8 @@
 /** The injected commit guard (issue 6's extension point): called for mutations and actions, can veto. */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {createClient} from '@sanity/client'
 import type {RunningLake} from '../../lake/server'
 import type {Change, GuardContext, LakeUser} from '../../lake/store/types'
-import {startGuardedLake} from '../support/lake'
+import {lakeClient, startGuardedLake} from '../support/lake'
 
 const calls: {changes: Change[]; user: LakeUser; kind: GuardContext['kind']}[] = []
 let lake: RunningLake
@@ -19,15 +18,7 @@ beforeAll(async () => {
 })
 afterAll(() => lake.close())
 
-const client = () =>
-  createClient({
-    projectId: 'pressroom',
-    dataset: 'production',
-    apiVersion: '2025-02-19',
-    apiHost: lake.url,
-    useProjectHostname: false,
-    useCdn: false,
-  })
+const client = () => lakeClient(lake, null)
 
 describe('commit guard', () => {
   it('sees before/after and the user for mutations, and lets approved changes through', async () => {
