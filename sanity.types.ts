@@ -80,6 +80,12 @@ export type EditorialReview = {
       _key: string
     } & ReviewDecision
   >
+  assignee?: ReviewAssignee
+  assignments?: Array<
+    {
+      _key: string
+    } & ReviewAssignment
+  >
 }
 
 export type BlockContent = Array<{
@@ -254,6 +260,23 @@ export type Distributor = {
   markers?: DistributorMarkers
 }
 
+export type ReviewAssignee = {
+  _type: 'reviewAssignee'
+  userId?: string
+  userName?: string
+}
+
+export type ReviewAssignment = {
+  _type: 'reviewAssignment'
+  action?: 'claim' | 'assign' | 'unassign' | 'setDue'
+  userId?: string
+  userName?: string
+  at?: string
+  assignee?: ReviewAssignee
+  dueAt?: string
+  note?: string
+}
+
 export type ReviewEvidence = {
   _type: 'reviewEvidence'
   path?: string
@@ -425,6 +448,8 @@ export type AllSanitySchemaTypes =
   | PressRelease
   | Disclaimer
   | Distributor
+  | ReviewAssignee
+  | ReviewAssignment
   | ReviewEvidence
   | ReviewFinding
   | ReviewDecision
