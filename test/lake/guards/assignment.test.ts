@@ -15,6 +15,7 @@ import {
   type PressReleaseDocument,
   type ReviewUser,
 } from '../../../plugins/editorial-review/core'
+import {assignmentLanesQuery, REVIEW_LANES} from '../../../queries/review'
 import {LAKE_TOKENS, startLakeProcess, type LakeProcess} from '../../support/lake'
 import {refusalOf} from '../../support/refusal'
 
@@ -247,5 +248,49 @@ describe('a client cannot assert who has the copy', () => {
       editor().create({...source, _id: 'drafts.pressRelease.copied', review: claimed}),
       /change only by one claim/,
     )
+  })
+})
+
+describe('the queue’s assignment lanes', () => {
+  const params = {types: REVIEW_POLICY.types, reviewWithinSeconds: REVIEW_POLICY.reviewWithinHours * 3600}
+  /** As the Studio's structure lists query them: under the drafts perspective, as the signed-in user. */
+  let ours: string[] = []
+  /** As the Studio's structure lists query them: under the drafts perspective, as the signed-in user; this test's copy only. */
+  const studioLane = async (token: string, lane: 'assignedToMe' | 'unassigned' | 'overdue') =>
+    (
+      await lake.client({token, perspective: 'drafts'}).fetch<string[]>(`*[_type in $types && ${REVIEW_LANES[lane]}]._id`, params)
+    ).filter((id) => ours.includes(id))
+
+  it('lists the asker’s own copy in "Assigned to me", unclaimed copy in "Unassigned", and past-due copy in "Overdue"', async () => {
+    const mine = await flaggedDraft()
+    const theirs = await flaggedDraft()
+    const free = await flaggedDraft()
+    ours = [mine, theirs, free].map((id) => id.slice('drafts.'.length))
+    await setReview(editor(), mine, assigned(await stored(mine), {action: 'claim', user: USERS.editor}))
+    await setReview(
+      editor(),
+      theirs,
+      assigned(await stored(theirs), {action: 'assign', user: USERS.editor, assignee: USERS.admin}),
+    )
+    const published = (id: string) => id.slice('drafts.'.length)
+
+    expect(await studioLane(LAKE_TOKENS.editor, 'assignedToMe')).toEqual([published(mine)])
+    expect(await studioLane(LAKE_TOKENS.administrator, 'assignedToMe')).toEqual([published(theirs)])
+    expect(await studioLane(LAKE_TOKENS.editor, 'unassigned')).toEqual([published(free)])
+    expect(await studioLane(LAKE_TOKENS.editor, 'overdue')).toEqual([])
+
+    // A due time moved into the past makes it overdue at once; the tool query agrees and says when it was due.
+    const past = new Date(Date.now() - 60_000).toISOString()
+    await setReview(
+      editor(),
+      free,
+      assigned(await stored(free), {action: 'setDue', user: USERS.editor, dueAt: past, note: 'Embargo lifted'}),
+    )
+    expect(await studioLane(LAKE_TOKENS.editor, 'overdue')).toEqual([published(free)])
+    const lanes = await editor().fetch(assignmentLanesQuery, {...params, limit: 50})
+    expect(lanes.overdue.filter((row) => row._id === free)).toEqual([
+      expect.objectContaining({_id: free, dueAt: past, assignee: null}),
+    ])
+    expect(lanes.assignedToMe.filter((row) => row._id === mine).map((row) => row.assignee)).toEqual(['Local Editor'])
   })
 })
