@@ -51,7 +51,18 @@ export function AssignmentBar({document}: {document: PressReleaseDocument}) {
         return false
       }
       setFailure(undefined)
-      operations.patch.execute([{set: {review: result.review}}], {})
+      // Appended, not the whole review set: the lake records each entry with its own clock,
+      // so the form's copy of earlier entries may differ from the stored ones for a moment.
+      const {assignee} = result.review
+      operations.patch.execute(
+        [
+          {setIfMissing: {review: {_type: 'editorialReview'}}},
+          {setIfMissing: {'review.assignments': []}},
+          {insert: {after: 'review.assignments[-1]', items: [result.entry]}},
+          assignee ? {set: {'review.assignee': assignee}} : {unset: ['review.assignee']},
+        ],
+        {},
+      )
       return true
     },
     [document, user, reviewerRoles, operations],
