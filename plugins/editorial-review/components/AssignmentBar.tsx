@@ -1,6 +1,6 @@
 import {ClockIcon} from '@sanity/icons/Clock'
 import {UserIcon} from '@sanity/icons/User'
-import {Button, Dialog, Flex, Stack, Text, TextArea, TextInput} from '@sanity/ui'
+import {Badge, Button, Dialog, Flex, Stack, Text, TextArea, TextInput} from '@sanity/ui'
 import {Menu, MenuButton, MenuItem} from '@sanity/ui/menu'
 import {useCallback, useState} from 'react'
 import {getPublishedId, getVersionFromId, useCurrentLocale, useDocumentOperation, useTranslation} from 'sanity'
@@ -89,9 +89,14 @@ export function AssignmentBar({document}: {document: PressReleaseDocument}) {
             : t('assign.unassigned')}
         </Text>
         {due && (
-          <Text size={1} muted={!late} data-testid="review-due" data-overdue={late ? 'true' : 'false'}>
+          <Badge
+            tone={late ? 'critical' : 'default'}
+            fontSize={1}
+            data-testid="review-due"
+            data-overdue={late ? 'true' : 'false'}
+          >
             {late ? t('assign.overdue', {date: when(due)}) : t('assign.due', {date: when(due)})}
-          </Text>
+          </Badge>
         )}
       </Flex>
       <Flex gap={2} wrap="wrap">

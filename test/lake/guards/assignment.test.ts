@@ -128,6 +128,29 @@ describe('the legitimate path', () => {
     expect(published.assignments).toHaveLength(2)
   })
 
+  it('takes the Studio’s write: an entry inserted after the last one, though the form’s copy of earlier entries is stale', async () => {
+    const id = await flaggedDraft()
+    const before = await stored(id)
+    await setReview(editor(), id, assigned(before, {action: 'claim', user: USERS.editor}))
+    // The form still holds the entry as the client made it, not as the lake stamped it.
+    const stale = {...before, review: assigned(before, {action: 'claim', user: USERS.editor})}
+    const handover = assign(
+      stale,
+      {action: 'assign', user: USERS.editor, assignee: USERS.admin},
+      {reviewerRoles: ['editor', 'administrator']},
+    )
+    if (!handover.ok) throw new Error(handover.reason)
+    await editor()
+      .patch(id)
+      .setIfMissing({'review.assignments': []})
+      .insert('after', 'review.assignments[-1]', [handover.entry])
+      .set({'review.assignee': handover.review.assignee})
+      .commit()
+    const review = (await stored(id)).review!
+    expect(review.assignments?.map(({action}) => action)).toEqual(['claim', 'assign'])
+    expect(review.assignee?.userId).toBe('local-admin')
+  })
+
   it('records a claim made in the same write as a decision', async () => {
     const id = await flaggedDraft()
     const claimed = assigned(await stored(id), {action: 'claim', user: USERS.editor})
