@@ -1,7 +1,7 @@
 import {UserIcon} from '@sanity/icons/User'
 import {defineField, defineType} from 'sanity'
 
-export const ASSIGNMENT_ACTIONS = [
+export const ASSIGNMENT_ACTION_OPTIONS = [
   {title: 'Claimed', value: 'claim'},
   {title: 'Assigned', value: 'assign'},
   {title: 'Unassigned', value: 'unassign'},
@@ -16,7 +16,7 @@ export const reviewAssignment = defineType({
   icon: UserIcon,
   readOnly: true,
   fields: [
-    defineField({name: 'action', title: 'Action', type: 'string', options: {list: ASSIGNMENT_ACTIONS}}),
+    defineField({name: 'action', title: 'Action', type: 'string', options: {list: ASSIGNMENT_ACTION_OPTIONS}}),
     defineField({name: 'userId', title: 'User id', type: 'string'}),
     defineField({name: 'userName', title: 'User', type: 'string'}),
     defineField({name: 'at', title: 'At', type: 'datetime'}),
@@ -27,7 +27,7 @@ export const reviewAssignment = defineType({
   preview: {
     select: {action: 'action', userName: 'userName', assignee: 'assignee.userName', at: 'at', dueAt: 'dueAt'},
     prepare: ({action, userName, assignee, at, dueAt}) => ({
-      title: `${ASSIGNMENT_ACTIONS.find((option) => option.value === action)?.title ?? 'Changed'} by ${userName ?? 'unknown'}`,
+      title: `${ASSIGNMENT_ACTION_OPTIONS.find((option) => option.value === action)?.title ?? 'Changed'} by ${userName ?? 'unknown'}`,
       subtitle: [assignee && `→ ${assignee}`, dueAt && `due ${dueAt}`, at].filter(Boolean).join(' · '),
     }),
   },
