@@ -42,7 +42,7 @@ export default defineConfig({
           .title('Content')
           .i18n({title: {key: STRUCTURE_KEYS.content, ns: SCHEMA_I18N_NAMESPACE}})
           .items([
-            reviewQueueListItem(S, REVIEW_POLICY.types),
+            reviewQueueListItem(S, REVIEW_POLICY.types, REVIEW_POLICY.reviewWithinHours),
             S.divider(),
             ...S.documentTypeListItems().map((item) =>
               item.i18n({title: {key: typeKey(item.getId()!), ns: SCHEMA_I18N_NAMESPACE}}),

@@ -80,6 +80,12 @@ export type EditorialReview = {
       _key: string
     } & ReviewDecision
   >
+  assignee?: ReviewAssignee
+  assignments?: Array<
+    {
+      _key: string
+    } & ReviewAssignment
+  >
 }
 
 export type BlockContent = Array<{
@@ -254,6 +260,23 @@ export type Distributor = {
   markers?: DistributorMarkers
 }
 
+export type ReviewAssignee = {
+  _type: 'reviewAssignee'
+  userId?: string
+  userName?: string
+}
+
+export type ReviewAssignment = {
+  _type: 'reviewAssignment'
+  action?: 'claim' | 'assign' | 'unassign' | 'setDue'
+  userId?: string
+  userName?: string
+  at?: string
+  assignee?: ReviewAssignee
+  dueAt?: string
+  note?: string
+}
+
 export type ReviewEvidence = {
   _type: 'reviewEvidence'
   path?: string
@@ -425,6 +448,8 @@ export type AllSanitySchemaTypes =
   | PressRelease
   | Disclaimer
   | Distributor
+  | ReviewAssignee
+  | ReviewAssignment
   | ReviewEvidence
   | ReviewFinding
   | ReviewDecision
@@ -975,6 +1000,75 @@ export type ReviewQueueQueryResult = {
   }>
 }
 
+// Source: queries/review.ts
+// Variable: assignmentLanesQuery
+// Query: {  "assignedToMe": *[_type == "pressRelease" && !(_id in path("versions.**"))  && (_id in path("drafts.**") || !(("drafts." + _id) in *[_type == "pressRelease" && _id in path("drafts.**")]._id)) && (review.thirdParty == true || defined(distributor) || "releaseReuse" in review.findings[].code || count(review.decisions) > 0) && coalesce(review.status, "pending") in ["pending", "changesRequested"] && review.assignee.userId == identity()]    | order(_updatedAt asc, _id asc) [0...$limit] {_id,  "publishedId": string::split(_id, "drafts.")[-1],  "isDraft": _id in path("drafts.**"),  title,  language,  _updatedAt,  "status": coalesce(review.status, "pending"),  "thirdParty": review.thirdParty == true || defined(distributor),  "distributor": distributor->name,  "approvedHash": review.contentHash,  "lastDecision": review.decisions[-1]{action, status, userName, at, note},  "assignee": review.assignee.userName,  "dueAt": select(dateTime(review.assignments[action == "setDue"][-1].at) >= select(dateTime(review.decisions[-1].at) > dateTime(coalesce(source.importedAt, _createdAt)) => dateTime(review.decisions[-1].at), dateTime(coalesce(source.importedAt, _createdAt))) => dateTime(review.assignments[action == "setDue"][-1].dueAt), select(dateTime(review.decisions[-1].at) > dateTime(coalesce(source.importedAt, _createdAt)) => dateTime(review.decisions[-1].at), dateTime(coalesce(source.importedAt, _createdAt))) + $reviewWithinSeconds)},  "unassigned": *[_type == "pressRelease" && !(_id in path("versions.**"))  && (_id in path("drafts.**") || !(("drafts." + _id) in *[_type == "pressRelease" && _id in path("drafts.**")]._id)) && (review.thirdParty == true || defined(distributor) || "releaseReuse" in review.findings[].code || count(review.decisions) > 0) && coalesce(review.status, "pending") == "pending" && !defined(review.assignee)]    | order(_updatedAt asc, _id asc) [0...$limit] {_id,  "publishedId": string::split(_id, "drafts.")[-1],  "isDraft": _id in path("drafts.**"),  title,  language,  _updatedAt,  "status": coalesce(review.status, "pending"),  "thirdParty": review.thirdParty == true || defined(distributor),  "distributor": distributor->name,  "approvedHash": review.contentHash,  "lastDecision": review.decisions[-1]{action, status, userName, at, note},  "assignee": review.assignee.userName,  "dueAt": select(dateTime(review.assignments[action == "setDue"][-1].at) >= select(dateTime(review.decisions[-1].at) > dateTime(coalesce(source.importedAt, _createdAt)) => dateTime(review.decisions[-1].at), dateTime(coalesce(source.importedAt, _createdAt))) => dateTime(review.assignments[action == "setDue"][-1].dueAt), select(dateTime(review.decisions[-1].at) > dateTime(coalesce(source.importedAt, _createdAt)) => dateTime(review.decisions[-1].at), dateTime(coalesce(source.importedAt, _createdAt))) + $reviewWithinSeconds)},  "overdue": *[_type == "pressRelease" && !(_id in path("versions.**"))  && (_id in path("drafts.**") || !(("drafts." + _id) in *[_type == "pressRelease" && _id in path("drafts.**")]._id)) && review.thirdParty == true && coalesce(review.status, "pending") == "pending" && select(dateTime(review.assignments[action == "setDue"][-1].at) >= select(dateTime(review.decisions[-1].at) > dateTime(coalesce(source.importedAt, _createdAt)) => dateTime(review.decisions[-1].at), dateTime(coalesce(source.importedAt, _createdAt))) => dateTime(review.assignments[action == "setDue"][-1].dueAt), select(dateTime(review.decisions[-1].at) > dateTime(coalesce(source.importedAt, _createdAt)) => dateTime(review.decisions[-1].at), dateTime(coalesce(source.importedAt, _createdAt))) + $reviewWithinSeconds) < dateTime(now())]    | order(select(dateTime(review.assignments[action == "setDue"][-1].at) >= select(dateTime(review.decisions[-1].at) > dateTime(coalesce(source.importedAt, _createdAt)) => dateTime(review.decisions[-1].at), dateTime(coalesce(source.importedAt, _createdAt))) => dateTime(review.assignments[action == "setDue"][-1].dueAt), select(dateTime(review.decisions[-1].at) > dateTime(coalesce(source.importedAt, _createdAt)) => dateTime(review.decisions[-1].at), dateTime(coalesce(source.importedAt, _createdAt))) + $reviewWithinSeconds) asc, _id asc) [0...$limit] {_id,  "publishedId": string::split(_id, "drafts.")[-1],  "isDraft": _id in path("drafts.**"),  title,  language,  _updatedAt,  "status": coalesce(review.status, "pending"),  "thirdParty": review.thirdParty == true || defined(distributor),  "distributor": distributor->name,  "approvedHash": review.contentHash,  "lastDecision": review.decisions[-1]{action, status, userName, at, note},  "assignee": review.assignee.userName,  "dueAt": select(dateTime(review.assignments[action == "setDue"][-1].at) >= select(dateTime(review.decisions[-1].at) > dateTime(coalesce(source.importedAt, _createdAt)) => dateTime(review.decisions[-1].at), dateTime(coalesce(source.importedAt, _createdAt))) => dateTime(review.assignments[action == "setDue"][-1].dueAt), select(dateTime(review.decisions[-1].at) > dateTime(coalesce(source.importedAt, _createdAt)) => dateTime(review.decisions[-1].at), dateTime(coalesce(source.importedAt, _createdAt))) + $reviewWithinSeconds)}}
+export type AssignmentLanesQueryResult = {
+  assignedToMe: Array<{
+    _id: string
+    publishedId: string | null
+    isDraft: boolean
+    title: string | null
+    language: string | null
+    _updatedAt: string
+    status: 'approved' | 'changesRequested' | 'pending' | 'rejected'
+    thirdParty: boolean | false | true
+    distributor: string | null
+    approvedHash: string | null
+    lastDecision: {
+      action: 'approve' | 'reject' | 'reopen' | 'requestChanges' | null
+      status: 'approved' | 'changesRequested' | 'pending' | 'rejected' | null
+      userName: string | null
+      at: string | null
+      note: string | null
+    } | null
+    assignee: string | null
+    dueAt: string | null | unknown
+  }>
+  unassigned: Array<{
+    _id: string
+    publishedId: string | null
+    isDraft: boolean
+    title: string | null
+    language: string | null
+    _updatedAt: string
+    status: 'approved' | 'changesRequested' | 'pending' | 'rejected'
+    thirdParty: boolean | false | true
+    distributor: string | null
+    approvedHash: string | null
+    lastDecision: {
+      action: 'approve' | 'reject' | 'reopen' | 'requestChanges' | null
+      status: 'approved' | 'changesRequested' | 'pending' | 'rejected' | null
+      userName: string | null
+      at: string | null
+      note: string | null
+    } | null
+    assignee: string | null
+    dueAt: string | null | unknown
+  }>
+  overdue: Array<{
+    _id: string
+    publishedId: string | null
+    isDraft: boolean
+    title: string | null
+    language: string | null
+    _updatedAt: string
+    status: 'approved' | 'changesRequested' | 'pending' | 'rejected'
+    thirdParty: boolean | false | true
+    distributor: string | null
+    approvedHash: string | null
+    lastDecision: {
+      action: 'approve' | 'reject' | 'reopen' | 'requestChanges' | null
+      status: 'approved' | 'changesRequested' | 'pending' | 'rejected' | null
+      userName: string | null
+      at: string | null
+      note: string | null
+    } | null
+    assignee: string | null
+    dueAt: string | null | unknown
+  }>
+}
+
 // Source: queries/validation.ts
 // Variable: duplicateDisclaimersQuery
 // Query: count(*[_type == "disclaimer" && distributor._ref == $distributorRef && language == $language && !(_id in [$id, "drafts." + $id])])
@@ -994,6 +1088,7 @@ declare module '@sanity/client' {
     '*[_type == "article" && !(coalesce(_originalId, _id) in path("drafts.**")) && !(coalesce(_originalId, _id) in path("versions.**")) && (review.status == "approved" || (review.thirdParty != true && !defined(distributor))) && slug.current == $slug] | order(_id asc) [0] {\n  _id,\n  title,\n  "slug": slug.current,\n  author,\n  language,\n  "publishedAt": _createdAt,\n  "categories": categories[]->{title, "slug": slug.current},\n  body,\n  "credits": credits[defined(label)]{\n    label,\n    "release": release->{title, "slug": slug.current}\n  }\n}': PublicArticleBySlugQueryResult
     '*[_type == "pressRelease" && !(_id in path("versions.**"))\n  && count(reuse.hashes[@ in $hashes]) > 0] {\n  _id,\n  title,\n  language,\n  body,\n  "shared": count(reuse.hashes[@ in $hashes])\n} | order(shared desc, _id asc) [0...$limit]': ReuseCandidatesQueryResult
     '{\n  "needsReview": *[_type == "pressRelease" && !(_id in path("versions.**"))\n  && (_id in path("drafts.**") || !(("drafts." + _id) in *[_type == "pressRelease" && _id in path("drafts.**")]._id)) && (review.thirdParty == true || defined(distributor) || "releaseReuse" in review.findings[].code || count(review.decisions) > 0) && coalesce(review.status, "pending") == "pending"]\n    | order(_updatedAt asc, _id asc) [0...$limit] {_id,\n  "publishedId": string::split(_id, "drafts.")[-1],\n  "isDraft": _id in path("drafts.**"),\n  title,\n  language,\n  _updatedAt,\n  "status": coalesce(review.status, "pending"),\n  "thirdParty": review.thirdParty == true || defined(distributor),\n  "distributor": distributor->name,\n  "approvedHash": review.contentHash,\n  "lastDecision": review.decisions[-1]{action, status, userName, at, note}},\n  "changesRequested": *[_type == "pressRelease" && !(_id in path("versions.**"))\n  && (_id in path("drafts.**") || !(("drafts." + _id) in *[_type == "pressRelease" && _id in path("drafts.**")]._id)) && (review.thirdParty == true || defined(distributor) || "releaseReuse" in review.findings[].code || count(review.decisions) > 0) && review.status == "changesRequested"]\n    | order(_updatedAt asc, _id asc) [0...$limit] {_id,\n  "publishedId": string::split(_id, "drafts.")[-1],\n  "isDraft": _id in path("drafts.**"),\n  title,\n  language,\n  _updatedAt,\n  "status": coalesce(review.status, "pending"),\n  "thirdParty": review.thirdParty == true || defined(distributor),\n  "distributor": distributor->name,\n  "approvedHash": review.contentHash,\n  "lastDecision": review.decisions[-1]{action, status, userName, at, note}},\n  "approvedUnpublished": *[_type == "pressRelease" && !(_id in path("versions.**"))\n  && (_id in path("drafts.**") || !(("drafts." + _id) in *[_type == "pressRelease" && _id in path("drafts.**")]._id)) && (_id in path("drafts.**") || _originalId in path("drafts.**")) && review.status == "approved"]\n    | order(_updatedAt asc, _id asc) [0...$limit] {_id,\n  "publishedId": string::split(_id, "drafts.")[-1],\n  "isDraft": _id in path("drafts.**"),\n  title,\n  language,\n  _updatedAt,\n  "status": coalesce(review.status, "pending"),\n  "thirdParty": review.thirdParty == true || defined(distributor),\n  "distributor": distributor->name,\n  "approvedHash": review.contentHash,\n  "lastDecision": review.decisions[-1]{action, status, userName, at, note}},\n  "rejected": *[_type == "pressRelease" && !(_id in path("versions.**"))\n  && (_id in path("drafts.**") || !(("drafts." + _id) in *[_type == "pressRelease" && _id in path("drafts.**")]._id)) && (review.thirdParty == true || defined(distributor) || "releaseReuse" in review.findings[].code || count(review.decisions) > 0) && review.status == "rejected"]\n    | order(_updatedAt asc, _id asc) [0...$limit] {_id,\n  "publishedId": string::split(_id, "drafts.")[-1],\n  "isDraft": _id in path("drafts.**"),\n  title,\n  language,\n  _updatedAt,\n  "status": coalesce(review.status, "pending"),\n  "thirdParty": review.thirdParty == true || defined(distributor),\n  "distributor": distributor->name,\n  "approvedHash": review.contentHash,\n  "lastDecision": review.decisions[-1]{action, status, userName, at, note}}\n}': ReviewQueueQueryResult
+    '{\n  "assignedToMe": *[_type == "pressRelease" && !(_id in path("versions.**"))\n  && (_id in path("drafts.**") || !(("drafts." + _id) in *[_type == "pressRelease" && _id in path("drafts.**")]._id)) && (review.thirdParty == true || defined(distributor) || "releaseReuse" in review.findings[].code || count(review.decisions) > 0) && coalesce(review.status, "pending") in ["pending", "changesRequested"] && review.assignee.userId == identity()]\n    | order(_updatedAt asc, _id asc) [0...$limit] {_id,\n  "publishedId": string::split(_id, "drafts.")[-1],\n  "isDraft": _id in path("drafts.**"),\n  title,\n  language,\n  _updatedAt,\n  "status": coalesce(review.status, "pending"),\n  "thirdParty": review.thirdParty == true || defined(distributor),\n  "distributor": distributor->name,\n  "approvedHash": review.contentHash,\n  "lastDecision": review.decisions[-1]{action, status, userName, at, note},\n  "assignee": review.assignee.userName,\n  "dueAt": select(dateTime(review.assignments[action == "setDue"][-1].at) >= select(dateTime(review.decisions[-1].at) > dateTime(coalesce(source.importedAt, _createdAt)) => dateTime(review.decisions[-1].at), dateTime(coalesce(source.importedAt, _createdAt))) => dateTime(review.assignments[action == "setDue"][-1].dueAt), select(dateTime(review.decisions[-1].at) > dateTime(coalesce(source.importedAt, _createdAt)) => dateTime(review.decisions[-1].at), dateTime(coalesce(source.importedAt, _createdAt))) + $reviewWithinSeconds)},\n  "unassigned": *[_type == "pressRelease" && !(_id in path("versions.**"))\n  && (_id in path("drafts.**") || !(("drafts." + _id) in *[_type == "pressRelease" && _id in path("drafts.**")]._id)) && (review.thirdParty == true || defined(distributor) || "releaseReuse" in review.findings[].code || count(review.decisions) > 0) && coalesce(review.status, "pending") == "pending" && !defined(review.assignee)]\n    | order(_updatedAt asc, _id asc) [0...$limit] {_id,\n  "publishedId": string::split(_id, "drafts.")[-1],\n  "isDraft": _id in path("drafts.**"),\n  title,\n  language,\n  _updatedAt,\n  "status": coalesce(review.status, "pending"),\n  "thirdParty": review.thirdParty == true || defined(distributor),\n  "distributor": distributor->name,\n  "approvedHash": review.contentHash,\n  "lastDecision": review.decisions[-1]{action, status, userName, at, note},\n  "assignee": review.assignee.userName,\n  "dueAt": select(dateTime(review.assignments[action == "setDue"][-1].at) >= select(dateTime(review.decisions[-1].at) > dateTime(coalesce(source.importedAt, _createdAt)) => dateTime(review.decisions[-1].at), dateTime(coalesce(source.importedAt, _createdAt))) => dateTime(review.assignments[action == "setDue"][-1].dueAt), select(dateTime(review.decisions[-1].at) > dateTime(coalesce(source.importedAt, _createdAt)) => dateTime(review.decisions[-1].at), dateTime(coalesce(source.importedAt, _createdAt))) + $reviewWithinSeconds)},\n  "overdue": *[_type == "pressRelease" && !(_id in path("versions.**"))\n  && (_id in path("drafts.**") || !(("drafts." + _id) in *[_type == "pressRelease" && _id in path("drafts.**")]._id)) && review.thirdParty == true && coalesce(review.status, "pending") == "pending" && select(dateTime(review.assignments[action == "setDue"][-1].at) >= select(dateTime(review.decisions[-1].at) > dateTime(coalesce(source.importedAt, _createdAt)) => dateTime(review.decisions[-1].at), dateTime(coalesce(source.importedAt, _createdAt))) => dateTime(review.assignments[action == "setDue"][-1].dueAt), select(dateTime(review.decisions[-1].at) > dateTime(coalesce(source.importedAt, _createdAt)) => dateTime(review.decisions[-1].at), dateTime(coalesce(source.importedAt, _createdAt))) + $reviewWithinSeconds) < dateTime(now())]\n    | order(select(dateTime(review.assignments[action == "setDue"][-1].at) >= select(dateTime(review.decisions[-1].at) > dateTime(coalesce(source.importedAt, _createdAt)) => dateTime(review.decisions[-1].at), dateTime(coalesce(source.importedAt, _createdAt))) => dateTime(review.assignments[action == "setDue"][-1].dueAt), select(dateTime(review.decisions[-1].at) > dateTime(coalesce(source.importedAt, _createdAt)) => dateTime(review.decisions[-1].at), dateTime(coalesce(source.importedAt, _createdAt))) + $reviewWithinSeconds) asc, _id asc) [0...$limit] {_id,\n  "publishedId": string::split(_id, "drafts.")[-1],\n  "isDraft": _id in path("drafts.**"),\n  title,\n  language,\n  _updatedAt,\n  "status": coalesce(review.status, "pending"),\n  "thirdParty": review.thirdParty == true || defined(distributor),\n  "distributor": distributor->name,\n  "approvedHash": review.contentHash,\n  "lastDecision": review.decisions[-1]{action, status, userName, at, note},\n  "assignee": review.assignee.userName,\n  "dueAt": select(dateTime(review.assignments[action == "setDue"][-1].at) >= select(dateTime(review.decisions[-1].at) > dateTime(coalesce(source.importedAt, _createdAt)) => dateTime(review.decisions[-1].at), dateTime(coalesce(source.importedAt, _createdAt))) => dateTime(review.assignments[action == "setDue"][-1].dueAt), select(dateTime(review.decisions[-1].at) > dateTime(coalesce(source.importedAt, _createdAt)) => dateTime(review.decisions[-1].at), dateTime(coalesce(source.importedAt, _createdAt))) + $reviewWithinSeconds)}\n}': AssignmentLanesQueryResult
     'count(*[_type == "disclaimer" && distributor._ref == $distributorRef && language == $language && !(_id in [$id, "drafts." + $id])])': DuplicateDisclaimersQueryResult
   }
 }

@@ -2,7 +2,8 @@
  * The editorial review, enforced where documents are written. One guard, built from the
  * newsroom's review policy (config/reviewPolicy.ts), runs before every commit:
  * 1. a reviewed document keeps its `_type` (no copy enters or leaves review by a type switch);
- * 2. its review state changes only by a verified decision (reviewState.ts);
+ * 2. its review state changes only by a verified decision (reviewState.ts), and who has it
+ *    and when it is due only by a verified assignment entry (assignment.ts);
  * 3. nothing third-party goes public without an approval of exactly its content
  *    (publicationGate.ts); a restore's approvals are checked as records (restoredApproval.ts);
  * 4. what detection says (`review.thirdParty`, `review.findings`) is stored with every write,
@@ -25,6 +26,7 @@ import {publishedDistributors} from './distributors'
 import {publicationRefusal, publishes} from './publicationGate'
 import {restoredApprovalRefusal} from './restoredApproval'
 import {lastContentEditor} from './contentEditor'
+import {checkAssignment} from './assignment'
 import {checkReviewState} from './reviewState'
 import {withStoreReuse} from './reuse'
 
@@ -48,6 +50,20 @@ function assessed(change: Change, detection: (document: SanityDocument) => Detec
   if (storesAssessment(after, assessment) && !stale) return change
   const review = withAssessment(after.review, assessment)
   return {...change, after: {...change.after!, review: stale ? {...review, status} : review}}
+}
+
+/**
+ * The verified assignment fields on the change as the decision check left it: a decision
+ * is recorded on top of the review it judged, which carries the assignment from before.
+ */
+function withAssignment(change: Change, assigned: Change): Change {
+  const review = (assigned.after as PressReleaseDocument | null)?.review
+  const target = change.after as PressReleaseDocument | null
+  if (!target?.review || !review) return change
+  const {assignee: _stale, ...rest} = target.review
+  const merged = {...rest, ...(review.assignee ? {assignee: review.assignee} : {}), assignments: review.assignments}
+  if (!review.assignments) delete merged.assignments
+  return {...change, after: {...change.after!, review: merged}}
 }
 
 function typeSwitchRefusal({id, before, after}: Change, types: readonly string[]): string | undefined {
@@ -82,9 +98,12 @@ export function editorialReviewGuard({policy, users}: EditorialReviewGuardOption
         // A restore brings the review state as it was recorded; its approvals are checked below.
         else if (!reviewed(change) || restore) committed.push(change)
         else {
-          const outcome = checkReviewState(change, {policy, user, context, detection: detectionContext})
-          if (outcome.ok) committed.push(outcome.change)
-          else refusals.push({id: change.id, reason: outcome.reason})
+          const assigned = checkAssignment(change, {policy, user, users, context})
+          const outcome = assigned.ok
+            ? checkReviewState(assigned.change, {policy, user, context, detection: detectionContext})
+            : assigned
+          if (outcome.ok && assigned.ok) committed.push(withAssignment(outcome.change, assigned.change))
+          else if (!outcome.ok) refusals.push({id: change.id, reason: outcome.reason})
         }
       }
       if (!(restore && context.allowUnreviewed)) {

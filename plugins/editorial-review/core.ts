@@ -73,7 +73,9 @@ export {
   DEFAULT_REVIEW_WITHIN_HOURS,
   DEFAULT_REUSE_THRESHOLD,
 } from './review/policy'
-export {overdue, waitingSince} from './review/due'
+export {dueOverride, dueTime, overdue, waitingSince} from './review/due'
+export {ASSIGNMENT_ACTIONS, assign, assignmentRefusal} from './review/assign'
+export type {AssignmentInput, AssignOptions, AssignResult} from './review/assign'
 export type {Overdue} from './review/due'
 export type {ReviewPolicy, ReviewPolicyInput, ReusePolicy} from './review/policy'
 export {
@@ -90,6 +92,9 @@ export {ReuseIndex, rankCandidates, sharedCount, DEFAULT_CANDIDATE_LIMIT} from '
 export type {Candidate} from './rules/reuse/candidates'
 export {RELEASE_REUSE_NOTED, reportFor} from './rules/releaseReuse'
 export type {
+  Assignee,
+  AssignmentAction,
+  AssignmentEntry,
   Decision,
   EditorialReview,
   EffectiveStatus,

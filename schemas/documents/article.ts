@@ -81,7 +81,15 @@ export const article = defineType({
       const badge = reviewBadge(document as PressReleaseDocument)
       return {
         title: document.title ?? 'Untitled article',
-        subtitle: [author, document.language, badge && formatMessage(enUS, `badge.${badge}`)].filter(Boolean).join(' · '),
+        subtitle: [
+          author,
+          document.language,
+          badge && formatMessage(enUS, `badge.${badge}`),
+          // Who has it, as a name only: no words to translate.
+          document.review?.assignee?.userName && `@${document.review.assignee.userName}`,
+        ]
+          .filter(Boolean)
+          .join(' · '),
       }
     },
   },

@@ -157,6 +157,8 @@ export const pressRelease = defineType({
             PREVIEW_LABELS[document.review?.thirdParty ? 'preview.pressRelease.third-party' : 'preview.pressRelease.own-copy'],
           document.language,
           badge && formatMessage(enUS, `badge.${badge}`),
+          // Who has it, as a name only: no words to translate.
+          document.review?.assignee?.userName && `@${document.review.assignee.userName}`,
         ]
           .filter(Boolean)
           .join(PREVIEW_SEPARATOR),

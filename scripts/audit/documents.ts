@@ -5,7 +5,13 @@
  * decisions, so a decision missing a field keeps its place in the trail with an empty
  * value, which no verification can mistake for a real approval.
  */
-import type {Decision, EditorialReview, JudgedFinding, PressReleaseDocument} from '../../plugins/editorial-review/core'
+import type {
+  AssignmentEntry,
+  Decision,
+  EditorialReview,
+  JudgedFinding,
+  PressReleaseDocument,
+} from '../../plugins/editorial-review/core'
 import type {PublishedReviewedForAuditQueryResult} from '../../sanity.types'
 
 export type AuditRow = PublishedReviewedForAuditQueryResult[number]
@@ -15,6 +21,23 @@ export type AuditedDocument = PressReleaseDocument & {_id: string; _type: string
 
 type StoredReview = NonNullable<Extract<AuditRow, {_type: 'pressRelease'}>['review']>
 type StoredDecision = NonNullable<StoredReview['decisions']>[number]
+type StoredAssignment = NonNullable<StoredReview['assignments']>[number]
+
+/** An assignment entry as the due time reads it; one without an action or time counts for nothing. */
+function assignmentFrom(entry: StoredAssignment): AssignmentEntry[] {
+  if (!entry.action || !entry.at) return []
+  return [
+    {
+      _key: entry._key,
+      _type: 'reviewAssignment',
+      action: entry.action,
+      userId: entry.userId ?? '',
+      userName: entry.userName ?? '',
+      at: entry.at,
+      ...(entry.dueAt ? {dueAt: entry.dueAt} : {}),
+    },
+  ]
+}
 
 function judgedFindings(decision: StoredDecision): JudgedFinding[] {
   return (decision.findings ?? []).flatMap(({_key, code, severity, message}) =>
@@ -46,6 +69,8 @@ export function reviewFrom(review: StoredReview | null | undefined): EditorialRe
     thirdParty: review.thirdParty === true,
     ...(review.contentHash != null ? {contentHash: review.contentHash} : {}),
     ...(review.decisions ? {decisions: review.decisions.map(decisionFrom)} : {}),
+    // A reviewer's due time overrides the policy's (`npm run audit -- --overdue`).
+    ...(review.assignments ? {assignments: review.assignments.flatMap(assignmentFrom)} : {}),
   }
 }
 

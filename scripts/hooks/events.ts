@@ -19,6 +19,8 @@ export interface ReviewEvent {
   when: string
   /** Who acted, as GROQ. */
   actor: string
+  /** Whom the event is for, as GROQ, when it names someone (the new assignee). */
+  recipient?: string
 }
 
 /** An event the review state cannot express yet; reported as skipped, with why. */
@@ -38,6 +40,11 @@ const latest = 'after().review.decisions[-1]'
  */
 const decided = `(count(${decisions('after')}) > count(${decisions('before')}) && (before() != null || dateTime(after()._updatedAt) - dateTime(${latest}.at) < 60))`
 const decidedBy = `${latest}.userName`
+
+const assignments = (version: 'before' | 'after') => `coalesce(${version}().review.assignments, [])`
+const latestAssignment = 'after().review.assignments[-1]'
+/** As `decided`, for the assignment trail: it grew by a claim or an assignment in this write. */
+const assignedNow = `(count(${assignments('after')}) > count(${assignments('before')}) && ${latestAssignment}.action in ["claim", "assign"] && (before() != null || dateTime(after()._updatedAt) - dateTime(${latestAssignment}.at) < 60))`
 
 /**
  * Whether the target stamps a decision with its commit time. The local lake does (it records
@@ -89,14 +96,19 @@ export const reviewEvents = (decisionTimes: DecisionTimes): ReviewEvent[] => [
     when: `before().review.status == "approved" && ${approvalWasLastWrite(decisionTimes)} && !(${decided}) && delta::changedAny((${JUDGED_FIELDS.join(', ')}))`,
     actor: '"an edit"',
   },
-]
-
-/** Events from issue #15 that need review state which does not exist yet. */
-export const PENDING_EVENTS: PendingEvent[] = [
   {
     key: 'assigned-to-you',
-    reason: 'the review state has no assignee yet (issue #15, item 1); add it here as a filter on a change of review.assignee',
+    headline: 'Assigned to you',
+    on: ['create', 'update'],
+    // A claim or an assignment was appended to the trail by this write and names someone new.
+    when: `${assignedNow} && after().review.assignee.userId != before().review.assignee.userId`,
+    actor: `${latestAssignment}.userName`,
+    recipient: 'after().review.assignee.userName',
   },
+]
+
+/** Events no write can trigger, reported as skipped with what to do instead. */
+export const PENDING_EVENTS: PendingEvent[] = [
   {
     key: 'overdue',
     reason:

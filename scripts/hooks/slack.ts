@@ -18,11 +18,13 @@ export function slackProjection(event: ReviewEvent, studioUrl: string): string {
   const distributor = slackEscaped('coalesce(distributor->name, "unknown distributor")')
   const actor = slackEscaped(`coalesce(${event.actor}, "someone")`)
   const headline = literal(`${event.headline}: `)
+  // Whom it is for, when the event names someone: Slack users are not project users, so by name.
+  const recipient = event.recipient ? ['" · To: "', slackEscaped(`coalesce(${event.recipient}, "someone")`)] : []
   return `{
   "text": ${concat(headline, title)},
   "blocks": [
     {"type": "section", "text": {"type": "mrkdwn", "text": ${concat(`"*${event.headline}*\\n<"`, studioLink(studioUrl), '"|"', title, '">"')}}},
-    {"type": "context", "elements": [{"type": "mrkdwn", "text": ${concat('"Distributor: "', distributor, '" · Status: "', STATUS_TITLE, '" · By: "', actor)}}]}
+    {"type": "context", "elements": [{"type": "mrkdwn", "text": ${concat('"Distributor: "', distributor, '" · Status: "', STATUS_TITLE, '" · By: "', actor, ...recipient)}}]}
   ]
 }`
 }

@@ -1,7 +1,7 @@
 /** `npm run audit -- --overdue` on a lake with the seed import: exit codes for cron, drafts judged, decisions clear it. */
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {decide, type PressReleaseDocument} from '../../plugins/editorial-review/core'
+import {assign, decide, type PressReleaseDocument} from '../../plugins/editorial-review/core'
 import {LAKE_TOKENS, PROJECT_ROOT, startLakeProcess, type LakeProcess} from '../support/lake'
 import {runScript} from '../support/run-script'
 
@@ -42,6 +42,26 @@ describe('npm run audit -- --overdue', () => {
       reviewWithinHours: 4,
       overdue: [{id: DRAFT_ID, distributor: 'SeaPRwire', dueAt: hoursAfterImport(4)}],
     })
+  })
+
+  it('honours a due time a reviewer moved, with a note', async () => {
+    const draft = (await lake.client().getDocument(DRAFT_ID)) as PressReleaseDocument
+    const moved = assign(
+      draft,
+      {
+        action: 'setDue',
+        user: {id: 'local-editor', name: 'Local Editor', roles: ['editor']},
+        dueAt: hoursAfterImport(8),
+        note: 'Waiting for the distributor',
+      },
+      {reviewerRoles: ['editor']},
+    )
+    if (!moved.ok) throw new Error(moved.reason)
+    await lake.client({token: LAKE_TOKENS.editor}).patch(DRAFT_ID).set({review: moved.review}).commit()
+    expect((await audit('--as-of', hoursAfterImport(5))).code).toBe(0)
+    const late = await audit('--as-of', hoursAfterImport(9), '--json')
+    expect(late.code).toBe(1)
+    expect(JSON.parse(late.stdout)).toMatchObject({overdue: [{id: DRAFT_ID, dueAt: hoursAfterImport(8)}]})
   })
 
   it('refuses a time it cannot read, with exit 2', async () => {

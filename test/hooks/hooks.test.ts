@@ -6,7 +6,7 @@
 import path from 'node:path'
 import {isValidSignature} from '@sanity/webhook'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {decide, type PressReleaseDocument} from '../../plugins/editorial-review/core'
+import {assign, decide, type PressReleaseDocument} from '../../plugins/editorial-review/core'
 import type {WebhookDefinition} from '../../lake/webhooks/types'
 import {LAKE_TOKENS, PROJECT_ROOT, startLakeProcess, type LakeProcess} from '../support/lake'
 import {startReceiver, type ReceivedRequest, type Receiver} from '../support/receiver'
@@ -44,9 +44,10 @@ describe('npm run hooks', () => {
   it('registers the review webhooks once: a second run changes nothing', async () => {
     const first = await runScript('scripts/hooks.ts', ['--url', receiver.url], env())
     expect(first.code, first.stderr).toBe(0)
-    const names = ['needs-review', 'changes-requested', 'approved', 'approval-outdated'].map((key) => `Pressroom review: ${key}`)
+    const names = ['needs-review', 'changes-requested', 'approved', 'approval-outdated', 'assigned-to-you'].map(
+      (key) => `Pressroom review: ${key}`,
+    )
     for (const name of names) expect(first.stdout).toContain(`created   ${name}`)
-    expect(first.stdout).toMatch(/skipped {3}assigned-to-you: /)
     expect(first.stdout).toMatch(/skipped {3}overdue: /)
     expect(first.stdout + first.stderr).not.toContain(SECRET)
     const registered = await listHooks()
@@ -66,12 +67,12 @@ describe('npm run hooks', () => {
       env(),
     )
     expect(moved.code, moved.stderr).toBe(0)
-    expect(moved.stdout.match(/^updated /gm)).toHaveLength(4)
+    expect(moved.stdout.match(/^updated /gm)).toHaveLength(5)
     const after = await listHooks()
     expect(after.map((hook) => hook.id).sort()).toEqual(before.map((hook) => hook.id).sort())
     expect(after.every((hook) => hook.rule.projection!.includes('https://studio.example.org/intent/edit/id='))).toBe(true)
     const back = await runScript('scripts/hooks.ts', ['--url', receiver.url], env())
-    expect(back.stdout.match(/^updated /gm)).toHaveLength(4)
+    expect(back.stdout.match(/^updated /gm)).toHaveLength(5)
   })
 
   it("refuses an editor's token and says which token it needs", async () => {
@@ -127,5 +128,26 @@ describe('npm run hooks', () => {
     const changes = await slackMessage((await receiver.received(4))[3]!)
     expect(changes.text).toBe('Changes requested: Retitled again')
     expect(changes.blocks[1].elements[0].text).toBe('Distributor: SeaPRwire · Status: Changes requested · By: Local Editor')
+
+    // An assignment names whom it is for; a due-time change and an unassignment notify no one.
+    const assignNow = async (token: string, input: Parameters<typeof assign>[1]) => {
+      const current = (await lake.client().getDocument(DRAFT_ID)) as PressReleaseDocument
+      const result = assign(current, input, {reviewerRoles: ['administrator', 'editor']})
+      if (!result.ok) throw new Error(result.reason)
+      await lake.client({token}).patch(DRAFT_ID).set({review: result.review}).commit()
+    }
+    const admin2 = {id: 'local-admin', name: 'Local Administrator', roles: ['administrator']}
+    await assignNow(LAKE_TOKENS.editor, {action: 'assign', user: reviewer, assignee: admin2})
+    const assigned = await slackMessage((await receiver.received(5))[4]!)
+    expect(assigned.text).toBe('Assigned to you: Retitled again')
+    expect(assigned.blocks[1].elements[0].text).toBe(
+      'Distributor: SeaPRwire · Status: Changes requested · By: Local Editor · To: Local Administrator',
+    )
+    await assignNow(LAKE_TOKENS.administrator, {action: 'setDue', user: admin2, dueAt: new Date(), note: 'Today'})
+    await assignNow(LAKE_TOKENS.administrator, {action: 'unassign', user: admin2})
+    await assignNow(LAKE_TOKENS.editor, {action: 'claim', user: reviewer})
+    const claimed = await slackMessage((await receiver.received(6))[5]!)
+    expect(claimed.blocks[1].elements[0].text).toContain('By: Local Editor · To: Local Editor')
+    expect(receiver.requests).toHaveLength(6)
   })
 })

@@ -17,6 +17,7 @@ import {useDetectContext} from '../hooks/useDetectContext'
 import {useReuseDetectContext} from '../hooks/useReuseSources'
 import {useReviewUser} from '../hooks/useReviewUser'
 import {useStoredAssessment} from '../hooks/useStoredAssessment'
+import {AssignmentBar} from './AssignmentBar'
 import {FindingsContext, useLiveFindings} from './FindingsContext'
 import {FindingsPanel} from './FindingsPanel'
 import {ReusePanel} from './ReusePanel'
@@ -69,6 +70,8 @@ function ReviewedDocumentInput(props: ObjectInputProps) {
             onFocusPath={props.onPathFocus}
           />
         )}
+        {/* Who has flagged copy and when it is due. */}
+        {review?.verdict.thirdParty && document && <AssignmentBar document={document} />}
         {document && context?.reuse && <ReusePanel document={document} context={context} onFocusPath={props.onPathFocus} />}
         {props.renderDefault(props)}
       </Stack>

@@ -2,7 +2,7 @@
  * When flagged copy waiting for review is due. It waits from its import, or from the last
  * decision (a reopen sends it back to review; an approval that went stale counts from the
  * approval, the last moment the lake knows a reviewer looked), and is due `reviewWithinHours`
- * later. Pure, so the audit, the queue and notifications agree on what "overdue" means.
+ * later, unless a reviewer moved the due time (with a note, in the assignment trail). Pure, so the audit, the queue and notifications agree on what "overdue" means.
  */
 import type {PressReleaseDocument} from '../rules/types'
 import type {ReviewPolicy} from './policy'
@@ -27,6 +27,29 @@ export interface Overdue {
 }
 
 /**
+ * The due time a reviewer set for the current wait (the latest `setDue` of the assignment
+ * trail, if made since the copy started waiting: a reopen or a stale approval starts a new wait).
+ */
+export function dueOverride(document: PressReleaseDocument): Date | undefined {
+  const set = document.review?.assignments?.findLast((entry) => entry.action === 'setDue')
+  const since = waitingSince(document)
+  if (!set?.dueAt || !since || !(Date.parse(set.at) >= since.getTime())) return undefined
+  const due = new Date(set.dueAt)
+  return Number.isNaN(due.getTime()) ? undefined : due
+}
+
+/**
+ * When flagged copy waiting for review is due: a reviewer's override, else `reviewWithinHours`
+ * after it started waiting. Undefined for copy that is not waiting (own copy, decided copy).
+ */
+export function dueTime(document: PressReleaseDocument, policy: Pick<ReviewPolicy, 'reviewWithinHours'>): Date | undefined {
+  if (document.review?.thirdParty !== true || effectiveStatus(document).status !== 'pending') return undefined
+  const since = waitingSince(document)
+  if (!since) return undefined
+  return dueOverride(document) ?? new Date(since.getTime() + policy.reviewWithinHours * HOUR_MS)
+}
+
+/**
  * Why the copy is overdue (since when it waits, when it was due), or undefined when it is
  * not: own copy, decided copy (changes requested, rejected, a current approval) and copy
  * still within its time are not overdue.
@@ -36,9 +59,7 @@ export function overdue(
   policy: Pick<ReviewPolicy, 'reviewWithinHours'>,
   now: Date,
 ): Overdue | undefined {
-  if (document.review?.thirdParty !== true || effectiveStatus(document).status !== 'pending') return undefined
+  const dueAt = dueTime(document, policy)
   const since = waitingSince(document)
-  if (!since) return undefined
-  const dueAt = new Date(since.getTime() + policy.reviewWithinHours * HOUR_MS)
-  return dueAt.getTime() < now.getTime() ? {waitingSince: since, dueAt} : undefined
+  return dueAt && since && dueAt.getTime() < now.getTime() ? {waitingSince: since, dueAt} : undefined
 }

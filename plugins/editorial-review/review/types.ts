@@ -51,6 +51,36 @@ export interface EditorialReview {
   findings?: StoredFinding[]
   /** Append-only audit trail. */
   decisions?: Decision[]
+  /** The reviewer who has the copy now; set only through an assignment entry (./assign.ts). */
+  assignee?: Assignee
+  /** Append-only trail of claims, assignments and due-time changes. */
+  assignments?: AssignmentEntry[]
+}
+
+/** What a reviewer can do about who has the copy and when it is due. */
+export type AssignmentAction = 'claim' | 'assign' | 'unassign' | 'setDue'
+
+/** A reviewer named on the copy, as stored: the id decides, the name is for lists. */
+export interface Assignee {
+  userId: string
+  userName: string
+}
+
+/** One entry of the assignment trail: who changed what, when, and why. */
+export interface AssignmentEntry {
+  _key: string
+  _type: 'reviewAssignment'
+  action: AssignmentAction
+  /** Who acted. */
+  userId: string
+  userName: string
+  /** ISO 8601 timestamp. */
+  at: string
+  /** Who has the copy after a claim or assignment. */
+  assignee?: Assignee
+  /** The new due time of a `setDue`, ISO 8601. */
+  dueAt?: string
+  note?: string
 }
 
 export interface ReviewUser {

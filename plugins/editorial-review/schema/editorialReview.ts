@@ -23,6 +23,13 @@ export const editorialReview = defineType({
     defineField({name: 'contentHash', title: 'Content hash of the last decision', type: 'string'}),
     defineField({name: 'findings', title: 'Findings at import', type: 'array', of: [defineArrayMember({type: 'reviewFinding'})]}),
     defineField({name: 'decisions', title: 'Audit trail', type: 'array', of: [defineArrayMember({type: 'reviewDecision'})]}),
+    defineField({name: 'assignee', title: 'Assigned to', type: 'reviewAssignee'}),
+    defineField({
+      name: 'assignments',
+      title: 'Assignment trail',
+      type: 'array',
+      of: [defineArrayMember({type: 'reviewAssignment'})],
+    }),
   ],
   preview: {
     select: {status: 'status', thirdParty: 'thirdParty'},

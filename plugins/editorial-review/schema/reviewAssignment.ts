@@ -1,0 +1,34 @@
+import {UserIcon} from '@sanity/icons/User'
+import {defineField, defineType} from 'sanity'
+
+export const ASSIGNMENT_ACTION_OPTIONS = [
+  {title: 'Claimed', value: 'claim'},
+  {title: 'Assigned', value: 'assign'},
+  {title: 'Unassigned', value: 'unassign'},
+  {title: 'Due time changed', value: 'setDue'},
+]
+
+/** One entry of the assignment trail: who took, handed over or released the copy, or moved its due time. */
+export const reviewAssignment = defineType({
+  name: 'reviewAssignment',
+  title: 'Assignment',
+  type: 'object',
+  icon: UserIcon,
+  readOnly: true,
+  fields: [
+    defineField({name: 'action', title: 'Action', type: 'string', options: {list: ASSIGNMENT_ACTION_OPTIONS}}),
+    defineField({name: 'userId', title: 'User id', type: 'string'}),
+    defineField({name: 'userName', title: 'User', type: 'string'}),
+    defineField({name: 'at', title: 'At', type: 'datetime'}),
+    defineField({name: 'assignee', title: 'Assigned to', type: 'reviewAssignee'}),
+    defineField({name: 'dueAt', title: 'Due', type: 'datetime'}),
+    defineField({name: 'note', title: 'Note', type: 'text', rows: 2}),
+  ],
+  preview: {
+    select: {action: 'action', userName: 'userName', assignee: 'assignee.userName', at: 'at', dueAt: 'dueAt'},
+    prepare: ({action, userName, assignee, at, dueAt}) => ({
+      title: `${ASSIGNMENT_ACTION_OPTIONS.find((option) => option.value === action)?.title ?? 'Changed'} by ${userName ?? 'unknown'}`,
+      subtitle: [assignee && `→ ${assignee}`, dueAt && `due ${dueAt}`, at].filter(Boolean).join(' · '),
+    }),
+  },
+})

@@ -1,0 +1,209 @@
+/**
+ * Assignment in the built Studio, in Chromium, against a real lake holding the imported
+ * seed and two pasted wire stories: a reviewer claims a release in the review panel,
+ * assigns it to another reviewer, moves its due time into the past with a note; the queue's
+ * "Assigned to me", "Unassigned" and "Overdue" lanes then show each user their own copy, and
+ * list previews name who has it. Failed requests and console errors fail the test unless
+ * they are on the allow-list. Screenshots go to test-results/assignment/.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import type {Page} from 'playwright-core'
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
+import {assign, type PressReleaseDocument} from '../../../plugins/editorial-review/core'
+import {launchChromium, type LaunchedBrowser} from '../../support/browser'
+import {LAKE_TOKENS, PROJECT_ROOT, startLakeProcess, type LakeProcess} from '../../support/lake'
+import {runScript} from '../../support/run-script'
+import {serveStatic, type StaticServer} from '../../support/static-server'
+
+const STUDIO_DIST = path.resolve(PROJECT_ROOT, process.env.STUDIO_DIST ?? 'dist')
+const SHOTS = path.join(PROJECT_ROOT, 'test-results', 'assignment')
+const hasStudio = fs.existsSync(path.join(STUDIO_DIST, 'index.html'))
+if (!hasStudio)
+  console.warn(`\n!!! SKIPPING the assignment browser test: no built Studio at ${STUDIO_DIST}. Run \`npm run build\`. !!!\n`)
+
+const RELEASE_ID = 'pressRelease.000_e42a070e862f161b'
+const DOCUMENT_PATH = `/structure/pressRelease;${RELEASE_ID}`
+const WIRE_COPY = [
+  'WASHINGTON (AP) — American and Israeli officials held virtual talks on Monday about a possible operation in Rafah.',
+  'Copyright 2024 The Associated Press. All rights reserved.',
+]
+const CLAIMED_TITLE = 'Wire story the editor holds'
+const FREE_TITLE = 'Wire story nobody holds'
+
+/** Console errors the offline Studio produces by itself (its CDN version check), unrelated to the review. */
+const ALLOWED_CONSOLE = [/ERR_NAME_NOT_RESOLVED/, /Failed to fetch version for package/, /ERR_INTERNET_DISCONNECTED/]
+/** While a page load replaces the Studio, its presence layer may send on the socket the browser is closing. */
+const UNLOAD_NOISE = /WebSocket is already in CLOSING or CLOSED state/
+
+/** `YYYY-MM-DDTHH:mm` in the browser's local time (the container's TZ), what a `datetime-local` input takes. */
+function localInputValue(date: Date): string {
+  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
+}
+
+describe.skipIf(!hasStudio)('assignment in the Studio (Chromium)', {timeout: 240_000}, () => {
+  let lake: LakeProcess
+  let studio: StaticServer
+  let chromium: LaunchedBrowser
+  let page: Page
+  let releaseTitle: string
+  const problems: string[] = []
+  let navigating = false
+
+  const shot = (name: string) => page.screenshot({path: path.join(SHOTS, `${name}.png`)})
+  const admin = () => lake.client({token: LAKE_TOKENS.administrator})
+  const stored = async (id: string) => (await admin().getDocument<PressReleaseDocument & {_id: string}>(id))!
+  const assignment = () => page.getByTestId('review-assignment')
+
+  async function openAs(token: string, studioPath: string) {
+    navigating = true
+    try {
+      await page.goto(`${studio.url}/`)
+      await page.evaluate((value) => {
+        window.localStorage.setItem('__studio_auth_token_pressroom', JSON.stringify({token: value}))
+        window.localStorage.setItem('sanity-locale:pressroom:pressroom', 'en-US')
+      }, token)
+      await page.goto(`${studio.url}${studioPath}`)
+    } finally {
+      navigating = false
+    }
+  }
+
+  /** The titles a queue lane lists for the user the token selects, once `expected` shows. */
+  async function laneTitles(token: string, lane: string, expected: string): Promise<string[]> {
+    await openAs(token, `/structure/review-queue;${lane}`)
+    await page.getByText(expected, {exact: true}).first().waitFor({timeout: 60_000})
+    const titles = [releaseTitle, CLAIMED_TITLE, FREE_TITLE]
+    const shown = await Promise.all(titles.map(async (title) => (await page.getByText(title, {exact: true}).count()) > 0))
+    return titles.filter((_, index) => shown[index])
+  }
+
+  async function pastedWireStory(id: string, title: string) {
+    await lake.client({token: LAKE_TOKENS.contributor}).create({
+      _id: id,
+      _type: 'pressRelease',
+      title,
+      body: WIRE_COPY.map((text, index) => ({
+        _key: `b${index}`,
+        _type: 'block',
+        style: 'normal',
+        markDefs: [],
+        children: [{_key: `s${index}`, _type: 'span', marks: [], text}],
+      })),
+    })
+  }
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, {recursive: true})
+    studio = await serveStatic(STUDIO_DIST)
+    lake = await startLakeProcess({corsOrigins: [studio.origin]})
+    const imported = await runScript('scripts/import.ts', ['seeds'], {SANITY_API_HOST: lake.url})
+    expect(imported.code, imported.stderr).toBe(0)
+    releaseTitle = (await stored(`drafts.${RELEASE_ID}`)).title!
+    await pastedWireStory('drafts.pressRelease.wire-claimed', CLAIMED_TITLE)
+    await pastedWireStory('drafts.pressRelease.wire-free', FREE_TITLE)
+    // The editor holds one story already; claiming through the Studio is what the test exercises below.
+    const claim = assign(
+      await stored('drafts.pressRelease.wire-claimed'),
+      {action: 'claim', user: {id: 'local-editor', name: 'Local Editor', roles: ['editor']}},
+      {reviewerRoles: ['editor']},
+    )
+    if (!claim.ok) throw new Error(claim.reason)
+    await lake.client({token: LAKE_TOKENS.editor}).patch('drafts.pressRelease.wire-claimed').set({review: claim.review}).commit()
+
+    chromium = await launchChromium()
+    await chromium.context.addInitScript((apiHost: string) => {
+      window.localStorage.setItem('pressroom:apiHost', apiHost)
+    }, `http://localhost:${lake.port}`)
+    page = await chromium.context.newPage()
+    const isLake = (url: string) => new URL(url).port === String(lake.port)
+    page.on('response', (response) => {
+      if (isLake(response.url()) && response.status() >= 400)
+        problems.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`)
+    })
+    page.on('requestfailed', (request) => {
+      const failure = request.failure()?.errorText ?? ''
+      if (isLake(request.url()) && !failure.includes('ERR_ABORTED'))
+        problems.push(`request failed ${request.method()} ${request.url()}: ${failure}`)
+    })
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return
+      const text = message.text()
+      if (ALLOWED_CONSOLE.some((pattern) => pattern.test(text)) || (navigating && UNLOAD_NOISE.test(text))) return
+      problems.push(`console error: ${text.slice(0, 300)}`)
+    })
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+  }, 180_000)
+
+  afterEach(() => {
+    const found = problems.splice(0)
+    expect(found).toEqual([])
+  })
+
+  afterAll(async () => {
+    await chromium?.close()
+    await studio?.close()
+    await lake?.stop()
+  })
+
+  it('shows a contributor who has the copy, with the buttons shut and the reason given', async () => {
+    await openAs(LAKE_TOKENS.contributor, DOCUMENT_PATH)
+    await assignment().waitFor({timeout: 120_000})
+    expect(await page.getByTestId('review-assignee').textContent()).toBe('Nobody has claimed this copy yet')
+    expect(await page.getByTestId('review-due').textContent()).toMatch(/^Due /)
+    expect(await page.getByTestId('review-claim').isDisabled()).toBe(true)
+    expect(await page.getByTestId('review-assignment-blocked').textContent()).toBe(
+      'Only reviewers (administrator, editor) can claim copy, assign it or move its due time; ask one of them.',
+    )
+  })
+
+  it('claims, assigns to another reviewer by name, and moves the due time into the past with a note', async () => {
+    await openAs(LAKE_TOKENS.editor, DOCUMENT_PATH)
+    await assignment().waitFor({timeout: 120_000})
+    await page.getByTestId('review-claim').click()
+    await expect.poll(() => page.getByTestId('review-assignee').textContent(), {timeout: 30_000}).toBe('Assigned to you')
+    await expect
+      .poll(async () => (await stored(`drafts.${RELEASE_ID}`)).review?.assignee?.userId, {timeout: 30_000})
+      .toBe('local-editor')
+    await shot('1-claimed')
+
+    await page.getByTestId('review-assign').click()
+    await page.getByTestId('review-assign-local-admin').click()
+    await expect
+      .poll(() => page.getByTestId('review-assignee').textContent(), {timeout: 30_000})
+      .toBe('Assigned to Local Administrator')
+    await expect
+      .poll(async () => (await stored(`drafts.${RELEASE_ID}`)).review?.assignments?.map(({action}) => action), {
+        timeout: 30_000,
+      })
+      .toEqual(['claim', 'assign'])
+
+    await page.getByTestId('review-change-due').click()
+    const confirm = page.getByTestId('review-due-confirm')
+    await page.getByTestId('review-due-input').fill(localInputValue(new Date(Date.now() - 2 * 3_600_000)))
+    expect(await confirm.isDisabled()).toBe(true)
+    await page.getByTestId('review-due-note').fill('The distributor lifted the embargo early.')
+    await shot('2-due-dialog')
+    await confirm.click()
+    await expect.poll(() => page.getByTestId('review-due').getAttribute('data-overdue'), {timeout: 30_000}).toBe('true')
+    expect(await page.getByTestId('review-due').textContent()).toMatch(/^Overdue since /)
+    const review = (await stored(`drafts.${RELEASE_ID}`)).review!
+    expect(review.assignments?.at(-1)).toMatchObject({
+      action: 'setDue',
+      userId: 'local-editor',
+      note: 'The distributor lifted the embargo early.',
+    })
+    await shot('3-overdue')
+  })
+
+  it('lists each reviewer’s own copy in "Assigned to me", the rest in "Unassigned", and the past-due release in "Overdue"', async () => {
+    expect(await laneTitles(LAKE_TOKENS.editor, 'assignedToMe', CLAIMED_TITLE)).toEqual([CLAIMED_TITLE])
+    await shot('4-editor-assigned-to-me')
+    expect(await laneTitles(LAKE_TOKENS.administrator, 'assignedToMe', releaseTitle)).toEqual([releaseTitle])
+    // The list preview names who has it.
+    await page.getByText('@Local Administrator').first().waitFor({timeout: 30_000})
+    expect(await laneTitles(LAKE_TOKENS.editor, 'unassigned', FREE_TITLE)).toEqual([FREE_TITLE])
+    expect(await laneTitles(LAKE_TOKENS.editor, 'overdue', releaseTitle)).toEqual([releaseTitle])
+    await shot('5-overdue-lane')
+  })
+})
