@@ -57,7 +57,7 @@ async function ingestMs(file: string): Promise<{ms: number; documents: number}> 
   const lake = await startLakeProcess()
   try {
     const started = performance.now()
-    const docs = parseNdjson(fs.readFileSync(file, 'utf8'), file)
+    const docs = parseNdjson(fs.readFileSync(file), file)
     const {documents} = await importDocuments(docs, {
       url: lake.url,
       dataset: 'production',

@@ -9,6 +9,7 @@
  * apart from the server's folder; `lake/main.ts` dispatches `import`/`export` here and
  * shares the flag parsing of `lake/cli.ts`.
  */
+import {isUtf8} from 'node:buffer'
 import fs from 'node:fs'
 import {randomUUID} from 'node:crypto'
 import {LOCAL_LAKE, API_VERSION} from '../config/target'
@@ -58,18 +59,35 @@ function containsAsset(value: unknown): boolean {
 /** A validated document to import: its id (for reports) and its JSON as it will be sent. */
 export interface NdjsonDocument {
   id: string
-  /** The file's line itself when the document is sent unchanged, so it is not serialized again. */
-  json: string
+  /** UTF-8 JSON: the file's own bytes for the line when the document is sent unchanged, so it is neither serialized nor encoded again. */
+  json: Uint8Array
 }
 
-/** Parses and validates NDJSON text; errors name the file and line. */
-export function parseNdjson(text: string, file: string): NdjsonDocument[] {
+/** The lines of an NDJSON file: each line's bytes (a view of the file, not a copy) and its number. */
+function* linesOf(data: Buffer): Generator<{bytes: Buffer; number: number}> {
+  let start = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0
+  for (let number = 1; start < data.length; number++) {
+    const nl = data.indexOf(0x0a, start)
+    const end = nl === -1 ? data.length : nl
+    yield {bytes: data.subarray(start, end), number}
+    start = end + 1
+  }
+}
+
+/**
+ * Parses and validates NDJSON (the file's bytes, or text); errors name the file and line.
+ * Invalid UTF-8 is refused here, before anything is written, as the lake would refuse it mid-import.
+ */
+export function parseNdjson(content: Buffer | string, file: string): NdjsonDocument[] {
   const docs: NdjsonDocument[] = []
   const seen = new Map<string, number>()
-  text.split('\n').forEach((raw, i) => {
-    const line = raw.trim()
-    if (!line) return
-    const where = `${file}:${i + 1}`
+  const data = typeof content === 'string' ? Buffer.from(content) : content
+  for (const {bytes, number} of linesOf(data)) {
+    const where = `${file}:${number}`
+    if (!isUtf8(bytes)) throw new Error(`${where}: not valid UTF-8; save the file as UTF-8`)
+    const text = bytes.toString('utf8')
+    const line = text.trim()
+    if (!line) continue
     let doc: unknown
     try {
       doc = JSON.parse(line)
@@ -90,9 +108,10 @@ export function parseNdjson(text: string, file: string): NdjsonDocument[] {
     }
     const earlier = seen.get(d._id)
     if (earlier !== undefined) throw new Error(`${where}: duplicate _id "${d._id}" (first on line ${earlier})`)
-    seen.set(d._id, i + 1)
-    docs.push({id: d._id, json: assigned ? JSON.stringify(d) : line})
-  })
+    seen.set(d._id, number)
+    const json = assigned ? JSON.stringify(d) : line
+    docs.push({id: d._id, json: json === text ? bytes : Buffer.from(json)})
+  }
   return docs
 }
 
@@ -112,7 +131,7 @@ function* batchesOf(docs: NdjsonDocument[], size: number): Generator<{start: num
     let end = start
     let bytes = 0
     while (end < docs.length && end - start < size) {
-      const next = Buffer.byteLength(docs[end]!.json) + 32
+      const next = docs[end]!.json.length + 32
       if (end > start && bytes + next > MAX_BATCH_BYTES) break
       bytes += next
       end++
@@ -146,7 +165,7 @@ const NETWORK_ATTEMPTS = 3
 async function postTransaction(
   url: string,
   token: string | undefined,
-  body: string,
+  body: Buffer<ArrayBuffer>,
   transactionId: string,
 ): Promise<Response | 'committed'> {
   for (let attempt = 1; ; attempt++) {
@@ -166,6 +185,22 @@ async function postTransaction(
   }
 }
 
+/**
+ * `{"mutations": [{"<mode>": <document>}, …]}` spliced from the documents' UTF-8 JSON: serializing
+ * 100 MB of documents again would cost more than sending them, and so would a string body,
+ * which fetch scans for lone surrogates and encodes again.
+ */
+function requestBody(batch: NdjsonDocument[], mode: ImportMode): Buffer<ArrayBuffer> {
+  const opening = Buffer.from(`{"${mode}":`)
+  const parts: Uint8Array[] = [Buffer.from('{"mutations":[')]
+  batch.forEach(({json}, i) => parts.push(...(i === 0 ? [] : [COMMA]), opening, json, CLOSE_BRACE))
+  parts.push(Buffer.from(']}'))
+  return Buffer.concat(parts)
+}
+
+const COMMA = Buffer.from(',')
+const CLOSE_BRACE = Buffer.from('}')
+
 /** Sends one batch, setting aside the documents the review gate refuses; never rejects. */
 async function sendBatch(
   number: number,
@@ -183,8 +218,7 @@ async function sendBatch(
       const res = await postTransaction(
         `${options.url}/v${API_VERSION}/data/mutate/${options.dataset}?${query}&transactionId=${transactionId}`,
         options.token,
-        // Spliced from the documents' JSON: serializing 100 MB of documents again would cost more than sending them.
-        `{"mutations":[${batch.map(({json}) => `{"${options.mode}":${json}}`).join(',')}]}`,
+        requestBody(batch, options.mode),
         transactionId,
       )
       if (res === 'committed') break
@@ -287,8 +321,7 @@ export async function runImport(args: ParsedArgs): Promise<void> {
       : 'create'
   const batchSize = Number(stringFlag(args, 'batch-size') ?? 500)
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError('--batch-size must be a positive integer')
-  const text = fs.readFileSync(file, 'utf8')
-  const docs = parseNdjson(text, file)
+  const docs = parseNdjson(fs.readFileSync(file), file)
   const started = performance.now()
   const allowUnreviewed = hasFlag(args, 'allow-unreviewed')
   const {batches, documents, refused} = await importDocuments(docs, {...connection(args), mode, batchSize, allowUnreviewed})

@@ -155,7 +155,7 @@ export async function startLake(options: LakeServerOptions): Promise<RunningLake
         webhooks.close()
         scheduler.stop()
         server.close(() => {
-          // A compaction under way finishes first: stopping it would only waste the work.
+          // A compaction under way finishes first (stopping it would only waste the work), and a due one runs now.
           void Promise.all([queries.close(), store.compactionSettled()]).finally(() => {
             store.close()
             resolve()

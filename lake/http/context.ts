@@ -1,4 +1,5 @@
 /** What every handler receives, and the small response helpers they share. */
+import {isUtf8} from 'node:buffer'
 import type {IncomingMessage, ServerResponse} from 'node:http'
 import {errors, LakeError} from '../errors'
 import type {UserDirectory} from '../auth/users'
@@ -126,20 +127,23 @@ export function parseUntrustedJson(text: string, what: string): unknown {
   }
 }
 
-// `fatal`: invalid UTF-8 is refused rather than silently stored as U+FFFD.
-const utf8 = new TextDecoder('utf-8', {fatal: true})
+/**
+ * The body as text. Invalid UTF-8 is refused rather than silently stored as U+FFFD;
+ * `isUtf8` validates strictly, as a fatal TextDecoder does, at a fraction of its cost (an
+ * import sends megabytes per request). A leading byte order mark is dropped, as TextDecoder drops it.
+ */
+function utf8Text(raw: Buffer): string | undefined {
+  const body = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? raw.subarray(3) : raw
+  return isUtf8(body) ? body.toString('utf8') : undefined
+}
 
 /** Parses a JSON body; an empty body is `{}`. */
 export async function readJson(ctx: RequestContext): Promise<Record<string, unknown>> {
   const raw = await readBody(ctx.req)
   if (raw.length === 0) return {}
   const what = `Request body of ${ctx.req.method} ${ctx.path}`
-  let text: string
-  try {
-    text = utf8.decode(raw)
-  } catch {
-    throw errors.badRequest(`${what} is not valid UTF-8`)
-  }
+  const text = utf8Text(raw)
+  if (text === undefined) throw errors.badRequest(`${what} is not valid UTF-8`)
   const value = parseUntrustedJson(text, what)
   if (!value || typeof value !== 'object' || Array.isArray(value))
     throw errors.badRequest(`${what} is not valid JSON: expected a JSON object`)

@@ -5,7 +5,7 @@
  */
 import {publishedIdOf} from './ids'
 import type {SnapshotEntry} from './journal'
-import {OrderIndexes} from './order-index'
+import {OrderIndexes, type PlacedDoc} from './order-index'
 import {TransactionIds} from './transaction-ids'
 import type {Change, SanityDocument} from './types'
 
@@ -67,6 +67,9 @@ export class DatasetState {
   /** Sorted indexes the list-query planner builds on demand; kept current by `apply`. */
   readonly orderIndexes = new OrderIndexes()
   private nextGroupOrdinal = 0
+  /** id → when the stored copy joined its group: the order `Group` iterates its members in, as a number the indexes can compare. */
+  private readonly joined = new Map<string, number>()
+  private nextMember = 0
   /** Bumped on every commit; query caches compare it. */
   generation = 0
 
@@ -81,12 +84,14 @@ export class DatasetState {
 
   apply(commit: AppliedCommit): void {
     this.transactionIds.add(commit.transactionId)
-    const ordered: [SanityDocument | null, SanityDocument | null][] | undefined = this.orderIndexes.active ? [] : undefined
+    const removed: PlacedDoc[] | undefined = this.orderIndexes.active ? [] : undefined
     for (const change of commit.changes) {
       const previous = this.docs.get(change.id) ?? null
       this.transactionIds.revisionChanged(previous?._rev, change.after?._rev)
-      ordered?.push([previous, change.after])
-      if (previous) this.unindex(previous)
+      if (previous) {
+        removed?.push(this.placed(previous))
+        this.unindex(previous)
+      }
       if (change.after) {
         this.docs.set(change.id, change.after)
         this.index(change.after)
@@ -103,8 +108,18 @@ export class DatasetState {
         ...(commit.allowedUnreviewed ? {allowedUnreviewed: true as const} : {}),
       })
     }
-    if (ordered) this.orderIndexes.update(ordered)
+    if (removed) {
+      // Places are read once every change is in: a group emptied and refilled in this commit has a new ordinal.
+      const added: PlacedDoc[] = []
+      for (const {id, after} of commit.changes) if (after && this.docs.get(id) === after) added.push(this.placed(after))
+      this.orderIndexes.update(removed, added)
+    }
     this.generation++
+  }
+
+  /** A stored copy with its place in dataset order (see order-index.ts `Place`). */
+  placed(doc: SanityDocument): PlacedDoc {
+    return {doc, group: this.groups.get(publishedIdOf(doc._id))!.ordinal, member: this.joined.get(doc._id)!}
   }
 
   /** Loads a document from a snapshot, with a single synthetic history entry at its current revision. */
@@ -154,7 +169,10 @@ export class DatasetState {
     const group = publishedIdOf(doc._id)
     let members = this.groups.get(group)
     if (!members) this.groups.set(group, (members = new Group(this.nextGroupOrdinal++)))
-    members.add(doc._id)
+    if (!members.has(doc._id)) {
+      members.add(doc._id)
+      this.joined.set(doc._id, this.nextMember++)
+    }
   }
 
   private unindex(doc: SanityDocument): void {
@@ -165,6 +183,7 @@ export class DatasetState {
     }
     const group = publishedIdOf(doc._id)
     const members = this.groups.get(group)
+    this.joined.delete(doc._id)
     if (members) {
       members.delete(doc._id)
       if (members.size === 0) this.groups.delete(group)

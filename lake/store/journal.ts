@@ -123,17 +123,21 @@ function encodeLine(value: unknown): Buffer {
   return line
 }
 
-/** A record's line, with its changes as the store already encoded them (`[{id, after}]` in UTF-8) rather than serialized again. */
-function encodeRecord(record: JournalRecord, changesJson: Buffer | undefined): Buffer {
-  if (changesJson === undefined) return encodeLine(record)
+/**
+ * A record's line, in the pieces it is written in: its changes as the store already encoded
+ * them (`[{id, after}]` in UTF-8), neither serialized again nor copied into one buffer.
+ */
+function encodeRecord(record: JournalRecord, changesJson: Buffer | undefined): Buffer[] {
+  if (changesJson === undefined) return [encodeLine(record)]
   const {changes: _, ...head} = record
   const opening = Buffer.from(`${JSON.stringify(head).slice(0, -1)},"changes":`)
-  const closing = Buffer.from('}')
-  const crc = crc32(closing, crc32(changesJson, crc32(opening)))
-  return Buffer.concat([Buffer.from(`${crc.toString(16).padStart(8, '0')} `), opening, changesJson, closing, NEWLINE])
+  // The checksum covers the JSON, not the newline.
+  const crc = crc32(CLOSING.subarray(0, 1), crc32(changesJson, crc32(opening)))
+  return [Buffer.from(`${crc.toString(16).padStart(8, '0')} ${opening.toString('utf8')}`), changesJson, CLOSING]
 }
 
-const NEWLINE = Buffer.from('\n')
+/** The end of a record's JSON object, and of its line. */
+const CLOSING = Buffer.from('}\n')
 
 /** Decodes one line (without its newline); undefined if the checksum or JSON is bad. */
 function decodeLine(line: Buffer): unknown {
@@ -240,9 +244,9 @@ export class Journal {
   append(record: JournalRecord, changesJson?: Buffer): void {
     if (this.closed) throw new Error('journal is closed')
     this.assertWritable()
-    const buf = encodeRecord(record, changesJson)
+    const pieces = encodeRecord(record, changesJson)
     try {
-      writeAll(this.fs, this.fd, buf)
+      for (const piece of pieces) writeAll(this.fs, this.fd, piece)
     } catch (err) {
       const code = errorCode(err)
       const undone = this.cutBackTo(this.logBytes)
@@ -269,7 +273,7 @@ export class Journal {
       this.failure = `fsync of ${this.logPath} failed (${errorCode(err)})`
       this.throwFailed()
     }
-    this.logBytes += buf.length
+    for (const piece of pieces) this.logBytes += piece.length
   }
 
   get needsCompaction(): boolean {

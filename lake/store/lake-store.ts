@@ -69,6 +69,13 @@ const DEFAULT_COMPACT_AFTER = 64 * 1024 * 1024
 export const DEFAULT_MAX_DOCUMENT_BYTES = 32_000_000
 /** A failed compaction is tried again after 1 s, 2 s, 4 s, … up to this; commits never wait for it. */
 const MAX_COMPACTION_BACKOFF_MS = 5 * 60_000
+/**
+ * A due compaction waits until no commit came for this long (or the journal is overdue), so a
+ * stream of writes is not slowed by one: an import's batches arrive milliseconds apart, and a
+ * compaction in their midst rewrote the whole snapshot beside them (a quarter of the lake's
+ * work in a 120 MB import). Durability does not depend on it: every commit is in the journal.
+ */
+const COMPACTION_LULL_MS = 500
 
 function log(line: string): void {
   process.stderr.write(`lake: ${line}\n`)
@@ -88,6 +95,9 @@ export class LakeStore {
   private compactionFailures = 0
   private compactionRetryAt = 0
   private compactionTimer: NodeJS.Timeout | undefined
+  /** Fires once commits have paused for COMPACTION_LULL_MS; re-armed by every commit. */
+  private lullTimer: NodeJS.Timeout | undefined
+  private lastCommitAt = 0
   private closed = false
   /** Commits queued or running; a compaction waits for a lull, so concurrent commits share one. */
   private pendingCommits = 0
@@ -223,13 +233,9 @@ export class LakeStore {
         if (!verdict.ok) throw new GuardRejection(verdict.reasons, verdict.refusals)
         if (verdict.changes) changes = verdict.changes
       }
-      // Encoded document by document: one big string would be flattened and copied again by each of its readers.
-      const changesJson = Buffer.concat([
-        ...changes.map(({id, after}, i) =>
-          Buffer.from(`${i === 0 ? '[' : ','}{"id":${JSON.stringify(id)},"after":${this.serialized(id, after)}}`),
-        ),
-        Buffer.from(changes.length === 0 ? '[]' : ']'),
-      ])
+      const changesJson = changesAsJson(
+        changes.map(({id, after}) => `{"id":${JSON.stringify(id)},"after":${this.serialized(id, after)}}`),
+      )
       if (options.dryRun) return {result, commit: {transactionId, timestamp, changes}}
       const seq = this.seq + 1
       const record: JournalRecord = {
@@ -258,6 +264,7 @@ export class LakeStore {
     this.pendingCommits++
     const next = this.queue.then(run, run).finally(() => {
       this.pendingCommits--
+      this.lastCommitAt = performance.now()
       // After the answer is on its way: taking the snapshot's source costs a pass over the documents.
       setImmediate(() => this.maybeCompact())
     })
@@ -286,14 +293,25 @@ export class LakeStore {
   /**
    * Starts a compaction when the journal is long enough, none is running and no failed one
    * is waiting out its backoff. It runs beside commits, which keep being acknowledged as
-   * soon as they are durable, and starts when no commit is waiting (or the log has grown to
-   * twice the threshold anyway), so concurrent commits share one compaction. One that fails
-   * is logged and retried later with backoff, never on every commit.
+   * soon as they are durable, and starts after a lull in commits (COMPACTION_LULL_MS), or
+   * at once when the log has grown to twice the threshold, or when `now` (a shutdown, a
+   * test) asks; so concurrent commits share one compaction. One that fails is logged and
+   * retried later with backoff, never on every commit.
    */
-  private maybeCompact(): void {
+  private maybeCompact(now = false): void {
     if (this.closed || this.compaction || !this.journal.needsCompaction || this.journal.failed) return
     if (Date.now() < this.compactionRetryAt) return
-    if (this.pendingCommits > 0 && !this.journal.overdueForCompaction) return
+    if (!now && !this.journal.overdueForCompaction) {
+      const quietFor = performance.now() - this.lastCommitAt
+      if (this.pendingCommits > 0 || quietFor < COMPACTION_LULL_MS) {
+        // A commit still to come calls this again when it ends; otherwise the timer does.
+        clearTimeout(this.lullTimer)
+        this.lullTimer = setTimeout(() => this.maybeCompact(), COMPACTION_LULL_MS - Math.max(0, quietFor))
+        this.lullTimer.unref()
+        return
+      }
+    }
+    clearTimeout(this.lullTimer)
     this.compaction = this.journal
       .compact(this.snapshotSource())
       .then(
@@ -321,8 +339,12 @@ export class LakeStore {
     this.compactionTimer.unref()
   }
 
-  /** Settles once no compaction is running (tests, and an orderly shutdown that wants the snapshot). */
+  /**
+   * Starts a due compaction without waiting for a lull, and settles once none is running
+   * (tests, and an orderly shutdown that leaves the journal compacted).
+   */
   async compactionSettled(): Promise<void> {
+    this.maybeCompact(true)
     await this.compaction
   }
 
@@ -345,6 +367,7 @@ export class LakeStore {
   close(): void {
     this.closed = true
     clearTimeout(this.compactionTimer)
+    clearTimeout(this.lullTimer)
     this.journal.close()
     this.listeners.clear()
   }
@@ -359,6 +382,23 @@ export class LakeStore {
       }
     }
   }
+}
+
+/**
+ * `[change, …]` as UTF-8, encoded straight into one buffer: a string per change, since one
+ * big string would be flattened and copied again, and no intermediate buffers to concatenate.
+ */
+function changesAsJson(changes: string[]): Buffer {
+  const lengths = changes.map((json) => Buffer.byteLength(json))
+  const out = Buffer.allocUnsafe(lengths.reduce((sum, n) => sum + n + 1, 0) + (changes.length === 0 ? 2 : 1))
+  let offset = 0
+  changes.forEach((json, i) => {
+    out[offset++] = i === 0 ? 0x5b : 0x2c
+    offset += out.write(json, offset)
+  })
+  if (changes.length === 0) out[offset++] = 0x5b
+  out[offset] = 0x5d
+  return out
 }
 
 /** Sanity keeps `_rev` = transaction id, `_updatedAt` = commit time, `_createdAt` from creation. */

@@ -5,17 +5,18 @@
  *     | order(orderings[0] desc) [0...$__limit]
  *
  * groq-js would filter the whole dataset, project and sort the type, then keep 100 rows.
- * Here the type's sorted index (order-index.ts) is read from the top until enough rows pass
- * the filter, and only the rows the slice can show are handed to groq-js, which evaluates
- * the unchanged query over them. So the answer is groq-js's own, because:
+ * Here the types' sorted indexes (order-index.ts) are merged and read from the top until
+ * enough rows pass the filter, and only the rows the slice can show are handed to groq-js,
+ * which evaluates the unchanged query over them. So the answer is groq-js's own, because:
  *
- * - The index is read past `end` passing rows and on through every row tied with the last
- *   one read, so every row outside what was read orders strictly after all of them.
  * - groq-js's sort is stable: among equal keys it keeps dataset order (views.ts `fullView`).
- *   The read rows that pass are sorted the same way (key, then dataset place) and the first
- *   `end` kept, so ties at the cut are settled as over the whole dataset.
+ *   The indexes order by key and then dataset order, so the merge of the types' indexes is
+ *   the order groq-js sorts the perspective's rows into; the first `end` passing rows of it
+ *   are exactly the rows the slice can show, ties at the cut included.
+ * - They are handed over in dataset order, so groq-js sorts them into that same order.
  * - Whether a row passes is decided by groq-js itself (the filter evaluated over the read
- *   rows), unless the filter is nothing but the `_type` conditions the index already applies.
+ *   rows, batch by batch), unless the filter is nothing but the `_type` conditions the
+ *   index already applies.
  *
  * Recognised: one `*[filter]` whose filter pins `_type` (`==` / `in` literals, And/Or),
  * ordered directly or through a `{...}` projection, by attribute paths or `lower(path)`
@@ -26,7 +27,7 @@
 import {evaluateSync, type ExprNode} from 'groq-js'
 import type {DatasetState} from './dataset'
 import {isDraftId, isVersionId, publishedIdOf} from './ids'
-import {compareKeys, type OrderSpec, type OrderTerm, type SortedDocs} from './order-index'
+import {compareKeys, type OrderSpec, type OrderTerm, type Place, type SortedDocs} from './order-index'
 import type {SanityDocument} from './types'
 import {asShown, chosenCopy, dereferencer, type Perspective} from './views'
 
@@ -255,35 +256,55 @@ function listShape(tree: ExprNode) {
   return pinned && {filter, end, spec, ...pinned}
 }
 
-/** Reads one type's index from the top, keeping the rows the perspective shows. */
+/** A row the perspective shows, with its order key and its place in dataset order. */
+interface ListRow extends Place {
+  row: SanityDocument
+  key: unknown
+}
+
+/** Reads one type's index from the top, yielding the rows the perspective shows. */
 class Cursor {
-  readonly rows: SanityDocument[] = []
-  readonly keys: unknown[] = []
   private position = 0
   private readonly index: SortedDocs
   private readonly shown: (doc: SanityDocument) => SanityDocument | undefined
+  /** The next row, read ahead so cursors can be merged. */
+  head: ListRow | undefined
 
   constructor(index: SortedDocs, shown: (doc: SanityDocument) => SanityDocument | undefined) {
     this.index = index
     this.shown = shown
+    this.advance()
   }
 
-  get exhausted(): boolean {
-    return this.position >= this.index.size
-  }
-
-  /** Reads until `target` rows are kept and the next row's key differs from the last kept one. */
-  readUntil(target: number, spec: OrderSpec): void {
-    const {docs, keys} = this.index
+  advance(): void {
+    const {docs, keys, groups, members} = this.index
     while (this.position < docs.length) {
-      const key = keys[this.position]
-      if (this.rows.length >= target && compareKeys(key, this.keys.at(-1), spec) !== 0) return
-      const row = this.shown(docs[this.position++]!)
+      const i = this.position++
+      const row = this.shown(docs[i]!)
       if (row) {
-        this.rows.push(row)
-        this.keys.push(key)
+        this.head = {row, key: keys[i], group: groups[i]!, member: members[i]!}
+        return
       }
     }
+    this.head = undefined
+  }
+}
+
+function compareRows(a: ListRow, b: ListRow, spec: OrderSpec): number {
+  return compareKeys(a.key, b.key, spec) || a.group - b.group || a.member - b.member
+}
+
+/**
+ * The types' indexes merged into one sequence: the shown rows of all the types in exactly the
+ * order groq-js's stable `order()` gives them (key, then dataset order), each read only once.
+ */
+function merged(cursors: Cursor[], spec: OrderSpec): () => ListRow | undefined {
+  return () => {
+    let first: Cursor | undefined
+    for (const cursor of cursors) if (cursor.head && (!first || compareRows(cursor.head, first.head!, spec) < 0)) first = cursor
+    const row = first?.head
+    first?.advance()
+    return row
   }
 }
 
@@ -297,17 +318,13 @@ function shownRow(state: DatasetState, perspective: Perspective): (doc: SanityDo
   }
 }
 
-/** A row's place in the perspective's dataset order (see views.ts `fullView`): its group's, then its copy's within the group. */
-function datasetPlace(state: DatasetState, perspective: Perspective, row: SanityDocument): [number, number] {
-  const stored = perspective === 'raw' ? row._id : String(row._originalId ?? row._id)
-  const group = state.groups.get(publishedIdOf(stored))!
-  return [group.ordinal, perspective === 'raw' && group.size > 1 ? [...group].indexOf(stored) : 0]
-}
+/** Rows whose filter is evaluated in one groq-js call, at first; doubled per call while too few pass. */
+const FIRST_BATCH = 64
 
 /**
  * The rows groq-js needs to answer a list query exactly, or undefined when the query is not
  * a recognised list, its types are small enough to hand over whole, or more than `maxRows`
- * would be needed.
+ * would have to be read.
  */
 export function listPlan(
   tree: ExprNode,
@@ -321,45 +338,52 @@ export function listPlan(
   const stored = [...types].reduce((sum, type) => sum + (state.byType.get(type)?.size ?? 0), 0)
   if (stored <= Math.max(SMALL_TYPE, 2 * end)) return undefined
   const shown = shownRow(state, options.perspective)
-  const cursors = new Map<string, Cursor>()
+  const cursors: Cursor[] = []
   for (const type of types) {
     const ids = state.byType.get(type)
     if (!ids) continue
-    const index = state.orderIndexes.get(type, spec, () => [...ids].map((id) => state.docs.get(id)!))
-    cursors.set(type, new Cursor(index, shown))
+    const index = state.orderIndexes.get(type, spec, () => [...ids].map((id) => state.placed(state.docs.get(id)!)))
+    cursors.push(new Cursor(index, shown))
   }
-  const targets = new Map([...cursors.keys()].map((type) => [type, end]))
+  const next = merged(cursors, spec)
+  const passing: ListRow[] = []
+  const failing: ListRow[] = []
   const filterOnly = {type: 'Filter', base: {type: 'Everything'}, expr: filter.expr} as unknown as ExprNode
-  let passing: Set<SanityDocument> | undefined
-  for (;;) {
-    for (const [type, cursor] of cursors) cursor.readUntil(targets.get(type)!, spec)
-    const rows = [...cursors.values()].flatMap((cursor) => cursor.rows)
-    if (rows.length > maxRows) return undefined
-    if (exact) break
+  let read = 0
+  for (let batchSize = exact ? end : Math.max(FIRST_BATCH, end); passing.length < end; batchSize *= 2) {
+    const batch: ListRow[] = []
+    for (let row = next(); row; row = batch.length < batchSize ? next() : undefined) batch.push(row)
+    if (batch.length === 0) break
+    read += batch.length
+    if (read > maxRows) return undefined
+    if (exact) {
+      passing.push(...batch)
+      continue
+    }
+    let passed: Set<SanityDocument>
     try {
-      const passed = evaluateSync(filterOnly, {
-        dataset: rows,
-        params: options.params,
-        identity: options.identity,
-        sanity: options.sanity,
-        dereference: dereferencer(state, options.perspective),
-      }).data as SanityDocument[]
-      passing = new Set(passed)
+      passed = new Set(
+        evaluateSync(filterOnly, {
+          dataset: batch.map((entry) => entry.row),
+          params: options.params,
+          identity: options.identity,
+          sanity: options.sanity,
+          dereference: dereferencer(state, options.perspective),
+        }).data as SanityDocument[],
+      )
     } catch {
       // Whatever groq-js cannot do synchronously (or fails at) is left to the full evaluation.
       return undefined
     }
-    const passedByType = new Map<string, number>()
-    for (const row of passing) passedByType.set(row._type, (passedByType.get(row._type) ?? 0) + 1)
-    let short = false
-    for (const [type, cursor] of cursors) {
-      if ((passedByType.get(type) ?? 0) >= end || cursor.exhausted) continue
-      short = true
-      targets.set(type, cursor.rows.length * 2 + end)
-    }
-    if (!short) break
+    for (const entry of batch) (passed.has(entry.row) ? passing : failing).push(entry)
   }
-  return topRows(state, options.perspective, cursors, spec, end, passing, usesNow(filter.expr))
+  // The first `end` passing rows are what the slice can show; rows after them in the merge
+  // order never come before them. Rows that failed are dropped, since groq-js would drop them
+  // too; unless the filter reads `now()`, which the final evaluation reads afresh.
+  const top = passing.slice(0, end)
+  if (usesNow(filter.expr)) top.push(...failing)
+  // In dataset order, so groq-js's stable sort settles their ties as over the whole dataset.
+  return top.sort((a, b) => a.group - b.group || a.member - b.member).map((entry) => entry.row)
 }
 
 function usesNow(node: unknown): boolean {
@@ -367,34 +391,4 @@ function usesNow(node: unknown): boolean {
   if (isNode(node) && node.type === 'FuncCall' && node.name === 'now') return true
   if (isNode(node) && node.type === 'Value') return false
   return Object.values(node).some(usesNow)
-}
-
-/**
- * Exactly the rows groq-js slices from, in dataset order: the passing rows sorted by key and
- * then dataset order (what groq-js's stable sort does), the first `end` of them. Rows that
- * fail the filter are dropped, since groq-js would drop them too; unless the filter reads
- * `now()`, which the final evaluation reads afresh.
- */
-function topRows(
-  state: DatasetState,
-  perspective: Perspective,
-  cursors: Map<string, Cursor>,
-  spec: OrderSpec,
-  end: number,
-  passing: Set<SanityDocument> | undefined,
-  keepFailing: boolean,
-): SanityDocument[] {
-  const entries: {row: SanityDocument; key: unknown; place: [number, number]}[] = []
-  for (const cursor of cursors.values())
-    cursor.rows.forEach((row, i) => {
-      if (!passing || passing.has(row)) entries.push({row, key: cursor.keys[i], place: datasetPlace(state, perspective, row)})
-    })
-  const byPlace = (a: (typeof entries)[number], b: (typeof entries)[number]) => a.place[0] - b.place[0] || a.place[1] - b.place[1]
-  entries.sort((a, b) => compareKeys(a.key, b.key, spec) || byPlace(a, b))
-  const top = entries.slice(0, end)
-  if (keepFailing && passing) {
-    const failing = [...cursors.values()].flatMap((cursor) => cursor.rows.filter((row) => !passing.has(row)))
-    top.push(...failing.map((row) => ({row, key: undefined, place: datasetPlace(state, perspective, row)})))
-  }
-  return top.sort(byPlace).map((entry) => entry.row)
 }

@@ -1,19 +1,23 @@
 /**
  * Sorted indexes for list queries (`*[_type == $t] | order(_updatedAt desc)[0...50]`): per
  * document type and order spec, the type's documents (every copy: published, drafts,
- * versions) sorted by the order keys, so the planner can read the first rows of a list
- * instead of sorting the whole type.
+ * versions) sorted by the order keys and then by dataset order, so the planner can read the
+ * first rows of a list instead of sorting the whole type.
  *
  * The keys compare exactly as groq-js's `order()` compares them (its `totalCompare`:
- * numbers < strings < booleans < everything else, which ties), so a prefix of an index,
- * closed under ties, holds every document groq-js could put first.
+ * numbers < strings < booleans < everything else, which ties), and equal keys are kept in
+ * dataset order (the document's `Place`: its group's ordinal, then when it joined the group),
+ * which is where groq-js's stable sort leaves them. So any prefix of an index is exactly the
+ * first rows groq-js would sort out of the type, ties included, and indexes of several types
+ * merge into the order groq-js gives their union: an import that stamps 5,000 documents with
+ * one `_updatedAt` costs a list nothing more than distinct stamps would.
  *
  * Indexes are built on first use and kept current by the commits the dataset applies:
  * a small commit moves single entries (binary search, splice); a large one (an import)
  * filters the index once and merges the sorted newcomers, so no commit ever re-sorts a
  * whole type. At most MAX_INDEXES live per dataset (least recently used dropped), each
- * two arrays of references as long as its type, so a client's odd orderings cannot grow
- * memory without bound.
+ * four arrays as long as its type, so a client's odd orderings cannot grow memory without
+ * bound.
  */
 import type {SanityDocument} from './types'
 
@@ -26,7 +30,7 @@ export interface OrderTerm {
 
 export type OrderSpec = OrderTerm[]
 
-/** Indexes one dataset keeps at most; each costs two references per document of its type. */
+/** Indexes one dataset keeps at most; each costs four array slots per document of its type. */
 export const MAX_INDEXES = 16
 
 /** Above this many changed documents of an index's type in one commit, merge instead of splicing one by one. */
@@ -97,85 +101,109 @@ export function compareKeys(a: unknown, b: unknown, spec: OrderSpec): number {
   return 0
 }
 
-/** One type's documents in order: `docs[i]` has key `keys[i]`; equal keys in no particular order. */
+/**
+ * A stored document's place in dataset order (views.ts `fullView`): its published-id group's
+ * ordinal, then the order in which its copies joined the group (`member`, unique per stored
+ * copy). Fixed while the copy is stored: a commit that changes a document replaces the copy.
+ */
+export interface Place {
+  group: number
+  member: number
+}
+
+/** A stored copy with its place, as the indexes take them. */
+export interface PlacedDoc extends Place {
+  doc: SanityDocument
+}
+
+/** One type's documents in order: `docs[i]` has key `keys[i]` and place (`groups[i]`, `members[i]`). */
 export class SortedDocs {
   readonly spec: OrderSpec
   docs: SanityDocument[]
   keys: unknown[]
+  groups: number[]
+  members: number[]
 
-  constructor(spec: OrderSpec, docs: Iterable<SanityDocument>) {
+  constructor(spec: OrderSpec, placed: Iterable<PlacedDoc>) {
     this.spec = spec
-    const entries = [...docs].map((doc) => ({doc, key: keyOf(doc, spec)}))
-    entries.sort((x, y) => compareKeys(x.key, y.key, spec))
+    const entries = [...placed].map((p) => ({...p, key: keyOf(p.doc, spec)}))
+    entries.sort((x, y) => compareKeys(x.key, y.key, spec) || x.group - y.group || x.member - y.member)
     this.docs = entries.map((e) => e.doc)
     this.keys = entries.map((e) => e.key)
+    this.groups = entries.map((e) => e.group)
+    this.members = entries.map((e) => e.member)
   }
 
   get size(): number {
     return this.docs.length
   }
 
-  /** First position whose key is not before `key` (or after it, with `after`). */
-  private bound(key: unknown, after: boolean): number {
+  /** Orders position `i` against a key and place: negative when `i` comes first. */
+  compareAt(i: number, key: unknown, place: Place): number {
+    return compareKeys(this.keys[i], key, this.spec) || this.groups[i]! - place.group || this.members[i]! - place.member
+  }
+
+  /** First position not before (key, place): where it is, or where it belongs. */
+  private bound(key: unknown, place: Place): number {
     let lo = 0
     let hi = this.keys.length
     while (lo < hi) {
       const mid = (lo + hi) >>> 1
-      const c = compareKeys(this.keys[mid], key, this.spec)
-      if (c < 0 || (after && c === 0)) lo = mid + 1
+      if (this.compareAt(mid, key, place) < 0) lo = mid + 1
       else hi = mid
     }
     return lo
   }
 
-  private remove(doc: SanityDocument): void {
-    const key = keyOf(doc, this.spec)
-    for (let i = this.bound(key, false); i < this.docs.length; i++) {
-      if (this.docs[i] === doc) {
-        this.docs.splice(i, 1)
-        this.keys.splice(i, 1)
-        return
-      }
-      if (compareKeys(this.keys[i], key, this.spec) !== 0) return
-    }
+  private remove({doc, ...place}: PlacedDoc): void {
+    const at = this.bound(keyOf(doc, this.spec), place)
+    if (this.docs[at] !== doc) return
+    this.docs.splice(at, 1)
+    this.keys.splice(at, 1)
+    this.groups.splice(at, 1)
+    this.members.splice(at, 1)
   }
 
-  private insert(doc: SanityDocument): void {
+  private insert({doc, group, member}: PlacedDoc): void {
     const key = keyOf(doc, this.spec)
-    const at = this.bound(key, true)
+    const at = this.bound(key, {group, member})
     this.docs.splice(at, 0, doc)
     this.keys.splice(at, 0, key)
+    this.groups.splice(at, 0, group)
+    this.members.splice(at, 0, member)
   }
 
-  /** Takes out `removed` and adds `added` (document objects; a changed document is one of each). */
-  update(removed: SanityDocument[], added: SanityDocument[]): void {
+  /** Takes out `removed` and adds `added` (a changed document is one of each: the old copy and the new). */
+  update(removed: PlacedDoc[], added: PlacedDoc[]): void {
     if (removed.length + added.length <= SPLICE_LIMIT) {
       for (const doc of removed) this.remove(doc)
       for (const doc of added) this.insert(doc)
       return
     }
-    const gone = new Set(removed)
+    const gone = new Set(removed.map((p) => p.doc))
     const incoming = new SortedDocs(this.spec, added)
     const docs: SanityDocument[] = []
     const keys: unknown[] = []
+    const groups: number[] = []
+    const members: number[] = []
+    const take = (from: SortedDocs, i: number) => {
+      docs.push(from.docs[i]!)
+      keys.push(from.keys[i])
+      groups.push(from.groups[i]!)
+      members.push(from.members[i]!)
+    }
     let j = 0
     for (let i = 0; i < this.docs.length; i++) {
-      const doc = this.docs[i]!
-      if (gone.has(doc)) continue
-      const key = this.keys[i]
-      while (j < incoming.docs.length && compareKeys(incoming.keys[j], key, this.spec) < 0) {
-        docs.push(incoming.docs[j]!)
-        keys.push(incoming.keys[j++])
-      }
-      docs.push(doc)
-      keys.push(key)
+      if (gone.has(this.docs[i]!)) continue
+      const place = {group: this.groups[i]!, member: this.members[i]!}
+      while (j < incoming.size && incoming.compareAt(j, this.keys[i], place) < 0) take(incoming, j++)
+      take(this, i)
     }
-    for (; j < incoming.docs.length; j++) {
-      docs.push(incoming.docs[j]!)
-      keys.push(incoming.keys[j])
-    }
+    while (j < incoming.size) take(incoming, j++)
     this.docs = docs
     this.keys = keys
+    this.groups = groups
+    this.members = members
   }
 }
 
@@ -194,7 +222,7 @@ export class OrderIndexes {
   }
 
   /** The index of `type` by `spec`, built from `docsOfType` when there is none yet. */
-  get(type: string, spec: OrderSpec, docsOfType: () => Iterable<SanityDocument>): SortedDocs {
+  get(type: string, spec: OrderSpec, docsOfType: () => Iterable<PlacedDoc>): SortedDocs {
     const key = specKey(type, spec)
     let entry = this.indexes.get(key)
     if (entry) {
@@ -207,20 +235,18 @@ export class OrderIndexes {
     return entry.sorted
   }
 
-  /** Applies one commit's document changes, `[before, after]` per changed id. */
-  update(changes: [SanityDocument | null, SanityDocument | null][]): void {
+  /** Applies one commit's document changes: the copies it replaced or deleted, and the copies it stored. */
+  update(removed: PlacedDoc[], added: PlacedDoc[]): void {
     if (!this.active) return
-    const removedByType = new Map<string, SanityDocument[]>()
-    const addedByType = new Map<string, SanityDocument[]>()
-    const push = (map: Map<string, SanityDocument[]>, doc: SanityDocument) => {
-      let list = map.get(doc._type)
-      if (!list) map.set(doc._type, (list = []))
-      list.push(doc)
+    const removedByType = new Map<string, PlacedDoc[]>()
+    const addedByType = new Map<string, PlacedDoc[]>()
+    const push = (map: Map<string, PlacedDoc[]>, placed: PlacedDoc) => {
+      let list = map.get(placed.doc._type)
+      if (!list) map.set(placed.doc._type, (list = []))
+      list.push(placed)
     }
-    for (const [before, after] of changes) {
-      if (before) push(removedByType, before)
-      if (after) push(addedByType, after)
-    }
+    for (const placed of removed) push(removedByType, placed)
+    for (const placed of added) push(addedByType, placed)
     for (const {type, sorted} of this.indexes.values()) {
       const removed = removedByType.get(type) ?? []
       const added = addedByType.get(type) ?? []

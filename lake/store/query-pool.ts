@@ -167,8 +167,12 @@ export class QueryPool {
 
   /** Sends every dataset in chunks, yielding between them so other requests are served meanwhile. */
   private async sendSnapshot(slot: Slot): Promise<void> {
-    // Taken in one synchronous step: exactly the state after commit `this.seq`.
-    const datasets = this.store.datasetNames().map((name) => [name, [...this.store.dataset(name).docs.values()]] as const)
+    // Taken in one synchronous step: exactly the state after commit `this.seq`. In dataset order
+    // (groups, then their copies), so the worker's groups and their ties order as they do here.
+    const datasets = this.store.datasetNames().map((name) => {
+      const state = this.store.dataset(name)
+      return [name, [...state.groups.values()].flatMap((group) => [...group].map((id) => state.docs.get(id)!))] as const
+    })
     for (const [name, docs] of datasets) {
       for (let i = 0; i < docs.length; i += SNAPSHOT_CHUNK) {
         if (slot.retired) return

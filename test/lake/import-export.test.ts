@@ -78,7 +78,20 @@ describe('import', () => {
     await expect(lakeCli('import', ndjson('e.ndjson', '{"_id":"ok2","_type":"x"}\n{broken\n'))).rejects.toThrow(
       /e\.ndjson:2: not valid JSON/,
     )
-    expect(await lake.client().getDocuments(['ok', 'ok2'])).toEqual([null, null])
+    // Bytes that are not UTF-8 (a Latin-1 export): refused with the line, not stored as U+FFFD or refused by the lake mid-import.
+    const latin1 = path.join(dir, 'f.ndjson')
+    fs.writeFileSync(latin1, Buffer.from('{"_id":"ok3","_type":"x"}\n{"_id":"cafe","_type":"x","title":"caf\u00e9"}\n', 'latin1'))
+    await expect(lakeCli('import', latin1)).rejects.toThrow(/f\.ndjson:2: not valid UTF-8/)
+    expect(await lake.client().getDocuments(['ok', 'ok2', 'ok3', 'cafe'])).toEqual([null, null, null, null])
+  }, 30_000)
+
+  it('reads a file with a byte order mark, CRLF line ends and multi-byte text byte for byte', async () => {
+    const docs = [
+      {_id: 'bom-1', _type: 'bom', title: 'Grüße aus Köln — 東京 🚀'},
+      {_id: 'bom-2', _type: 'bom', title: 'plain'},
+    ]
+    await lakeCli('import', ndjson('bom.ndjson', '\ufeff' + docs.map((d) => JSON.stringify(d)).join('\r\n') + '\r\n'))
+    expect(await lake.client().fetch('*[_type == "bom"] | order(_id) {_id, _type, title}')).toEqual(docs)
   }, 30_000)
 
   it('exports every document as NDJSON that imports back', async () => {

@@ -119,6 +119,23 @@ describe('request limits', () => {
     expect(response.status).toBe(400)
     expect(((await response.json()) as {error: {description: string}}).error.description).toContain('not valid UTF-8')
     expect(await lake.client().getDocument('latin1')).toBeUndefined()
+    // An encoded UTF-16 surrogate (CESU-8) is not UTF-8 either.
+    const surrogate = Buffer.concat([
+      Buffer.from('{"mutations":[{"create":{"_id":"cesu","_type":"note","title":"'),
+      Buffer.from([0xed, 0xa0, 0x80]),
+      Buffer.from('"}}]}'),
+    ])
+    expect((await post(MUTATE, Uint8Array.from(surrogate))).status).toBe(400)
+    expect(await lake.client().getDocument('cesu')).toBeUndefined()
+  })
+
+  it('accepts a body that starts with a UTF-8 byte order mark', async () => {
+    const response = await post(
+      MUTATE,
+      '\ufeff' + JSON.stringify({mutations: [{create: {_id: 'bom', _type: 'note', title: 'ü'}}]}),
+    )
+    expect(response.status).toBe(200)
+    expect(await lake.client().getDocument('bom')).toMatchObject({title: 'ü'})
   })
 
   it('answers malformed percent-encoding in the path with 400, not 500', async () => {

@@ -98,4 +98,38 @@ describe('a compaction that fails', () => {
       [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => `big-${i}`).sort(),
     )
   })
+
+  it('waits for a lull in commits, so a stream of writes (an import) is not slowed by one, unless the journal is overdue', async () => {
+    const dataDir = tempDir('lake-compaction-lull-')
+    const disk = new FaultyFs()
+    const snapshots: string[] = []
+    const rename = disk.rename.bind(disk)
+    disk.rename = (from, to) => {
+      if (path.basename(to) === 'snapshot.ndjson') snapshots.push(to)
+      rename(from, to)
+    }
+    const lake = await start(dataDir, {fs: disk, args: SMALL_JOURNAL})
+    const user = {id: 'local-admin', name: 'Admin', email: '', role: 'administrator'} as LakeUser
+    const commit = (i: number) =>
+      lake.store.commit('production', user, {kind: 'mutate'}, (ws) => {
+        ws.put(`w-${i}`, {_id: `w-${i}`, _type: 'fault', pad: 'w'.repeat(4_000)})
+      })
+    const turns = async (n: number) => {
+      for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve))
+    }
+    // Past the threshold (10 KB) but not twice it: due, yet commits keep coming.
+    for (let i = 0; i < 4; i++) await commit(i)
+    await turns(20)
+    expect(snapshots).toEqual([])
+    // Once commits pause, it runs on its own.
+    await expect.poll(() => snapshots.length, {timeout: 10_000}).toBe(1)
+    expect(fs.statSync(path.join(dataDir, 'journal.log')).size).toBe(0)
+    // Past twice the threshold it does not wait for a lull.
+    for (let i = 4; i < 10; i++) await commit(i)
+    await turns(20)
+    expect(snapshots).toHaveLength(2)
+    await lake.close()
+    const restarted = await start(dataDir)
+    expect(await clientOf(restarted).fetch('count(*[_type == "fault"])')).toBe(10)
+  })
 })
