@@ -1,5 +1,6 @@
 /**
- * Lake query benchmark at 100,000 documents: an id lookup and a `_type` list query,
+ * Lake query benchmark at 100,000 documents: an id lookup, a `_type` list query, the
+ * Studio's list query with an empty search and its batched version lookups (issue #12),
  * through the lake's query engine in-process and over HTTP, each as a ratio against
  * plain groq-js evaluating the same query over the same array in the same run.
  * Prints ratios (> 1 means the lake is faster); asserts nothing.
@@ -90,6 +91,18 @@ interface Case {
   query: string
   params: (i: number) => Record<string, unknown>
   runs: number
+  /** What plain groq-js runs instead, when it cannot run the query itself (text::query). */
+  plainQuery?: string
+}
+
+/** Studio 6.9.2's list query; with an empty search box `$__query` is `*`, which every document matches. */
+const STUDIO_LIST =
+  '// findability-mvi:5\n// findability-source: list\n*[_type in $__types && ([@, _id] match text::query($__query) || references($__rawQuery)) && (_type == $type)] {_type, _id, _originalId, "orderings": [title]} | order(lower(orderings[0]) asc) [0...$__limit]'
+
+/** The Studio's per-row version lookups after a list loads (it batches 50; 20 keep plain groq-js bearable). */
+function versionLookups(count: number): string {
+  const ids = Array.from({length: 20}, (_, i) => `doc-${(i * 7919 + 1) % count}`)
+  return `[${ids.map((id) => `*[sanity::versionOf("${id}")]._id`).join(', ')}]`
 }
 
 export async function benchLake(count = 100_000): Promise<void> {
@@ -105,6 +118,14 @@ export async function benchLake(count = 100_000): Promise<void> {
   const cases: Case[] = [
     {name: 'id lookup', query: '*[_id == $id][0]{_id, title}', params: (i) => ({id: `doc-${(i * 7919 + 1) % count}`}), runs: 40},
     {name: '_type list', query: '*[_type == $t]{_id, title}', params: () => ({t: 'category'}), runs: 15},
+    {
+      name: 'Studio list',
+      query: STUDIO_LIST,
+      params: () => ({__types: ['pressRelease'], __limit: 101, __query: '*', __rawQuery: '', type: 'pressRelease'}),
+      runs: 15,
+      plainQuery: STUDIO_LIST.replace(' && ([@, _id] match text::query($__query) || references($__rawQuery))', ''),
+    },
+    {name: 'versionOf×20', query: versionLookups(count), params: () => ({}), runs: 3},
   ]
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lake-bench-'))
@@ -131,11 +152,12 @@ export async function benchLake(count = 100_000): Promise<void> {
     console.log('case         plain groq-js   lake in-process   ratio   lake over HTTP   ratio')
     for (const c of cases) {
       // The lake's answer must equal plain groq-js's, or the ratio would be meaningless.
-      const expected = await plainGroq(docs, c.query, c.params(0))
+      const plainQuery = c.plainQuery ?? c.query
+      const expected = await plainGroq(docs, plainQuery, c.params(0))
       const actual = await runQuery(state, c.query, {perspective: 'raw', params: c.params(0)})
       if (JSON.stringify(expected) !== JSON.stringify(actual)) throw new Error(`${c.name}: lake and groq-js disagree`)
 
-      const plain = await medianMs(c.runs, (i) => plainGroq(docs, c.query, c.params(i)))
+      const plain = await medianMs(c.runs, (i) => plainGroq(docs, plainQuery, c.params(i)))
       const inProcess = await medianMs(c.runs, (i) => runQuery(state, c.query, {perspective: 'raw', params: c.params(i)}))
       const overHttp = await medianMs(c.runs, async (i) => {
         const params = Object.entries(c.params(i))

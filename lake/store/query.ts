@@ -10,7 +10,7 @@ import {errors, LakeError} from '../errors'
 import type {DatasetState} from './dataset'
 import {publishedIdOf} from './ids'
 import {listPlan, type ListPlanOptions} from './list-plan'
-import {applyTextSearch, usesTextQuery, type EvaluateOptions} from './text-search'
+import {applyTextSearch, settleMatchAll, usesTextQuery, type EvaluateOptions} from './text-search'
 import {unsupportedConstruct} from './unsupported-groq'
 import type {SanityDocument} from './types'
 import {dereferencer, fullView, inDatasetOrder, viewOfGroups, type Perspective} from './views'
@@ -107,6 +107,14 @@ function candidates(expr: unknown, state: DatasetState): Set<string> | undefined
       const right = candidates(expr.right, state)
       return left && right ? new Set([...left, ...right]) : undefined
     }
+    case 'FuncCall': {
+      // `sanity::versionOf("x")` holds for x, drafts.x and versions.*.x (groq-js): the groups
+      // of x and of x's published id cover them all. The Studio sends one per list row.
+      if (expr.namespace !== 'sanity' || expr.name !== 'versionOf') return undefined
+      const [arg] = expr.args as unknown[]
+      if (!isNode(arg) || arg.type !== 'Value' || typeof arg.value !== 'string') return undefined
+      return new Set([arg.value, publishedIdOf(arg.value)])
+    }
     case 'OpCall': {
       if (expr.op !== '==' && expr.op !== 'in') return undefined
       let [attr, other] = [expr.left, expr.right]
@@ -127,12 +135,35 @@ function candidates(expr: unknown, state: DatasetState): Set<string> | undefined
   }
 }
 
-/** The `*[filter]` node when it is the query's only read of the dataset. */
-function soleDatasetFilter(tree: ExprNode): Node | undefined {
+/** Every `*[filter]` node of the query, or undefined when some `*` is read another way (bare, `count(*)`). */
+function datasetFilters(tree: ExprNode): Node[] | undefined {
   const found: {parent: Node | undefined}[] = []
   findEverything(tree, undefined, found)
-  const only = found.length === 1 ? found[0]!.parent : undefined
-  return only && only.type === 'Filter' && isNode(only.base) && only.base.type === 'Everything' ? only : undefined
+  const filters = found.map(({parent}) => parent)
+  return filters.every((node) => node?.type === 'Filter' && isNode(node.base) && node.base.type === 'Everything')
+    ? (filters as Node[])
+    : undefined
+}
+
+/** The `*[filter]` node when it is the query's only read of the dataset. */
+function soleDatasetFilter(tree: ExprNode): Node | undefined {
+  const filters = datasetFilters(tree)
+  return filters?.length === 1 ? filters[0] : undefined
+}
+
+/**
+ * The candidate groups of a query that reads the dataset several times (`[*[a], *[b]]`, as the
+ * Studio batches its per-row lookups): the union of every read's candidates, so each read
+ * still sees a superset of what it can match; undefined when one read pins nothing.
+ */
+function unionOfCandidates(filters: Node[], state: DatasetState): Set<string> | undefined {
+  const union = new Set<string>()
+  for (const filter of filters) {
+    const groups = candidates(filter.expr, state)
+    if (!groups) return undefined
+    for (const group of groups) union.add(group)
+  }
+  return union
 }
 
 /**
@@ -146,11 +177,13 @@ export function narrow(
   options: ListPlanOptions,
   maxDocs = Infinity,
 ): SanityDocument[] | undefined {
-  const filter = soleDatasetFilter(tree)
-  if (!filter) return undefined
-  const listed = listPlan(tree, state, options, maxDocs)
-  if (listed) return listed
-  const groups = candidates(filter.expr, state)
+  const filters = datasetFilters(tree)
+  if (!filters || filters.length === 0) return undefined
+  if (filters.length === 1) {
+    const listed = listPlan(tree, state, options, maxDocs)
+    if (listed) return listed
+  }
+  const groups = filters.length === 1 ? candidates(filters[0]!.expr, state) : unionOfCandidates(filters, state)
   // A perspective shows at most one document per group; `raw` may show more, checked below.
   if (!groups || groups.size > maxDocs) return undefined
   const docs = viewOfGroups(state, inDatasetOrder(state, groups), options.perspective)
@@ -228,6 +261,12 @@ export function parseQuery(query: string, params: Record<string, unknown>): Expr
   const missing = missingParam(tree, query, params)
   if (missing) throw errors.queryParse(query, missing.description, missing.start, missing.end)
   return tree
+}
+
+/** A query's parse tree as it is planned and evaluated: an empty search's text match settled first. */
+function plannedTree(query: string, params: Record<string, unknown>): ExprNode {
+  const tree = parseQuery(query, params)
+  return usesTextQuery(query) ? settleMatchAll(tree) : tree
 }
 
 // Sanity's guides name "300kb Query Size Exceeded"; a query is text a person or a client writes, and
@@ -363,7 +402,7 @@ export function fastPlan(state: DatasetState, query: string, options: QueryOptio
   if (query.length > FAST_PATH_MAX_QUERY_CHARS || !query.trim()) return undefined
   if (!smallValue(options.params, FAST_PATH_MAX_PARAM_NODES)) return undefined
   // Parse errors are thrown as they would be from the worker.
-  const tree = parseQuery(query, options.params)
+  const tree = plannedTree(query, options.params)
   // The shape first: it is cheap, and a query that goes to a worker anyway must not make this
   // thread build a view of the dataset (`plan` would, for a query it cannot narrow).
   if (!isBounded(tree)) return undefined
@@ -381,7 +420,7 @@ export interface Prepared {
 export async function runQuery(state: DatasetState, query: string, options: QueryOptions, prepared?: Prepared): Promise<unknown> {
   if (typeof query !== 'string' || !query.trim()) throw errors.badRequest('Missing "query"')
   checkQuerySize(query)
-  const tree = prepared?.tree ?? parseQuery(query, options.params)
+  const tree = prepared?.tree ?? plannedTree(query, options.params)
   const planned = prepared ?? plan(tree, state, options)
   const unsupported = unsupportedConstruct(tree)
   if (unsupported) throw errors.queryEvaluation(query, unsupported)

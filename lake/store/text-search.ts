@@ -229,6 +229,38 @@ function conjuncts(node: Node, out: Node[] = []): Node[] {
 
 const TRUE: Node = {type: 'Value', value: true}
 
+/** True when a text match holds for every document: `text::query("*")` or `("")`, whatever it is matched against. */
+function matchesEverything(node: Node): boolean {
+  if (node.type === 'Group') return isNode(node.base) && matchesEverything(node.base)
+  // GROQ's `||` is true when either side is, whatever the other (null included).
+  if (node.type === 'Or') return [node.left, node.right].some((side) => isNode(side) && matchesEverything(side))
+  if (node.type === 'And') return [node.left, node.right].every((side) => isNode(side) && matchesEverything(side))
+  if (!isTextMatch(node) || hasTextQuery(node.left)) return false
+  const [arg] = node.right.args
+  return (
+    node.right.args.length === 1 &&
+    isNode(arg) &&
+    arg.type === 'Value' &&
+    typeof arg.value === 'string' &&
+    compileTextQuery(arg.value).matchesEverything
+  )
+}
+
+/**
+ * The query with the filter's text matches that hold for every document (an empty search
+ * box: the Studio's every document list sends `text::query("*")`) replaced by `true`, so the
+ * list planner can serve it from its sorted index like any list. Anything else is unchanged
+ * (and the input tree is never changed).
+ */
+export function settleMatchAll(tree: ExprNode): ExprNode {
+  const filter = soleDatasetFilter(tree)
+  if (!filter || !hasTextQuery(filter.expr)) return tree
+  const replacements = new Map<unknown, unknown>()
+  for (const part of conjuncts(filter.expr as Node))
+    if (hasTextQuery(part) && matchesEverything(part)) replacements.set(part, TRUE)
+  return replacements.size === 0 ? tree : (replaceNodes(tree, replacements) as ExprNode)
+}
+
 /**
  * Rewrites a query that uses `text::query()` into one groq-js can evaluate, with the
  * documents it is to be evaluated over. Throws a 400 naming the construct it cannot serve.

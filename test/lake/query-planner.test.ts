@@ -33,7 +33,15 @@ describe('query planner', () => {
     ['*[_type in ["even"] || _id == "d1"][0..3]', {}, true],
     ['*[n == 5]', {}, false],
     ['*[_type == "odd" || n == 4]', {}, false],
-    ['*[_id == "d1"]{"next": ref->n, "all": count(*[_type == "odd"])}', {}, false],
+    // Every read pinned: each is handed the union of their candidates.
+    ['*[_id == "d1"]{"next": ref->n, "all": count(*[_type == "odd"])}', {}, true],
+    ['*[_id == "d1"]{"next": ref->n, "all": count(*[n > 190])}', {}, false],
+    ['{"one": *[_id == "d1"][0].n, "all": count(*)}', {}, false],
+    // The Studio's per-row version lookups: one group each (published, draft, release versions).
+    ['*[sanity::versionOf($id)]._id', {id: 'd2'}, true],
+    ['*[sanity::versionOf("drafts.d1")]._id', {}, true],
+    ['[*[sanity::versionOf("d1")]._id, *[sanity::versionOf("d2")]._id, *[sanity::versionOf("new")]._id]', {}, true],
+    ['[*[_id in ["d1", "drafts.d3"]][0...2]{_id, n}, *[sanity::versionOf("d2")]{n}][0...1]', {}, true],
   ])('%s narrows=%s and matches a full scan under every perspective', async (query, params, narrows) => {
     expect(plan(parseQuery(query, params), state, {perspective: 'raw'}).narrowed).toBe(narrows)
     for (const perspective of perspectives) {
@@ -68,6 +76,44 @@ describe('query planner', () => {
       await runQuery(state, '*[_id match text::query($q)]._id', {perspective: 'published', params: {q: 'd19* -d199'}}),
     ).toHaveLength(10)
     expect(await runQuery(state, search, {perspective: 'raw', params: {q: ''}})).toHaveLength(101)
+  })
+})
+
+describe('the Studio list query with an empty search box', () => {
+  // Studio 6.9.2's list query: its search conjunct with `*` holds for every document.
+  const LIST =
+    '// findability-mvi:5\n// findability-source: list\n*[_type in $__types && ([@, _id] match text::query($__query) || references($__rawQuery)) && (_type == $type)] {_type, _id, _originalId, "orderings": [n]} | order(orderings[0] desc) [0...$__limit]'
+  const params = (query: string) => ({__types: ['item'], __limit: 101, __query: query, __rawQuery: query, type: 'item'})
+  const state = new DatasetState('t')
+  state.apply({
+    seq: 1,
+    transactionId: 'tx',
+    timestamp: '2026-01-01T00:00:00Z',
+    author: 'a',
+    changes: Array.from({length: 3_000}, (_, i) => {
+      const doc = {_id: `i${i}`, _type: 'item', n: i % 1_000, title: i % 7 ? 'plain' : 'special'}
+      return {id: doc._id, before: null, after: doc}
+    }),
+  })
+
+  it('is served from the sorted index, with the answer of a full evaluation', async () => {
+    for (const perspective of ['raw', 'drafts'] as Perspective[]) {
+      const prepared = fastPlan(state, LIST, {perspective, params: params('*')})
+      expect(prepared, 'planned on the main thread').toBeDefined()
+      expect(prepared!.docs.length).toBeLessThan(200)
+      const listed = await runQuery(state, LIST, {perspective, params: params('*')}, prepared)
+      const scanned = await runQuery(state, LIST.replace('*[', '*[(true || n == -1) && '), {perspective, params: params('*')})
+      expect(listed).toEqual(scanned)
+      expect(listed).toHaveLength(101)
+    }
+  })
+
+  it('still searches when there is something to search for', async () => {
+    // A real search is decided per document: the whole type is handed over, not the index's top rows.
+    expect(fastPlan(state, LIST, {perspective: 'raw', params: params('special')})?.docs).toHaveLength(3_000)
+    const found = (await runQuery(state, LIST, {perspective: 'raw', params: params('special')})) as {_id: string}[]
+    expect(found).toHaveLength(101)
+    expect(found.every((row) => Number(row._id.slice(1)) % 7 === 0)).toBe(true)
   })
 })
 

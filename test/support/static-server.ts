@@ -25,12 +25,25 @@ export interface StaticServer {
   close(): Promise<void>
 }
 
+/**
+ * As a Studio host serves a build: the files under static/ carry a content hash in their
+ * names, so a browser may keep them for good; index.html names the current hashes, so it is
+ * fetched again on every load. Without this a "warm" load re-downloads and recompiles every
+ * module, which no deployed Studio does.
+ */
+function cacheControl(root: string, file: string): string {
+  return path.relative(root, file).startsWith(`static${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'
+}
+
 export async function serveStatic(dir: string, port = 0): Promise<StaticServer> {
   const root = path.resolve(dir)
   const server = http.createServer((req, res) => {
     let file = path.join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname))
     if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html')
-    res.writeHead(200, {'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream'})
+    res.writeHead(200, {
+      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'cache-control': cacheControl(root, file),
+    })
     fs.createReadStream(file).pipe(res)
   })
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
