@@ -203,15 +203,22 @@ function setReleaseState(what: string, from: string[], state: string): ActionHan
   }
 }
 
+/** The release's versions as they stand in this transaction. */
+function versionsOf(ws: WorkingSet, name: string): SanityDocument[] {
+  const versions: SanityDocument[] = []
+  for (const [docId] of ws.base.docs) {
+    const version = releaseOf(docId) === name ? ws.get(docId) : null
+    if (version) versions.push(version)
+  }
+  return versions
+}
+
 /** Publishes every version in the release (unpublishing those marked for it) and marks the release published. */
 function publishRelease(ws: WorkingSet, action: ActionSpec): void {
   const release = releaseIn(ws, action, 'publish', ['active', 'scheduled'])
-  const name = str(action, 'releaseId')
   const finalDocumentStates: {id: string}[] = []
-  for (const [docId] of ws.base.docs) {
-    if (releaseOf(docId) !== name) continue
-    const version = ws.get(docId)
-    if (!version) continue
+  for (const version of versionsOf(ws, str(action, 'releaseId'))) {
+    const docId = version._id
     const publishedId = publishedIdOf(docId)
     const system = version._system as {delete?: boolean} | undefined
     if (system?.delete) ws.put(publishedId, null)
@@ -225,6 +232,35 @@ function publishRelease(ws: WorkingSet, action: ActionSpec): void {
   }
   const {error: _e, ...rest} = release
   ws.put(release._id, {...rest, state: 'published', publishedAt: new Date().toISOString(), finalDocumentStates})
+}
+
+/**
+ * Archiving an active release deletes its versions, as Sanity does: they stay readable in the
+ * history, which is where the Releases tool reads an archived release's documents from
+ * (`finalDocumentStates`, `lastRevision=true`). A published release has no versions left.
+ */
+function archiveRelease(ws: WorkingSet, action: ActionSpec): void {
+  const {publishAt: _p, error: _e, ...release} = releaseIn(ws, action, 'archive', ['active', 'published'])
+  if (release.state === 'published') return ws.put(release._id, {...release, state: 'archived'})
+  const versions = versionsOf(ws, str(action, 'releaseId'))
+  for (const version of versions) ws.put(version._id, null)
+  ws.put(release._id, {...release, state: 'archived', finalDocumentStates: versions.map(({_id}) => ({id: _id}))})
+}
+
+/**
+ * Unarchiving brings the versions back with the content they had when the release was archived
+ * (their last state in the history); a release that had been published goes back to published.
+ */
+function unarchiveRelease(ws: WorkingSet, action: ActionSpec): void {
+  const {finalDocumentStates, ...release} = releaseIn(ws, action, 'unarchive', ['archived'])
+  if (release.publishedAt) return ws.put(release._id, {...release, finalDocumentStates, state: 'published'})
+  const ids = Array.isArray(finalDocumentStates) ? (finalDocumentStates as {id?: unknown}[]).map(({id}) => id) : []
+  for (const id of ids) {
+    if (typeof id !== 'string' || ws.get(id)) continue
+    const last = ws.base.historyOf(id).findLast((entry) => entry.after)?.after
+    if (last) ws.put(id, withId(last, id))
+  }
+  ws.put(release._id, {...release, state: 'active'})
 }
 
 /** Release documents live at `_.releases.<releaseId>`, as in Sanity. */
@@ -244,8 +280,8 @@ const releaseActions: Record<string, ActionHandler> = {
     const id = releaseDocId(action)
     ws.put(id, patchDocument(must(ws, id, `edit release "${id}"`), id, (action.patch ?? {}) as PatchSpec))
   },
-  'sanity.action.release.archive': setReleaseState('archive', ['active', 'published'], 'archived'),
-  'sanity.action.release.unarchive': setReleaseState('unarchive', ['archived'], 'active'),
+  'sanity.action.release.archive': archiveRelease,
+  'sanity.action.release.unarchive': unarchiveRelease,
   'sanity.action.release.schedule': (ws, action) => {
     const release = releaseIn(ws, action, 'schedule', ['active'])
     const publishAt = str(action, 'publishAt')
