@@ -205,6 +205,21 @@ describe('scheduled releases', () => {
     await admin().createOrReplace({...content, _id: `drafts.${id}`})
   }
 
+  it('answer the Studio’s dry-run probes whatever their state; the real action still needs the state', async () => {
+    await admin().releases.create({releaseId: 'probe', metadata: {title: 'Probe', releaseType: 'scheduled'}})
+    await admin().releases.schedule({releaseId: 'probe', publishAt: '2099-01-01T09:00:00.000Z'})
+    // The Releases tool's menu asks about archive and schedule while the release is scheduled.
+    await admin().releases.archive({releaseId: 'probe'}, {dryRun: true})
+    await admin().releases.schedule({releaseId: 'probe', publishAt: new Date().toISOString()}, {dryRun: true})
+    expect((await release('probe'))?.state).toBe('scheduled')
+    const refusal = await refusalOf(admin().releases.archive({releaseId: 'probe'}))
+    expect(refusal?.statusCode).toBe(400)
+    expect(refusal?.message).toContain('it is scheduled (allowed from active, published)')
+    // Roles still answer: a viewer's probe is refused.
+    const viewer = lake.client({token: LAKE_TOKENS.viewer})
+    expect((await refusalOf(viewer.releases.archive({releaseId: 'probe'}, {dryRun: true})))?.statusCode).toBe(403)
+  })
+
   it('are unscheduled back to active, without their time', async () => {
     await admin().releases.create({releaseId: 'someday', metadata: {title: 'Someday', releaseType: 'scheduled'}})
     await admin().releases.schedule({releaseId: 'someday', publishAt: '2099-01-01T09:00:00.000Z'})

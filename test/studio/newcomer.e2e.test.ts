@@ -20,6 +20,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {launchChromium, type LaunchedBrowser} from '../support/browser'
 import {LAKE_TOKENS, PROJECT_ROOT, startLakeProcess, type LakeProcess} from '../support/lake'
 import {refusalOf} from '../support/refusal'
+import {actionsOf, isGateDryRun} from '../support/request-log'
 import {runScript} from '../support/run-script'
 import {serveStatic, type StaticServer} from '../support/static-server'
 
@@ -36,29 +37,6 @@ if (!hasStudio)
 const ALLOWED = [/ERR_NAME_NOT_RESOLVED/, /Failed to fetch version for package/, /ERR_INTERNET_DISCONNECTED/]
 /** A full page load closes the presence socket under the Studio; the browser's, not the lake's. */
 const UNLOAD_NOISE = /WebSocket is already in CLOSING or CLOSED state/
-/**
- * The one refusal of the lake's that is expected: a release page asks whether "Run release" would
- * be allowed by running the publish as a dry run, and while the release holds unapproved
- * third-party copy the review gate answers 409, as it would to the real publish.
- */
-const isGateDryRun = (status: number, method: string, url: string, body: string | null) =>
-  status === 409 &&
-  method === 'POST' &&
-  url.includes('/data/actions/') &&
-  actionsOf(body) === ' [sanity.action.release.publish, dryRun]'
-
-/** The action types (and dry run) of an Actions API request, for the log: the URL alone does not tell them apart. */
-function actionsOf(body: string | null): string {
-  if (!body?.includes('"actionType"')) return ''
-  try {
-    const {actions, dryRun} = JSON.parse(body) as {actions?: {actionType?: string} | {actionType?: string}[]; dryRun?: boolean}
-    const types = [actions ?? []].flat().map((action) => action.actionType)
-    return ` [${types.join(', ')}${dryRun ? ', dryRun' : ''}]`
-  } catch {
-    return ''
-  }
-}
-
 /** Wire copy as an editor pastes it from a SeaPRwire mail: dateline tag, agency credit, disclaimer. */
 const WIRE_COPY = [
   '(SeaPRwire) –   HAMBURG (dpa) — Der Hafen meldet für das dritte Quartal einen Rekordumschlag, teilte die Betreibergesellschaft am Dienstag mit.',
@@ -404,10 +382,7 @@ describe.skipIf(!hasStudio)('a newcomer in the Studio (Chromium)', {timeout: 180
         finalDocumentStates: [{id: versionId}],
       })
       // The Studio shows the release as published, with its document read back from history.
-      await page
-        .getByText(/^Published /)
-        .first()
-        .waitFor({timeout: 60_000})
+      await page.getByText('This release is published successfully.').waitFor({timeout: 60_000})
       await page.getByText(releaseTitle).first().waitFor({timeout: 60_000})
       await shot('content-release-published')
       expectNoProblems()
