@@ -350,9 +350,11 @@ describe.skipIf(!hasStudio)('a newcomer in the Studio (Chromium)', {timeout: 180
       await page.getByText('All documents validated, issues found').waitFor({timeout: 30_000})
       expect(await run.isDisabled()).toBe(true)
       await shot('content-release-held')
-      const refusal = await refusalOf(admin().releases.publish({releaseId: releaseName}, {dryRun: true}))
+      // Not even an administrator's publish from a script gets it out.
+      const refusal = await refusalOf(admin().releases.publish({releaseId: releaseName}))
       expect(refusal?.statusCode).toBe(409)
       expect(refusal?.message).toContain(`${publishedId} cannot be published: Third-party copy must be approved`)
+      expect(await admin().getDocument(publishedId)).toBeUndefined()
 
       // The reviewer (the editor, who did not write it) approves the version, then publishes the release.
       await switchUser(/Local Editor/)
