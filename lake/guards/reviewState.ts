@@ -3,7 +3,8 @@
  * a reviewed document's review state (status, audit trail, approved content hash) is
  * accepted only when it is one of:
  * - the same state as before, or a copy of a sibling's (publish, unpublish, a draft or
- *   release version made from another copy of the document);
+ *   release version made from another copy of the document), or a deleted document's own
+ *   last recorded state (unarchiving a release brings its versions back as they were);
  * - a new document starting with no decisions;
  * - exactly one decision appended to the trail, by the signed-in user, that the state
  *   machine allows: the lake re-runs `decide` with the user's role, the four-eyes rule
@@ -108,6 +109,8 @@ export function checkReviewState(change: Change, check: ReviewStateCheck): Revie
   }
   if (before && sameFacts(factsOf(before), facts)) return {ok: true, change}
   if (copies.some((sibling) => sameFacts(factsOf(sibling), facts))) return {ok: true, change}
+  const lastRecorded = before ? undefined : check.context.historyOf(change.id).findLast((entry) => entry.after)?.after
+  if (lastRecorded && sameFacts(factsOf(lastRecorded), facts)) return {ok: true, change}
   if (!before && facts.decisions.length === 0 && facts.status === 'pending' && facts.contentHash === null) {
     return {ok: true, change}
   }

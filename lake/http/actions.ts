@@ -13,7 +13,7 @@ export async function actionsHandler(ctx: RequestContext): Promise<void> {
   const transactionId =
     typeof body.transactionId === 'string' ? body.transactionId : (ctx.url.searchParams.get('transactionId') ?? undefined)
   // The Studio sends `dryRun: true` to ask whether an action would be allowed (e.g. "New release"):
-  // the same checks and the same answer, nothing written.
+  // the same checks and the same answer, nothing written, except a release's state (store/actions.ts).
   if (body.dryRun !== undefined && typeof body.dryRun !== 'boolean') throw errors.badRequest('"dryRun" must be a boolean')
   const {commit} = await runTransaction(
     ctx,
@@ -21,7 +21,7 @@ export async function actionsHandler(ctx: RequestContext): Promise<void> {
     'action',
     actions as ActionSpec[],
     transactionId || undefined,
-    (ws, action) => applyAction(ws, action),
+    (ws, action) => applyAction(ws, action, {dryRun: body.dryRun === true}),
     {dryRun: body.dryRun === true},
   )
   sendJson(ctx, 200, {transactionId: commit.transactionId})

@@ -56,6 +56,7 @@ export const routes: Route[] = [
   {methods: ['GET'], pattern: '/projects/:projectId/user-applications', handler: constant(stubs.userApplications)},
   {methods: ['GET'], pattern: '/projects/:projectId/user-applications/*', handler: constant(null)},
   {methods: ['GET'], pattern: '/datasets', handler: datasetsHandler},
+  {methods: ['GET'], pattern: '/subscriptions/project/:projectId', handler: constant(stubs.projectSubscriptions)},
   // Webhook Management API (hooks.ts); administrators only.
   {methods: ['GET'], pattern: '/hooks/projects/:projectId', handler: listHooks},
   {methods: ['POST'], pattern: '/hooks/projects/:projectId', handler: createHook, write: true},

@@ -28,6 +28,18 @@ export const stubs: Record<string, unknown> = {
   telemetry: {status: 'denied'},
   /** Navbar help menu and version check: nothing to announce offline. */
   help: {resources: []},
+  /**
+   * The project's plan, read by the Releases tool once a release is published or archived: its
+   * `retention` feature says for how many days history is kept. The lake keeps history until a
+   * compaction, not for a number of days, so it names none and the Studio states no removal date.
+   */
+  projectSubscriptions: {
+    id: 'lake-local',
+    status: 'active',
+    plan: {id: 'lake-local', name: 'Local Content Lake'},
+    resources: {},
+    featureTypes: {retention: {features: [{attributes: {maxRetentionDays: null}}]}},
+  },
   /** Schema descriptor upload: the lake keeps no schema, so every sync is already complete. */
   schemaSync: {type: 'complete'},
 }

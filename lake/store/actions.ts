@@ -16,7 +16,12 @@ export interface ActionSpec {
   [field: string]: unknown
 }
 
-type ActionHandler = (ws: WorkingSet, action: ActionSpec) => void
+/** How the transaction runs: a dry run writes nothing and answers what the Studio asks of it (see `releaseIn`). */
+export interface ActionRun {
+  dryRun: boolean
+}
+
+type ActionHandler = (ws: WorkingSet, action: ActionSpec, run: ActionRun) => void
 
 const RELEASE_PREFIX = '_.releases.'
 
@@ -185,33 +190,46 @@ function releaseDocId(action: ActionSpec): string {
   return validDocumentId(RELEASE_PREFIX + str(action, 'releaseId'))
 }
 
-/** Release states an action may start from, as Sanity's release state machine allows. */
-function releaseIn(ws: WorkingSet, action: ActionSpec, what: string, from: string[]): SanityDocument {
+/**
+ * Release states an action may start from, as Sanity's release state machine allows. Not in a
+ * dry run: the Releases tool sends one for every action of its menu, whatever the release's
+ * state, to learn whether the user may take it, and takes any refusal as a missing permission
+ * for the rest of the session (so "Archive" would stay shut after "Unschedule"). The Studio
+ * decides from the state itself which actions to offer; roles and the review gate still answer.
+ */
+function releaseIn(ws: WorkingSet, action: ActionSpec, run: ActionRun, what: string, from: string[]): SanityDocument {
   const id = releaseDocId(action)
   const release = must(ws, id, `${what} release "${id}"`)
   const state = String(release.state ?? 'active')
-  if (!from.includes(state)) {
+  if (!from.includes(state) && !run.dryRun) {
     throw new StoreError('invalid', `Cannot ${what} release "${id}": it is ${state} (allowed from ${from.join(', ')})`, id)
   }
   return release
 }
 
 function setReleaseState(what: string, from: string[], state: string): ActionHandler {
-  return (ws, action) => {
-    const {publishAt: _p, error: _e, ...release} = releaseIn(ws, action, what, from)
+  return (ws, action, run) => {
+    const {publishAt: _p, error: _e, ...release} = releaseIn(ws, action, run, what, from)
     ws.put(release._id, {...release, state})
   }
 }
 
-/** Publishes every version in the release (unpublishing those marked for it) and marks the release published. */
-function publishRelease(ws: WorkingSet, action: ActionSpec): void {
-  const release = releaseIn(ws, action, 'publish', ['active', 'scheduled'])
-  const name = str(action, 'releaseId')
-  const finalDocumentStates: {id: string}[] = []
+/** The release's versions as they stand in this transaction. */
+function versionsOf(ws: WorkingSet, name: string): SanityDocument[] {
+  const versions: SanityDocument[] = []
   for (const [docId] of ws.base.docs) {
-    if (releaseOf(docId) !== name) continue
-    const version = ws.get(docId)
-    if (!version) continue
+    const version = releaseOf(docId) === name ? ws.get(docId) : null
+    if (version) versions.push(version)
+  }
+  return versions
+}
+
+/** Publishes every version in the release (unpublishing those marked for it) and marks the release published. */
+function publishRelease(ws: WorkingSet, action: ActionSpec, run: ActionRun): void {
+  const release = releaseIn(ws, action, run, 'publish', ['active', 'scheduled'])
+  const finalDocumentStates: {id: string}[] = []
+  for (const version of versionsOf(ws, str(action, 'releaseId'))) {
+    const docId = version._id
     const publishedId = publishedIdOf(docId)
     const system = version._system as {delete?: boolean} | undefined
     if (system?.delete) ws.put(publishedId, null)
@@ -225,6 +243,35 @@ function publishRelease(ws: WorkingSet, action: ActionSpec): void {
   }
   const {error: _e, ...rest} = release
   ws.put(release._id, {...rest, state: 'published', publishedAt: new Date().toISOString(), finalDocumentStates})
+}
+
+/**
+ * Archiving an active release deletes its versions, as Sanity does: they stay readable in the
+ * history, which is where the Releases tool reads an archived release's documents from
+ * (`finalDocumentStates`, `lastRevision=true`). A published release has no versions left.
+ */
+function archiveRelease(ws: WorkingSet, action: ActionSpec, run: ActionRun): void {
+  const {publishAt: _p, error: _e, ...release} = releaseIn(ws, action, run, 'archive', ['active', 'published'])
+  if (release.state === 'published') return ws.put(release._id, {...release, state: 'archived'})
+  const versions = versionsOf(ws, str(action, 'releaseId'))
+  for (const version of versions) ws.put(version._id, null)
+  ws.put(release._id, {...release, state: 'archived', finalDocumentStates: versions.map(({_id}) => ({id: _id}))})
+}
+
+/**
+ * Unarchiving brings the versions back with the content they had when the release was archived
+ * (their last state in the history); a release that had been published goes back to published.
+ */
+function unarchiveRelease(ws: WorkingSet, action: ActionSpec, run: ActionRun): void {
+  const {finalDocumentStates, ...release} = releaseIn(ws, action, run, 'unarchive', ['archived'])
+  if (release.publishedAt) return ws.put(release._id, {...release, finalDocumentStates, state: 'published'})
+  const ids = Array.isArray(finalDocumentStates) ? (finalDocumentStates as {id?: unknown}[]).map(({id}) => id) : []
+  for (const id of ids) {
+    if (typeof id !== 'string' || ws.get(id)) continue
+    const last = ws.base.historyOf(id).findLast((entry) => entry.after)?.after
+    if (last) ws.put(id, withId(last, id))
+  }
+  ws.put(release._id, {...release, state: 'active'})
 }
 
 /** Release documents live at `_.releases.<releaseId>`, as in Sanity. */
@@ -244,10 +291,10 @@ const releaseActions: Record<string, ActionHandler> = {
     const id = releaseDocId(action)
     ws.put(id, patchDocument(must(ws, id, `edit release "${id}"`), id, (action.patch ?? {}) as PatchSpec))
   },
-  'sanity.action.release.archive': setReleaseState('archive', ['active', 'published'], 'archived'),
-  'sanity.action.release.unarchive': setReleaseState('unarchive', ['archived'], 'active'),
-  'sanity.action.release.schedule': (ws, action) => {
-    const release = releaseIn(ws, action, 'schedule', ['active'])
+  'sanity.action.release.archive': archiveRelease,
+  'sanity.action.release.unarchive': unarchiveRelease,
+  'sanity.action.release.schedule': (ws, action, run) => {
+    const release = releaseIn(ws, action, run, 'schedule', ['active'])
     const publishAt = str(action, 'publishAt')
     if (Number.isNaN(Date.parse(publishAt))) {
       throw new StoreError('invalid', `schedule needs "publishAt" as an ISO date-time, got "${publishAt}"`, release._id)
@@ -256,8 +303,8 @@ const releaseActions: Record<string, ActionHandler> = {
     ws.put(release._id, {...rest, state: 'scheduled', publishAt: new Date(publishAt).toISOString()})
   },
   'sanity.action.release.unschedule': setReleaseState('unschedule', ['scheduled'], 'active'),
-  'sanity.action.release.delete': (ws, action) => {
-    const release = releaseIn(ws, action, 'delete', ['archived', 'published'])
+  'sanity.action.release.delete': (ws, action, run) => {
+    const release = releaseIn(ws, action, run, 'delete', ['archived', 'published'])
     ws.put(release._id, null)
   },
   'sanity.action.release.publish': publishRelease,
@@ -265,13 +312,13 @@ const releaseActions: Record<string, ActionHandler> = {
 
 const handlers: Record<string, ActionHandler> = {...documentActions, ...releaseActions}
 
-export function applyAction(ws: WorkingSet, action: ActionSpec): void {
+export function applyAction(ws: WorkingSet, action: ActionSpec, run: ActionRun = {dryRun: false}): void {
   if (!action || typeof action !== 'object' || typeof action.actionType !== 'string') {
     throw new StoreError('invalid', 'Each action needs an "actionType"')
   }
   const handler = handlers[action.actionType]
   if (!handler) throw new StoreError('invalid', `Unsupported action type "${action.actionType}"`)
-  handler(ws, action)
+  handler(ws, action, run)
 }
 
 export const supportedActionTypes = Object.keys(handlers)

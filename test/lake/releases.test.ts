@@ -143,6 +143,59 @@ describe('a release with third-party copy', () => {
   })
 })
 
+describe('archiving a release', () => {
+  it('deletes its versions, keeps them readable in the history, and unarchiving brings them back as they were', async () => {
+    await admin().releases.create({releaseId: 'autumn', metadata: {title: 'Autumn', releaseType: 'asap'}})
+    await admin().createVersion({baseId: WIRE, publishedId: WIRE, releaseId: 'autumn'})
+    await admin().createVersion({baseId: OWN, publishedId: OWN, releaseId: 'autumn'})
+    const wireVersion = `versions.autumn.${WIRE}`
+    // The version's copy is edited and approved again in the release: a review state no other copy has.
+    await admin().patch(wireVersion).set({title: 'Herbstzahlen aus dem Hafen'}).commit()
+    const edited = (await admin().getDocument(wireVersion)) as PressReleaseDocument
+    const approval = decide(edited, {action: 'approve', user: reviewer, findings: []}, {reviewerRoles: ['editor']})
+    if (!approval.ok) throw new Error(approval.reason)
+    await lake.client({token: LAKE_TOKENS.editor}).patch(wireVersion).set({review: approval.review}).commit()
+    const before = await admin().getDocument(wireVersion)
+    expect(before?.review?.status).toBe('approved')
+    expect(before?.review?.decisions).not.toEqual((await admin().getDocument(WIRE))?.review?.decisions)
+
+    await admin().releases.archive({releaseId: 'autumn'})
+    expect(await admin().getDocument(wireVersion)).toBeUndefined()
+    expect(await admin().getDocument(`versions.autumn.${OWN}`)).toBeUndefined()
+    const archived = await release('autumn')
+    expect(archived?.state).toBe('archived')
+    expect(archived?.finalDocumentStates).toEqual(expect.arrayContaining([{id: wireVersion}, {id: `versions.autumn.${OWN}`}]))
+    // Where the Releases tool reads an archived release's documents from.
+    const {documents} = await admin().request<{documents: SanityDocument[]}>({
+      url: `/data/history/production/documents/${wireVersion},versions.autumn.${OWN}?lastRevision=true`,
+    })
+    expect(documents.map((d) => d._id).sort()).toEqual([`versions.autumn.${OWN}`, wireVersion].sort())
+
+    await admin().releases.unarchive({releaseId: 'autumn'})
+    const restored = await admin().getDocument(wireVersion)
+    expect(restored?.review).toEqual(before?.review)
+    expect(restored?.title).toBe(before?.title)
+    expect(await admin().getDocument(`versions.autumn.${OWN}`)).toBeDefined()
+    const unarchived = await release('autumn')
+    expect(unarchived?.state).toBe('active')
+    expect(unarchived?.finalDocumentStates).toBeUndefined()
+  })
+
+  it('gives a deleted version back only its own last recorded review state, never a forged one', async () => {
+    const id = `versions.autumn.${WIRE}`
+    const last = (await admin().getDocument(id)) as PressReleaseDocument
+    await admin().releases.archive({releaseId: 'autumn'})
+    const {_rev: _r, ...content} = last
+    // Its approval without the audit trail that backs it: not the state the lake recorded.
+    const forged = {...content, review: {...last.review, decisions: []}}
+    const refusal = await refusalOf(admin().create({...forged, _id: id, _type: 'pressRelease'}))
+    expect(refusal?.statusCode).toBe(409)
+    expect(refusal?.message).toContain('changes only by one reviewer')
+    await admin().releases.unarchive({releaseId: 'autumn'})
+    expect((await admin().getDocument(id))?.review).toEqual(last.review)
+  })
+})
+
 describe('scheduled releases', () => {
   const wireDraft = async (id: string) => {
     const draft = (await admin().getDocument(`drafts.${WIRE}`)) as SanityDocument | undefined
@@ -151,6 +204,21 @@ describe('scheduled releases', () => {
     const {_rev: _r, _createdAt: _c, _updatedAt: _u, review: _review, ...content} = source
     await admin().createOrReplace({...content, _id: `drafts.${id}`})
   }
+
+  it('answer the Studio’s dry-run probes whatever their state; the real action still needs the state', async () => {
+    await admin().releases.create({releaseId: 'probe', metadata: {title: 'Probe', releaseType: 'scheduled'}})
+    await admin().releases.schedule({releaseId: 'probe', publishAt: '2099-01-01T09:00:00.000Z'})
+    // The Releases tool's menu asks about archive and schedule while the release is scheduled.
+    await admin().releases.archive({releaseId: 'probe'}, {dryRun: true})
+    await admin().releases.schedule({releaseId: 'probe', publishAt: new Date().toISOString()}, {dryRun: true})
+    expect((await release('probe'))?.state).toBe('scheduled')
+    const refusal = await refusalOf(admin().releases.archive({releaseId: 'probe'}))
+    expect(refusal?.statusCode).toBe(400)
+    expect(refusal?.message).toContain('it is scheduled (allowed from active, published)')
+    // Roles still answer: a viewer's probe is refused.
+    const viewer = lake.client({token: LAKE_TOKENS.viewer})
+    expect((await refusalOf(viewer.releases.archive({releaseId: 'probe'}, {dryRun: true})))?.statusCode).toBe(403)
+  })
 
   it('are unscheduled back to active, without their time', async () => {
     await admin().releases.create({releaseId: 'someday', metadata: {title: 'Someday', releaseType: 'scheduled'}})

@@ -2,8 +2,9 @@
  * Endpoints the Studio calls on an editor's path that the lake used to answer with 404:
  * references to a document (delete and unpublish dialogs), the data ping (latency report),
  * a viewer's access requests, the release quota check before "New release", the features
- * that switch the Releases tool on, and a document's history at the revision where a
- * release version of it was created.
+ * that switch the Releases tool on, the plan a published or archived release's page reads its
+ * history retention from, and a document's history at the revision where a release version
+ * of it was created.
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {SanityClient} from '@sanity/client'
@@ -66,6 +67,14 @@ describe('small endpoints', () => {
       })
     expect(limits.data.orgActiveReleaseLimit).toBeNull()
     expect(limits.data.datasetReleaseLimit).toBeGreaterThan(1000)
+  })
+
+  it('answers the plan a published release’s page reads, with no retention period to announce', async () => {
+    const plan = await client.request<{featureTypes: {retention: {features: {attributes: {maxRetentionDays: unknown}}[]}}}>({
+      url: '/subscriptions/project/pressroom',
+    })
+    // The Studio dereferences this path without checks; a missing step would break the page.
+    expect(plan.featureTypes.retention.features[0]?.attributes.maxRetentionDays).toBeNull()
   })
 })
 
