@@ -80,6 +80,7 @@ export type EditorialReview = {
       _key: string
     } & ReviewDecision
   >
+  approvedContent?: string
 }
 
 export type BlockContent = Array<{

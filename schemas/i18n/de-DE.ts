@@ -48,6 +48,7 @@ const reviewFieldDeDE: Record<string, string> = {
   '.decisions.findings.evidence.start': 'Anfang',
   '.decisions.findings.evidence.end': 'Ende',
   '.decisions.findings.evidence.quote': 'Textstelle',
+  '.approvedContent': 'Freigegebener Inhalt',
 }
 
 /** German labels of the schema; the keys are those `englishLabels` reads off the schema (a test checks both match). */

@@ -51,6 +51,8 @@ export interface EditorialReview {
   findings?: StoredFinding[]
   /** Append-only audit trail. */
   decisions?: Decision[]
+  /** The judged fields as the latest approval saw them (canonical JSON; see approvedSnapshot.ts): what the diff since approval compares against. */
+  approvedContent?: string
 }
 
 export interface ReviewUser {

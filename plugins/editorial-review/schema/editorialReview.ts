@@ -23,6 +23,8 @@ export const editorialReview = defineType({
     defineField({name: 'contentHash', title: 'Content hash of the last decision', type: 'string'}),
     defineField({name: 'findings', title: 'Findings at import', type: 'array', of: [defineArrayMember({type: 'reviewFinding'})]}),
     defineField({name: 'decisions', title: 'Audit trail', type: 'array', of: [defineArrayMember({type: 'reviewDecision'})]}),
+    // Read by the diff since approval, not by people: JSON text, so its references are not the document's.
+    defineField({name: 'approvedContent', title: 'Approved content', type: 'text', hidden: true}),
   ],
   preview: {
     select: {status: 'status', thirdParty: 'thirdParty'},
