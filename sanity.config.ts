@@ -44,9 +44,11 @@ export default defineConfig({
           .items([
             reviewQueueListItem(S, REVIEW_POLICY.types),
             S.divider(),
-            ...S.documentTypeListItems().map((item) =>
-              item.i18n({title: {key: typeKey(item.getId()!), ns: SCHEMA_I18N_NAMESPACE}}),
-            ),
+            // The item and the list it opens: the list's own title is the schema's English otherwise.
+            ...S.documentTypeListItems().map((item) => {
+              const title = {title: {key: typeKey(item.getId()!), ns: SCHEMA_I18N_NAMESPACE}}
+              return item.i18n(title).child(S.documentTypeList(item.getId()!).i18n(title))
+            }),
           ]),
     }),
     // The newsroom's review policy; the lake, the import and the audit read the same one.

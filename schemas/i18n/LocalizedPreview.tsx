@@ -17,8 +17,10 @@ export const PREVIEW_SEPARATOR = ' · '
  * translation and leaves the rest (names, language tags) as they are.
  */
 export function localizedPreview(words: Readonly<Record<string, PreviewWord>>) {
+  // Every namespace the words come from is loaded with the hook: `t` with another `ns` gives the English default until its bundle is loaded.
+  const namespaces = [...new Set([SCHEMA_I18N_NAMESPACE, ...Object.values(words).map((word) => word.ns)])]
   function LocalizedPreview(props: PreviewProps) {
-    const {t} = useTranslation(SCHEMA_I18N_NAMESPACE)
+    const {t} = useTranslation(namespaces)
     const translate = (text: unknown) =>
       typeof text === 'string'
         ? text
