@@ -51,9 +51,10 @@ export default defineConfig({
             }),
           ]),
     }),
+    // Before the review plugin, so the form's heading (./schemas/i18n/FormHeader) stays above its panel.
+    schemaLabels({types: [...schemaTypes, ...reviewSchemaTypes]}),
     // The newsroom's review policy; the lake, the import and the audit read the same one.
     editorialReview(REVIEW_POLICY),
-    schemaLabels({types: [...schemaTypes, ...reviewSchemaTypes]}),
     deDELocale(),
   ],
   schema: {types: schemaTypes},

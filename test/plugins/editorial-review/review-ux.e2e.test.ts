@@ -89,6 +89,8 @@ describe.skipIf(!hasStudio)('review UX in the Studio (Chromium)', {timeout: 240_
    * at the end of a paragraph: `End` would only reach the end of the visual line it wraps on.
    */
   async function clickAtEndOf(text: string) {
+    // The first click activates the editor; the second, measured once it stands still, puts the caret.
+    await page.getByText(text).click()
     const point = await page.getByText(text).evaluate((element, wanted) => {
       const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
       while (walker.nextNode()) {
@@ -96,7 +98,7 @@ describe.skipIf(!hasStudio)('review UX in the Studio (Chromium)', {timeout: 240_
         const end = node.data.lastIndexOf(wanted) + wanted.length
         if (end < wanted.length) continue
         // The body scrolls inside its own box: bring the paragraph's last line into view first.
-        node.parentElement!.scrollIntoView({block: 'center'})
+        node.parentElement!.scrollIntoView({block: 'center', behavior: 'instant'})
         const range = document.createRange()
         range.setStart(node, end - 1)
         range.setEnd(node, end)
