@@ -57,8 +57,8 @@ function LocalizedOptionsInput(props: InputProps) {
   return props.renderDefault({...props, schemaType: {...props.schemaType, options: {...options, list}}} as InputProps)
 }
 
-/** Inputs that draw their field's title and description themselves, from their schema type (date and time pickers). */
-const SELF_TITLED_INPUTS = new Set(['date', 'datetime'])
+/** Inputs that draw their field's title and description themselves, from their schema type (date and time pickers, switches). */
+const SELF_TITLED_INPUTS = new Set(['date', 'datetime', 'boolean'])
 
 /** Such an input's title and description in the editor's language, by the same path as `LocalizedField`. */
 function LocalizedSelfTitledInput(props: InputProps) {

@@ -85,29 +85,25 @@ describe.skipIf(!hasStudio)('review UX in the Studio (Chromium)', {timeout: 240_
   }
 
   /**
-   * Clicks just after the last character of `text` in the form, as a user puts the caret
-   * at the end of a paragraph: `End` would only reach the end of the visual line it wraps on.
+   * Puts the caret just after the last character of `text` in the form: a click focuses
+   * the editor, then the browser's selection is moved to the paragraph's end, which the
+   * editor follows (`End` would only reach the end of the visual line the click hit).
    */
-  async function clickAtEndOf(text: string) {
-    // The first click activates the editor; the second, measured once it stands still, puts the caret.
+  async function caretAtEndOf(text: string) {
     await page.getByText(text).click()
-    const point = await page.getByText(text).evaluate((element, wanted) => {
+    await page.getByText(text).evaluate((element, wanted) => {
       const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
       while (walker.nextNode()) {
         const node = walker.currentNode as Text
-        const end = node.data.lastIndexOf(wanted) + wanted.length
-        if (end < wanted.length) continue
-        // The body scrolls inside its own box: bring the paragraph's last line into view first.
-        node.parentElement!.scrollIntoView({block: 'center', behavior: 'instant'})
-        const range = document.createRange()
-        range.setStart(node, end - 1)
-        range.setEnd(node, end)
-        const box = range.getBoundingClientRect()
-        return {x: box.right - 1, y: box.top + box.height / 2}
+        const at = node.data.lastIndexOf(wanted)
+        if (at < 0) continue
+        window.getSelection()!.collapse(node, at + wanted.length)
+        return
       }
       throw new Error(`"${wanted}" is not in one text node`)
     }, text)
-    await page.mouse.click(point.x, point.y)
+    // The editor reads the selection when the browser reports it changed.
+    await page.waitForTimeout(300)
   }
 
   async function openRelease(token: string, query = '') {
@@ -198,7 +194,7 @@ describe.skipIf(!hasStudio)('review UX in the Studio (Chromium)', {timeout: 240_
     expect(status).toMatch(/^Approved by Local Editor, .+\. Ready to publish\.$/)
     await expect.poll(() => footer().textContent(), {timeout: 30_000}).not.toContain('Saving')
 
-    await clickAtEndOf(PARAGRAPH)
+    await caretAtEndOf(PARAGRAPH)
     await page.keyboard.type(ADDED)
     await shot('2a-typed')
     await expect.poll(() => panelBadge().textContent(), {timeout: 30_000}).toBe('Approval outdated')
