@@ -3,7 +3,7 @@ import {defineArrayMember, defineField, defineType} from 'sanity'
 import {requiredLanguage} from '../lib/language'
 import {requiredSlug, slugifyTitle} from '../lib/slug'
 import {groupKey, PREVIEW_LABELS, SCHEMA_I18N_NAMESPACE} from '../i18n/labels'
-import {localizedPreview, localizedText, PREVIEW_SEPARATOR} from '../i18n/LocalizedPreview'
+import {localizedPreview, PREVIEW_SEPARATOR} from '../i18n/LocalizedPreview'
 import {BADGE_WORDS, REVIEW_PREVIEW_SELECT, reviewFromPreview} from '../lib/reviewPreview'
 import {enUS, formatMessage, reviewBadge, type PressReleaseDocument} from '../../plugins/editorial-review/core'
 import {REVIEW_POLICY} from '../../config/reviewPolicy'
@@ -12,13 +12,12 @@ import {publicationGate} from '../../plugins/editorial-review/validation'
 const groupI18n = (group: string) => ({title: {key: groupKey('pressRelease', group), ns: SCHEMA_I18N_NAMESPACE}})
 
 /** The English words the list preview is made of, and where their translations are. */
-const RELEASE_WORDS = {
+const LocalizedReleasePreview = localizedPreview({
   [PREVIEW_LABELS['preview.pressRelease.untitled']]: {key: 'preview.pressRelease.untitled', ns: SCHEMA_I18N_NAMESPACE},
   [PREVIEW_LABELS['preview.pressRelease.own-copy']]: {key: 'preview.pressRelease.own-copy', ns: SCHEMA_I18N_NAMESPACE},
   [PREVIEW_LABELS['preview.pressRelease.third-party']]: {key: 'preview.pressRelease.third-party', ns: SCHEMA_I18N_NAMESPACE},
   ...BADGE_WORDS,
-}
-const LocalizedReleasePreview = localizedPreview(RELEASE_WORDS)
+})
 
 export const pressRelease = defineType({
   name: 'pressRelease',
@@ -159,17 +158,14 @@ export const pressRelease = defineType({
       return {
         title: document.title ?? PREVIEW_LABELS['preview.pressRelease.untitled'],
         // English words; LocalizedReleasePreview shows them in the editor's language.
-        subtitle: localizedText(
-          [
-            distributorName ??
-              PREVIEW_LABELS[document.review?.thirdParty ? 'preview.pressRelease.third-party' : 'preview.pressRelease.own-copy'],
-            document.language,
-            badge && formatMessage(enUS, `badge.${badge}`),
-          ]
-            .filter(Boolean)
-            .join(PREVIEW_SEPARATOR),
-          RELEASE_WORDS,
-        ),
+        subtitle: [
+          distributorName ??
+            PREVIEW_LABELS[document.review?.thirdParty ? 'preview.pressRelease.third-party' : 'preview.pressRelease.own-copy'],
+          document.language,
+          badge && formatMessage(enUS, `badge.${badge}`),
+        ]
+          .filter(Boolean)
+          .join(PREVIEW_SEPARATOR),
       }
     },
   },
