@@ -44,14 +44,17 @@ export default defineConfig({
           .items([
             reviewQueueListItem(S, REVIEW_POLICY.types, REVIEW_POLICY.reviewWithinHours),
             S.divider(),
-            ...S.documentTypeListItems().map((item) =>
-              item.i18n({title: {key: typeKey(item.getId()!), ns: SCHEMA_I18N_NAMESPACE}}),
-            ),
+            // The item and the list it opens: the list's own title is the schema's English otherwise.
+            ...S.documentTypeListItems().map((item) => {
+              const title = {title: {key: typeKey(item.getId()!), ns: SCHEMA_I18N_NAMESPACE}}
+              return item.i18n(title).child(S.documentTypeList(item.getId()!).i18n(title))
+            }),
           ]),
     }),
+    // Before the review plugin, so the form's heading (./schemas/i18n/FormHeader) stays above its panel.
+    schemaLabels({types: [...schemaTypes, ...reviewSchemaTypes]}),
     // The newsroom's review policy; the lake, the import and the audit read the same one.
     editorialReview(REVIEW_POLICY),
-    schemaLabels({types: [...schemaTypes, ...reviewSchemaTypes]}),
     deDELocale(),
   ],
   schema: {types: schemaTypes},

@@ -86,6 +86,7 @@ export type EditorialReview = {
       _key: string
     } & ReviewAssignment
   >
+  approvedContent?: string
 }
 
 export type BlockContent = Array<{

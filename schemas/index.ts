@@ -13,6 +13,7 @@ import {markerPhrase} from './objects/markerPhrase'
 import {reach} from './objects/reach'
 import {reuseFingerprint} from './objects/reuseFingerprint'
 import {sourceCredit} from './objects/sourceCredit'
+import {withLocalizedFormHeader} from './i18n/FormHeader'
 
 export const schemaTypes = [
   pressRelease,
@@ -30,4 +31,5 @@ export const schemaTypes = [
   article,
   sourceCredit,
   reuseFingerprint,
-]
+  // Their form heading names the type in the editor's language (./i18n/FormHeader).
+].map(withLocalizedFormHeader)

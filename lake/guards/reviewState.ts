@@ -9,7 +9,8 @@
  * - exactly one decision appended to the trail, by the signed-in user, that the state
  *   machine allows: the lake re-runs `decide` with the user's role, the four-eyes rule
  *   from its own history and the content as it is, and records the result with the
- *   commit time (whatever earlier time the client wrote) and the hash it computed itself;
+ *   commit time (whatever earlier time the client wrote), the hash it computed itself
+ *   and, for an approval, its own snapshot of the approved content;
  * - the state machine's own `contentChanged` step, taken by an edit (an approval falls
  *   back to pending when the copy it judged changes).
  * Anything else is refused with the reason.
@@ -35,11 +36,13 @@ import {groupIds, lastContentEditor} from './contentEditor'
 /** How far a decision's own time may run ahead of the commit: clocks differ a little, never by minutes. */
 const FUTURE_SKEW_MS = 60_000
 
-/** What a client may not assert: the status, the trail and the approved hash. */
+/** What a client may not assert: the status, the trail, the approved hash and the approved content. */
 interface ReviewFacts {
   status: ReviewStatus
   contentHash: string | null
   decisions: Decision[]
+  /** The snapshot the diff since approval reads: set only by the lake's own `decide` on an approval. */
+  approvedContent: string | null
 }
 
 const STATUSES = Object.keys(TRANSITIONS) as ReviewStatus[]
@@ -53,7 +56,12 @@ const reviewOf = (document: SanityDocument | null): Partial<EditorialReview> | u
 
 function factsOf(document: SanityDocument | null): ReviewFacts {
   const review = reviewOf(document)
-  return {status: review?.status ?? 'pending', contentHash: review?.contentHash ?? null, decisions: review?.decisions ?? []}
+  return {
+    status: review?.status ?? 'pending',
+    contentHash: review?.contentHash ?? null,
+    decisions: review?.decisions ?? [],
+    approvedContent: review?.approvedContent ?? null,
+  }
 }
 
 const same = (a: unknown, b: unknown) => canonicalize(a) === canonicalize(b)
@@ -111,7 +119,13 @@ export function checkReviewState(change: Change, check: ReviewStateCheck): Revie
   if (copies.some((sibling) => sameFacts(factsOf(sibling), facts))) return {ok: true, change}
   const lastRecorded = before ? undefined : check.context.historyOf(change.id).findLast((entry) => entry.after)?.after
   if (lastRecorded && sameFacts(factsOf(lastRecorded), facts)) return {ok: true, change}
-  if (!before && facts.decisions.length === 0 && facts.status === 'pending' && facts.contentHash === null) {
+  if (
+    !before &&
+    facts.decisions.length === 0 &&
+    facts.status === 'pending' &&
+    facts.contentHash === null &&
+    facts.approvedContent === null
+  ) {
     return {ok: true, change}
   }
   if (!before && copies.length === 0) {
@@ -128,7 +142,7 @@ export function checkReviewState(change: Change, check: ReviewStateCheck): Revie
     if (isContentChangedStep(base, after)) return {ok: true, change}
   }
   return refuse(
-    `${change.id}: the review state (status, decisions, approved content hash) changes only by one reviewer's decision, appended to the audit trail by that reviewer; earlier decisions cannot be changed or removed. Use the Studio's Approve, Request changes, Reject or Reopen.`,
+    `${change.id}: the review state (status, decisions, approved content hash and snapshot) changes only by one reviewer's decision, appended to the audit trail by that reviewer; earlier decisions cannot be changed or removed. Use the Studio's Approve, Request changes, Reject or Reopen.`,
   )
 }
 
@@ -139,6 +153,7 @@ function isContentChangedStep(base: SanityDocument, after: SanityDocument): bool
   if (contentHash(asRelease(base)) === contentHash(asRelease(after))) return false
   if (!same(earlier.decisions, facts.decisions)) return false
   if (facts.contentHash !== null && facts.contentHash !== earlier.contentHash) return false
+  if (facts.approvedContent !== earlier.approvedContent) return false
   return facts.status === (transition(earlier.status, 'contentChanged') ?? earlier.status)
 }
 

@@ -108,4 +108,5 @@ export type {
 export {diffSinceApproval, diffBody, plainDiff, plainParts} from './review/diff'
 export type {DiffField, FieldChange, MarkChange, ParagraphChange, TextPart} from './review/diff'
 export {firstRevisionWith, latestApproval} from './review/approvedRevision'
+export {approvedContentOf, approvedSnapshot} from './review/approvedSnapshot'
 export type {DecisionRevision, HistorySource, HistoryTransaction} from './review/approvedRevision'

@@ -2,6 +2,8 @@ import {ComposeIcon} from '@sanity/icons/Compose'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {requiredLanguage} from '../lib/language'
 import {slugifyTitle} from '../lib/slug'
+import {BADGE_WORDS, REVIEW_PREVIEW_SELECT, reviewFromPreview} from '../lib/reviewPreview'
+import {localizedPreview} from '../i18n/LocalizedPreview'
 import {enUS, formatMessage, reviewBadge, type PressReleaseDocument} from '../../plugins/editorial-review/core'
 import {REVIEW_POLICY} from '../../config/reviewPolicy'
 import {publicationGate} from '../../plugins/editorial-review/validation'
@@ -16,6 +18,7 @@ export const article = defineType({
   title: 'Article',
   type: 'document',
   icon: ComposeIcon,
+  components: {preview: localizedPreview(BADGE_WORDS)},
   groups: [
     {name: 'content', title: 'Content', default: true},
     {name: 'sources', title: 'Sources'},
@@ -75,10 +78,28 @@ export const article = defineType({
       categories: 'categories',
       credits: 'credits',
       author: 'author',
-      review: 'review',
+      ...REVIEW_PREVIEW_SELECT,
     },
-    prepare: ({author, ...document}) => {
-      const badge = reviewBadge(document as PressReleaseDocument)
+    prepare: ({
+      author,
+      reviewStatus,
+      reviewThirdParty,
+      reviewContentHash,
+      reviewFindings,
+      reviewDecisions,
+      reviewAssignee,
+      ...content
+    }) => {
+      const review = reviewFromPreview({
+        reviewStatus,
+        reviewThirdParty,
+        reviewContentHash,
+        reviewFindings,
+        reviewDecisions,
+        reviewAssignee,
+      })
+      const document = {...content, review} as PressReleaseDocument
+      const badge = reviewBadge(document)
       return {
         title: document.title ?? 'Untitled article',
         subtitle: [

@@ -4,12 +4,10 @@ import {requiredLanguage} from '../lib/language'
 import {requiredSlug, slugifyTitle} from '../lib/slug'
 import {groupKey, PREVIEW_LABELS, SCHEMA_I18N_NAMESPACE} from '../i18n/labels'
 import {localizedPreview, PREVIEW_SEPARATOR} from '../i18n/LocalizedPreview'
-import {I18N_NAMESPACE} from '../../plugins/editorial-review/constants'
-import {enUS, formatMessage, reviewBadge, type PressReleaseDocument, type ReviewBadge} from '../../plugins/editorial-review/core'
+import {BADGE_WORDS, REVIEW_PREVIEW_SELECT, reviewFromPreview} from '../lib/reviewPreview'
+import {enUS, formatMessage, reviewBadge, type PressReleaseDocument} from '../../plugins/editorial-review/core'
 import {REVIEW_POLICY} from '../../config/reviewPolicy'
 import {publicationGate} from '../../plugins/editorial-review/validation'
-
-const REVIEW_BADGES: ReviewBadge[] = ['needsReview', 'approved', 'approvalOutdated', 'changesRequested', 'rejected']
 
 const groupI18n = (group: string) => ({title: {key: groupKey('pressRelease', group), ns: SCHEMA_I18N_NAMESPACE}})
 
@@ -18,9 +16,7 @@ const LocalizedReleasePreview = localizedPreview({
   [PREVIEW_LABELS['preview.pressRelease.untitled']]: {key: 'preview.pressRelease.untitled', ns: SCHEMA_I18N_NAMESPACE},
   [PREVIEW_LABELS['preview.pressRelease.own-copy']]: {key: 'preview.pressRelease.own-copy', ns: SCHEMA_I18N_NAMESPACE},
   [PREVIEW_LABELS['preview.pressRelease.third-party']]: {key: 'preview.pressRelease.third-party', ns: SCHEMA_I18N_NAMESPACE},
-  ...Object.fromEntries(
-    REVIEW_BADGES.map((badge) => [formatMessage(enUS, `badge.${badge}`), {key: `badge.${badge}`, ns: I18N_NAMESPACE}]),
-  ),
+  ...BADGE_WORDS,
 })
 
 export const pressRelease = defineType({
@@ -145,10 +141,28 @@ export const pressRelease = defineType({
       distributorName: 'distributor.name',
       disclaimer: 'disclaimer',
       categories: 'categories',
-      review: 'review',
+      ...REVIEW_PREVIEW_SELECT,
     },
-    prepare: ({distributorName, ...document}) => {
-      const badge = reviewBadge(document as PressReleaseDocument)
+    prepare: ({
+      distributorName,
+      reviewStatus,
+      reviewThirdParty,
+      reviewContentHash,
+      reviewFindings,
+      reviewDecisions,
+      reviewAssignee,
+      ...content
+    }) => {
+      const review = reviewFromPreview({
+        reviewStatus,
+        reviewThirdParty,
+        reviewContentHash,
+        reviewFindings,
+        reviewDecisions,
+        reviewAssignee,
+      })
+      const document = {...content, review} as PressReleaseDocument
+      const badge = reviewBadge(document)
       return {
         title: document.title ?? PREVIEW_LABELS['preview.pressRelease.untitled'],
         // English words; LocalizedReleasePreview shows them in the editor's language.

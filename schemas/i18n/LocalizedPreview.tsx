@@ -17,13 +17,17 @@ export const PREVIEW_SEPARATOR = ' · '
  * translation and leaves the rest (names, language tags) as they are.
  */
 export function localizedPreview(words: Readonly<Record<string, PreviewWord>>) {
+  // One translator per namespace the words come from: a `t` bound to one namespace does
+  // not look up another's keys, it gives the English default.
+  const namespaces = [...new Set([SCHEMA_I18N_NAMESPACE, ...Object.values(words).map((word) => word.ns)])]
   function LocalizedPreview(props: PreviewProps) {
-    const {t} = useTranslation(SCHEMA_I18N_NAMESPACE)
+    // The same hooks in the same order on every render: `namespaces` never changes.
+    const translators = new Map(namespaces.map((ns) => [ns, useTranslation(ns).t]))
     const translate = (text: unknown) =>
       typeof text === 'string'
         ? text
             .split(PREVIEW_SEPARATOR)
-            .map((part) => (words[part] ? t(words[part].key, {ns: words[part].ns, defaultValue: part}) : part))
+            .map((part) => (words[part] ? translators.get(words[part].ns)!(words[part].key, {defaultValue: part}) : part))
             .join(PREVIEW_SEPARATOR)
         : text
     return props.renderDefault({

@@ -65,6 +65,7 @@ const reviewFieldDeDE: Record<string, string> = {
   '.assignments.assignee.userName': 'Name',
   '.assignments.dueAt': 'Fällig',
   '.assignments.note': 'Notiz',
+  '.approvedContent': 'Freigegebener Inhalt',
 }
 
 /** German labels of the schema; the keys are those `englishLabels` reads off the schema (a test checks both match). */

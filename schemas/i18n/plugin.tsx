@@ -1,5 +1,14 @@
-import {definePlugin, defineLocaleResourceBundle, useFormValue, useTranslation, type FieldProps, type InputProps} from 'sanity'
+import {
+  definePlugin,
+  defineLocaleResourceBundle,
+  isObjectInputProps,
+  useFormValue,
+  useTranslation,
+  type FieldProps,
+  type InputProps,
+} from 'sanity'
 import {schemaLabelsDeDE} from './de-DE'
+import {FormHeader} from './FormHeader'
 import {descriptionKey, englishLabels, fieldKey, optionKey, SCHEMA_I18N_NAMESPACE} from './labels'
 
 export interface SchemaLabelsOptions {
@@ -48,6 +57,42 @@ function LocalizedOptionsInput(props: InputProps) {
   return props.renderDefault({...props, schemaType: {...props.schemaType, options: {...options, list}}} as InputProps)
 }
 
+/** Inputs that draw their field's title and description themselves, from their schema type (date and time pickers, switches). */
+const SELF_TITLED_INPUTS = new Set(['date', 'datetime', 'boolean'])
+
+/** Such an input's title and description in the editor's language, by the same path as `LocalizedField`. */
+function LocalizedSelfTitledInput(props: InputProps) {
+  const {t} = useTranslation(SCHEMA_I18N_NAMESPACE)
+  const documentType = useFormValue(['_type'])
+  const {schemaType} = props
+  if (typeof documentType !== 'string') return props.renderDefault(props)
+  const path = namedPath(props.path)
+  const localized = {
+    ...schemaType,
+    title: schemaType.title ? t(fieldKey(documentType, path), {defaultValue: schemaType.title}) : schemaType.title,
+    description:
+      typeof schemaType.description === 'string'
+        ? t(descriptionKey(documentType, path), {defaultValue: schemaType.description})
+        : schemaType.description,
+  }
+  return props.renderDefault({...props, schemaType: localized} as InputProps)
+}
+
+/** The inputs this plugin localizes, by what they are. */
+function LocalizedInput(props: InputProps) {
+  if (props.id === 'root' && isObjectInputProps(props) && props.schemaType.__experimental_formPreviewTitle === false)
+    return (
+      <>
+        <FormHeader {...props} />
+        {props.renderDefault(props)}
+      </>
+    )
+  if ((props.schemaType.options as {list?: unknown} | undefined)?.list) return <LocalizedOptionsInput {...props} />
+  if (SELF_TITLED_INPUTS.has(props.schemaType.name) || SELF_TITLED_INPUTS.has(props.schemaType.type?.name ?? ''))
+    return <LocalizedSelfTitledInput {...props} />
+  return props.renderDefault(props)
+}
+
 /**
  * The schema's labels in English and German: field titles and descriptions, option
  * titles. English is read off the schema.
@@ -63,12 +108,7 @@ export const schemaLabels = definePlugin<SchemaLabelsOptions>(({types}) => ({
   form: {
     components: {
       field: LocalizedField,
-      input: (props) =>
-        (props.schemaType.options as {list?: unknown} | undefined)?.list ? (
-          <LocalizedOptionsInput {...props} />
-        ) : (
-          props.renderDefault(props)
-        ),
+      input: LocalizedInput,
     },
   },
 }))

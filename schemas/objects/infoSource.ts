@@ -1,5 +1,7 @@
 import {UsersIcon} from '@sanity/icons/Users'
 import {defineField, defineType} from 'sanity'
+import {localizedPreview} from '../i18n/LocalizedPreview'
+import {optionKey, SCHEMA_I18N_NAMESPACE} from '../i18n/labels'
 import {WEB_URL_MESSAGE, WEB_URL_SCHEMES} from '../lib/url'
 
 /** A party in the copy's provenance, after IPTC ninjs `infosources`. */
@@ -8,11 +10,22 @@ export const INFO_SOURCE_ROLES = [
   {title: 'Originator (wrote the copy)', value: 'originator'},
 ]
 
+/** The role's option title in the item's subtitle, in the editor's language (the press release's keys; the same words wherever the object is used). */
+const LocalizedInfoSourcePreview = localizedPreview(
+  Object.fromEntries(
+    INFO_SOURCE_ROLES.map(({title, value}) => [
+      title,
+      {key: optionKey('pressRelease', ['infoSources', 'role'], value), ns: SCHEMA_I18N_NAMESPACE},
+    ]),
+  ),
+)
+
 export const infoSource = defineType({
   name: 'infoSource',
   title: 'Information source',
   type: 'object',
   icon: UsersIcon,
+  components: {preview: LocalizedInfoSourcePreview},
   fields: [
     defineField({
       name: 'name',

@@ -7,6 +7,7 @@ import type {SanityClient} from '@sanity/client'
 import {
   detectContextFor,
   withReuseSources,
+  approvedContentOf,
   diffSinceApproval,
   firstRevisionWith,
   latestApproval,
@@ -67,7 +68,7 @@ async function check(
   verifier: Verifier | undefined,
 ): Promise<{problems: AuditProblem[]; unverified?: UnverifiedApproval}> {
   const problem = classify(document, context)
-  if (problem?.problem === 'approvalOutdated' && verifier) return {problems: [await withChanges(problem, document, verifier)]}
+  if (problem?.problem === 'approvalOutdated') return {problems: [await withChanges(problem, document, verifier)]}
   if (problem) return {problems: [problem]}
   const approval = approvalOnRecord(document)
   if (!approval) return {problems: []}
@@ -79,13 +80,20 @@ async function check(
 }
 
 /**
- * What changed since the approval, from the approved content as the History API holds it
- * at the revision that wrote the approval; left out when that is past retention.
+ * What changed since the approval, from the approved content recorded with it (the same
+ * snapshot the Studio's diff reads), else as the History API holds it at the revision that
+ * wrote the approval; left out when neither has it (an old approval past retention).
  */
-async function withChanges(problem: AuditProblem, document: AuditedDocument, verifier: Verifier): Promise<AuditProblem> {
+async function withChanges(
+  problem: AuditProblem,
+  document: AuditedDocument,
+  verifier: Verifier | undefined,
+): Promise<AuditProblem> {
   const approval = latestApproval(document)
-  const approved = approval && (await firstRevisionWith(verifier.history, document._id, approval._key))
-  return approved ? {...problem, changesSinceApproval: diffSinceApproval(approved.document, document)} : problem
+  const approved =
+    approvedContentOf(document) ??
+    (approval && verifier ? (await firstRevisionWith(verifier.history, document._id, approval._key))?.document : undefined)
+  return approved ? {...problem, changesSinceApproval: diffSinceApproval(approved, document)} : problem
 }
 
 /** Maps with at most `limit` calls in flight, keeping the input order. */

@@ -1,24 +1,26 @@
-import {useEffect, useState} from 'react'
+import {useEffect, useMemo, useState} from 'react'
 import {getPublishedId, useClient} from 'sanity'
 import {API_VERSION} from '../constants'
-import {firstRevisionWith, latestApproval, type PressReleaseDocument} from '../core'
+import {approvedContentOf, firstRevisionWith, latestApproval, type PressReleaseDocument} from '../core'
 import {studioHistory} from './studioHistory'
 
 export type ApprovedContent =
   | {state: 'none'}
   | {state: 'loading'}
   | {state: 'ready'; document: PressReleaseDocument}
-  /** The History API no longer has the approving revision (past retention) or could not be read. */
+  /** No snapshot with the approval, and the History API no longer has the approving revision (past retention) or could not be read. */
   | {state: 'unavailable'}
 
 /**
- * The content the latest approval judged, as the History API holds it at the revision
- * that wrote the approval (hosted Sanity and the local lake alike). Read only when
- * `wanted` (the approval is outdated), once per approval.
+ * The content the latest approval judged, wanted when the approval is outdated: the
+ * snapshot the server recorded with the approval (approvedSnapshot.ts), checked against
+ * the approval's content hash. Approvals recorded before snapshots existed are looked up
+ * in the History API at the revision that wrote them, once per approval.
  */
 export function useApprovedContent(document: PressReleaseDocument | undefined, wanted: boolean): ApprovedContent {
   const client = useClient({apiVersion: API_VERSION})
-  const approval = document && wanted ? latestApproval(document) : undefined
+  const snapshot = useMemo(() => (document && wanted ? approvedContentOf(document) : undefined), [document, wanted])
+  const approval = document && wanted && !snapshot ? latestApproval(document) : undefined
   const key = approval && document?._id ? `${getPublishedId(document._id)}#${approval._key}` : undefined
   const [loaded, setLoaded] = useState<{key: string; content: ApprovedContent}>()
   useEffect(() => {
@@ -34,6 +36,7 @@ export function useApprovedContent(document: PressReleaseDocument | undefined, w
       current = false
     }
   }, [client, key])
+  if (snapshot) return {state: 'ready', document: snapshot}
   if (!key) return {state: 'none'}
   return loaded?.key === key ? loaded.content : {state: 'loading'}
 }

@@ -8,6 +8,7 @@ import type {ReviewResourceKey} from '../i18n/resources'
 import {isThirdParty, toStoredFindings} from '../rules/detect'
 import {shortKey} from '../rules/hash'
 import type {Finding, PressReleaseDocument, Rule} from '../rules/types'
+import {approvedSnapshot} from './approvedSnapshot'
 import {contentHash} from './contentHash'
 import {isReviewer} from './roles'
 import {effectiveStatus, transition} from './state'
@@ -155,6 +156,8 @@ export function decide(document: PressReleaseDocument, input: DecisionInput, opt
     contentHash: hash,
     findings: stored,
     decisions: [...previous, decision],
+    // An approval records what it judged; other decisions keep the latest approval's record.
+    ...(status === 'approved' ? {approvedContent: approvedSnapshot(document)} : {}),
   }
   return {ok: true, review, decision}
 }

@@ -51,6 +51,8 @@ export interface EditorialReview {
   findings?: StoredFinding[]
   /** Append-only audit trail. */
   decisions?: Decision[]
+  /** The judged fields as the latest approval saw them (canonical JSON; see approvedSnapshot.ts): what the diff since approval compares against. */
+  approvedContent?: string
   /** The reviewer who has the copy now; set only through an assignment entry (./assign.ts). */
   assignee?: Assignee
   /** Append-only trail of claims, assignments and due-time changes. */

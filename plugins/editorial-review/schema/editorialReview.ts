@@ -30,6 +30,8 @@ export const editorialReview = defineType({
       type: 'array',
       of: [defineArrayMember({type: 'reviewAssignment'})],
     }),
+    // Read by the diff since approval, not by people: JSON text, so its references are not the document's.
+    defineField({name: 'approvedContent', title: 'Approved content', type: 'text', hidden: true}),
   ],
   preview: {
     select: {status: 'status', thirdParty: 'thirdParty'},

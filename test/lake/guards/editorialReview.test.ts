@@ -10,8 +10,12 @@ import path from 'node:path'
 import type {SanityClient} from '@sanity/client'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {
+  approvedContentOf,
+  approvedSnapshot,
   contentHash,
   decide,
+  diffSinceApproval,
+  plainDiff,
   type PressReleaseDocument,
   type ReviewAction,
   type ReviewUser,
@@ -176,6 +180,20 @@ describe('a client cannot assert a review decision', () => {
     )
     await expectNothingPublic()
   })
+
+  it('refuses a planted snapshot of the approved content, which would let a diff hide a change', async () => {
+    const document = await draft()
+    for (const client of [editor(), admin(), contributor()]) {
+      await expectRefused(
+        client
+          .patch(DRAFT_ID)
+          .set({'review.approvedContent': approvedSnapshot(document)})
+          .commit(),
+        /changes only by one reviewer's decision/,
+      )
+    }
+    expect((await draft()).review?.approvedContent).toBeUndefined()
+  })
 })
 
 describe('no path around review', () => {
@@ -339,5 +357,31 @@ describe('the legitimate path', () => {
       .commit()
     await publish(editor())
     expect((await admin().getDocument(PUBLISHED_ID))?.title).toBe('Gespräche gehen weiter')
+  })
+
+  it('records its own snapshot with an approval, keeps it through an edit, and refuses one rewritten to hide the edit', async () => {
+    const published = (await admin().getDocument<PressReleaseDocument & {_id: string}>(PUBLISHED_ID))!
+    expect(approvedContentOf(published)?.title).toBe('Gespräche gehen weiter')
+    await editor().createIfNotExists({...published, _id: DRAFT_ID})
+    const edited = (await editor()
+      .patch(DRAFT_ID)
+      .set({title: 'Gespräche gehen am Montag weiter'})
+      .commit()) as PressReleaseDocument
+    // The edit steps the approval back; what it approved stays on record, so the diff needs no history.
+    expect(plainDiff(diffSinceApproval(approvedContentOf(edited)!, edited))).toEqual([
+      'title: Gespräche gehen {+am Montag +}weiter',
+    ])
+    await expectRefused(
+      editor()
+        .patch(DRAFT_ID)
+        .set({'review.approvedContent': approvedSnapshot(edited)})
+        .commit(),
+      /changes only by one reviewer's decision/,
+    )
+    // A client's claimed snapshot is replaced by the lake's own, of the content as it is.
+    const claimed = {...decided(edited, 'approve', USERS.admin), approvedContent: approvedSnapshot(published)}
+    const approved = (await admin().patch(DRAFT_ID).set({review: claimed}).commit()) as PressReleaseDocument
+    expect(approved.review?.approvedContent).toBe(approvedSnapshot(edited))
+    expect(approvedContentOf(approved)?.title).toBe('Gespräche gehen am Montag weiter')
   })
 })
