@@ -2,7 +2,15 @@ import {Button, Flex, Stack, Text, TextArea} from '@sanity/ui'
 import {useCallback, useState, type ReactNode} from 'react'
 import {getPublishedId, getVersionFromId, useDocumentOperation, useTranslation} from 'sanity'
 import {I18N_NAMESPACE} from '../constants'
-import {decide, localized, noteRequirement, type Finding, type LocalizedMessage, type PressReleaseDocument} from '../core'
+import {
+  decide,
+  decisionPatches,
+  localized,
+  noteRequirement,
+  type Finding,
+  type LocalizedMessage,
+  type PressReleaseDocument,
+} from '../core'
 import {useReviewConfig} from '../hooks/ReviewConfigContext'
 import {useLastContentEditor} from '../hooks/useLastContentEditor'
 import {useLastEditor} from '../hooks/useLastEditor'
@@ -80,7 +88,7 @@ export function useDecision({document, findings, thirdParty}: DecisionTarget, lo
       setRefusal({key: result.reasonKey, params: result.params, message: result.reason})
       return
     }
-    operations.patch.execute([{set: {review: result.review}}], {})
+    operations.patch.execute(decisionPatches(result), {})
     close()
   }, [document, user, look.action, note, findings, reviewerRoles, fourEyes, lastContentEditorOf, operations, close])
 

@@ -3,6 +3,7 @@
  * and the state machine, then recorded with the content hash and the findings it
  * judged, and appended to the review's audit trail.
  */
+import type {PatchOperations} from '@sanity/client'
 import {localized, type LocalizedMessage} from '../i18n/format'
 import type {ReviewResourceKey} from '../i18n/resources'
 import {isThirdParty, toStoredFindings} from '../rules/detect'
@@ -160,4 +161,28 @@ export function decide(document: PressReleaseDocument, input: DecisionInput, opt
     ...(status === 'approved' ? {approvedContent: approvedSnapshot(document)} : {}),
   }
   return {ok: true, review, decision}
+}
+
+/**
+ * A decision as the Studio writes it: the new entry appended after the stored ones, and the
+ * state it leads to. Not the whole review: the lake records each entry with its own clock and
+ * key, so a form's copy of earlier entries (decisions, assignments) can lag the stored ones
+ * for a moment, and writing it back would read as a rewritten trail.
+ */
+export function decisionPatches({review, decision}: {review: EditorialReview; decision: Decision}): PatchOperations[] {
+  const {status, thirdParty, contentHash: hash, findings, approvedContent} = review
+  return [
+    {setIfMissing: {review: {_type: 'editorialReview'}}},
+    {setIfMissing: {'review.decisions': []}},
+    {insert: {after: 'review.decisions[-1]', items: [decision]}},
+    {
+      set: {
+        'review.status': status,
+        'review.thirdParty': thirdParty,
+        'review.contentHash': hash,
+        'review.findings': findings ?? [],
+        ...(approvedContent === undefined ? {} : {'review.approvedContent': approvedContent}),
+      },
+    },
+  ]
 }

@@ -14,6 +14,7 @@ import {
   approvedSnapshot,
   contentHash,
   decide,
+  decisionPatches,
   diffSinceApproval,
   plainDiff,
   type PressReleaseDocument,
@@ -383,5 +384,32 @@ describe('the legitimate path', () => {
     const approved = (await admin().patch(DRAFT_ID).set({review: claimed}).commit()) as PressReleaseDocument
     expect(approved.review?.approvedContent).toBe(approvedSnapshot(edited))
     expect(approvedContentOf(approved)?.title).toBe('Gespräche gehen am Montag weiter')
+  })
+
+  it('takes the Studio’s decision write, appended after the stored trail, though the form’s copy of earlier decisions is stale', async () => {
+    await editor().createIfNotExists({...(await admin().getDocument(PUBLISHED_ID))!, _id: DRAFT_ID})
+    const before = await draft()
+    // The form keeps the decision as the client made it; the lake stored it with its own key and time.
+    const stale = {...before, review: decided(before, 'reopen', USERS.editor, '2026-01-01T00:00:00.000Z')}
+    await editor().patch(DRAFT_ID).set({review: stale.review}).commit()
+    const next = decide(
+      stale,
+      {action: 'requestChanges', user: USERS.admin, note: 'Quelle nennen.', findings: []},
+      {
+        reviewerRoles: ['administrator', 'editor'],
+      },
+    )
+    if (!next.ok) throw new Error(next.reason)
+    // The whole review from the stale form reads as a rewritten trail, which the lake refuses.
+    await expectRefused(admin().patch(DRAFT_ID).set({review: next.review}).commit(), /earlier decisions cannot be changed/)
+    const transaction = admin().transaction()
+    for (const operations of decisionPatches(next)) transaction.patch(DRAFT_ID, operations)
+    await transaction.commit()
+    const review = (await draft()).review!
+    expect(review.decisions?.slice(-2).map(({action, userId}) => [action, userId])).toEqual([
+      ['reopen', 'local-editor'],
+      ['requestChanges', 'local-admin'],
+    ])
+    expect(review.status).toBe('changesRequested')
   })
 })
