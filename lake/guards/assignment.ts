@@ -63,9 +63,11 @@ export function checkAssignment(change: Change, check: AssignmentCheck): Assignm
   if (!after) return {ok: true, change}
   const facts = factsOf(after)
   if (before && same(factsOf(before), facts)) return {ok: true, change}
-  const copies = groupIds(check.context, id).flatMap((sibling) =>
-    sibling === id ? [] : (check.context.getDocument(sibling) ?? []),
-  )
+  // Copies of the same type only: the guard never checked a trail on a type it does not review.
+  const copies = groupIds(check.context, id).flatMap((sibling) => {
+    const copy = sibling === id ? null : check.context.getDocument(sibling)
+    return copy && copy._type === after._type ? [copy] : []
+  })
   if (copies.some((sibling) => same(factsOf(sibling), facts))) return {ok: true, change}
   if (!before && facts.assignee === null && facts.assignments.length === 0) return {ok: true, change}
 

@@ -272,6 +272,19 @@ describe('a client cannot assert who has the copy', () => {
       /change only by one claim/,
     )
   })
+
+  it('refuses a trail copied from a sibling of a type the lake does not review', async () => {
+    const source = await stored(await flaggedDraft())
+    const id = source._id.slice('drafts.'.length)
+    // A contributor parks a forged "claim" under a type nobody checks, beside the copy…
+    const forged = assigned(source, {action: 'assign', user: USERS.editor, assignee: USERS.admin})
+    await contributor().create({...source, _id: `versions.rParked.${id}`, _type: 'scratchpad', review: forged})
+    // …and copies it onto the reviewed draft as if it were a sibling's recorded state.
+    await expectRefused(
+      contributor().patch(source._id).set({review: forged}).commit(),
+      /attributed to "local-editor", but "local-contributor" is writing it/,
+    )
+  })
 })
 
 describe('the queue’s assignment lanes', () => {
