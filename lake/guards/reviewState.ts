@@ -230,5 +230,8 @@ function verifyDecision(
       `${id}: ${mismatch.join(' and ')} ${mismatch.length > 1 ? 'do' : 'does'} not match what the lake records for a ${action} now (status "${decided.review.status}", content hash ${decided.decision.contentHash}). The lake computes the status and the hash itself.`,
     )
   }
-  return {ok: true, change: {...change, after: {...after, review: {...claimedReview, ...decided.review}}}}
+  // The snapshot is the lake's own: `decide` carries the base's or makes one with an approval,
+  // never the client's (a non-approval decision on copy with no snapshot would otherwise keep it).
+  const {approvedContent: _claimedSnapshot, ...claimed} = claimedReview
+  return {ok: true, change: {...change, after: {...after, review: {...claimed, ...decided.review}}}}
 }

@@ -82,4 +82,31 @@ describe('review states copied from elsewhere', () => {
     expect(refusal?.statusCode).toBe(409)
     expect(refusal?.message).toMatch(/starts its review pending, with no decisions/)
   })
+
+  it('records no snapshot of approved content with a decision that is not an approval, whatever the client wrote', async () => {
+    const id = 'drafts.pressRelease.planted-snapshot'
+    const {content} = forged(id)
+    await contributor().create({...content, _id: id})
+    const current = (await editor().getDocument<PressReleaseDocument & {_id: string}>(id))!
+    const request = decide(
+      current,
+      {
+        action: 'requestChanges',
+        user: {id: 'local-editor', name: 'Local Editor', roles: ['editor']},
+        note: 'Source?',
+        findings: [],
+      },
+      {reviewerRoles: ['editor']},
+    )
+    if (!request.ok) throw new Error(request.reason)
+    const planted = JSON.stringify({title: 'What the reviewer never saw'})
+    await refusalOf(
+      editor()
+        .patch(id)
+        .set({review: {...request.review, approvedContent: planted}})
+        .commit(),
+    )
+    const stored = (await editor().getDocument<PressReleaseDocument>(id))!
+    expect(stored.review?.approvedContent, 'the lake kept a snapshot its own decide did not make').toBeUndefined()
+  })
 })
