@@ -69,6 +69,9 @@ export function checkAssignment(change: Change, check: AssignmentCheck): Assignm
     return copy && copy._type === after._type ? [copy] : []
   })
   if (copies.some((sibling) => same(factsOf(sibling), facts))) return {ok: true, change}
+  // A deleted document's own last recorded trail (unarchiving a release), as reviewState.ts allows for decisions.
+  const lastRecorded = before ? undefined : check.context.historyOf(id).findLast((entry) => entry.after)?.after
+  if (lastRecorded?._type === after._type && same(factsOf(lastRecorded), facts)) return {ok: true, change}
   if (!before && facts.assignee === null && facts.assignments.length === 0) return {ok: true, change}
 
   for (const base of before ? [before] : copies) {

@@ -166,6 +166,21 @@ describe('the legitimate path', () => {
     expect(review.assignee?.userId).toBe('local-editor')
     expect(review.assignments).toHaveLength(1)
   })
+  it('gives an archived release’s version its assignment back when the release is unarchived', async () => {
+    const draft = await stored(await flaggedDraft())
+    const id = `versions.claimedRelease.${draft._id.slice('drafts.'.length)}`
+    await editor().releases.create({releaseId: 'claimedRelease', metadata: {title: 'Claimed', releaseType: 'asap'}})
+    const {_rev: _r, ...content} = draft
+    await editor().create({...content, _id: id})
+    await setReview(editor(), id, assigned(await stored(id), {action: 'claim', user: USERS.editor}))
+    const claimed = (await stored(id)).review
+    expect(claimed?.assignee?.userId).toBe('local-editor')
+    await editor().releases.archive({releaseId: 'claimedRelease'})
+    expect(await admin().getDocument(id)).toBeUndefined()
+    // Whoever unarchives gets the trail back as it was recorded, not re-made as their own claim now.
+    await admin().releases.unarchive({releaseId: 'claimedRelease'})
+    expect((await stored(id)).review).toEqual(claimed)
+  })
 })
 
 describe('a client cannot assert who has the copy', () => {
