@@ -24,7 +24,9 @@ const contributor = (): SanityClient => lakeClient(lake, LAKE_TOKENS.contributor
 const editor = (): SanityClient => lakeClient(lake, LAKE_TOKENS.editor)
 
 /** Unreviewed wire copy, and an approval of exactly it that no reviewer made (computed by the attacker). */
-function forged(id: string): {content: Omit<PressReleaseDocument, '_id'>; review: EditorialReview} {
+type Content = Omit<PressReleaseDocument, '_id' | '_type'> & {_type: string}
+
+function forged(id: string): {content: Content; review: EditorialReview} {
   const content = {
     _type: 'pressRelease',
     title: `Talks on Rafah (${id})`,
@@ -35,7 +37,7 @@ function forged(id: string): {content: Omit<PressReleaseDocument, '_id'>; review
       markDefs: [],
       children: [{_key: `s${index}`, _type: 'span', marks: [], text}],
     })),
-  } as Omit<PressReleaseDocument, '_id'>
+  } as Content
   const approval = decide(
     {...content, _id: id} as PressReleaseDocument,
     {action: 'approve', user: {id: 'local-editor', name: 'Local Editor', roles: ['editor']}, findings: []},
