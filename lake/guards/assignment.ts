@@ -63,10 +63,15 @@ export function checkAssignment(change: Change, check: AssignmentCheck): Assignm
   if (!after) return {ok: true, change}
   const facts = factsOf(after)
   if (before && same(factsOf(before), facts)) return {ok: true, change}
-  const copies = groupIds(check.context, id).flatMap((sibling) =>
-    sibling === id ? [] : (check.context.getDocument(sibling) ?? []),
-  )
+  // Copies of the same type only: the guard never checked a trail on a type it does not review.
+  const copies = groupIds(check.context, id).flatMap((sibling) => {
+    const copy = sibling === id ? null : check.context.getDocument(sibling)
+    return copy && copy._type === after._type ? [copy] : []
+  })
   if (copies.some((sibling) => same(factsOf(sibling), facts))) return {ok: true, change}
+  // A deleted document's own last recorded trail (unarchiving a release), as reviewState.ts allows for decisions.
+  const lastRecorded = before ? undefined : check.context.historyOf(id).findLast((entry) => entry.after)?.after
+  if (lastRecorded?._type === after._type && same(factsOf(lastRecorded), facts)) return {ok: true, change}
   if (!before && facts.assignee === null && facts.assignments.length === 0) return {ok: true, change}
 
   for (const base of before ? [before] : copies) {

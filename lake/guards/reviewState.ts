@@ -72,9 +72,16 @@ function reviewUser(user: LakeUser, authenticated: boolean) {
   return {id: user.id, name: user.name, roles: [user.role], ...(authenticated ? {} : {anonymous: true})}
 }
 
-/** The other copies of the document that existed before this transaction: where a review state may be copied from. */
-function siblings(id: string, context: GuardContext): SanityDocument[] {
-  return groupIds(context, id).flatMap((sibling) => (sibling === id ? [] : (context.getDocument(sibling) ?? [])))
+/**
+ * The other copies of the document that existed before this transaction: where a review state
+ * may be copied from. Only copies of the same type: the guard never checked the `review` of a
+ * type it does not review, so a client could park any state there (a forged approval) to copy.
+ */
+function siblings(id: string, type: string, context: GuardContext): SanityDocument[] {
+  return groupIds(context, id).flatMap((sibling) => {
+    const copy = sibling === id ? null : context.getDocument(sibling)
+    return copy && copy._type === type ? [copy] : []
+  })
 }
 
 /** True when any copy of the document was ever flagged third-party, as far as the lake's history reaches: deleting every copy does not clear it. */
@@ -105,7 +112,7 @@ export function checkReviewState(change: Change, check: ReviewStateCheck): Revie
   if (!STATUSES.includes(facts.status)) {
     return refuse(`${change.id}: review.status "${String(facts.status)}" is not a review status (${STATUSES.join(', ')}).`)
   }
-  const copies = siblings(change.id, check.context)
+  const copies = siblings(change.id, after._type, check.context)
   const bases = before ? [before] : copies
   const lowered =
     reviewOf(after)?.thirdParty !== true &&
@@ -117,8 +124,9 @@ export function checkReviewState(change: Change, check: ReviewStateCheck): Revie
   }
   if (before && sameFacts(factsOf(before), facts)) return {ok: true, change}
   if (copies.some((sibling) => sameFacts(factsOf(sibling), facts))) return {ok: true, change}
+  // Its own last state only if that was this reviewed type, whose review states the guard recorded.
   const lastRecorded = before ? undefined : check.context.historyOf(change.id).findLast((entry) => entry.after)?.after
-  if (lastRecorded && sameFacts(factsOf(lastRecorded), facts)) return {ok: true, change}
+  if (lastRecorded?._type === after._type && sameFacts(factsOf(lastRecorded), facts)) return {ok: true, change}
   if (
     !before &&
     facts.decisions.length === 0 &&
@@ -222,5 +230,8 @@ function verifyDecision(
       `${id}: ${mismatch.join(' and ')} ${mismatch.length > 1 ? 'do' : 'does'} not match what the lake records for a ${action} now (status "${decided.review.status}", content hash ${decided.decision.contentHash}). The lake computes the status and the hash itself.`,
     )
   }
-  return {ok: true, change: {...change, after: {...after, review: {...claimedReview, ...decided.review}}}}
+  // The snapshot is the lake's own: `decide` carries the base's or makes one with an approval,
+  // never the client's (a non-approval decision on copy with no snapshot would otherwise keep it).
+  const {approvedContent: _claimedSnapshot, ...claimed} = claimedReview
+  return {ok: true, change: {...change, after: {...after, review: {...claimed, ...decided.review}}}}
 }

@@ -166,6 +166,21 @@ describe('the legitimate path', () => {
     expect(review.assignee?.userId).toBe('local-editor')
     expect(review.assignments).toHaveLength(1)
   })
+  it('gives an archived release’s version its assignment back when the release is unarchived', async () => {
+    const draft = await stored(await flaggedDraft())
+    const id = `versions.claimedRelease.${draft._id.slice('drafts.'.length)}`
+    await editor().releases.create({releaseId: 'claimedRelease', metadata: {title: 'Claimed', releaseType: 'asap'}})
+    const {_rev: _r, ...content} = draft
+    await editor().create({...content, _id: id})
+    await setReview(editor(), id, assigned(await stored(id), {action: 'claim', user: USERS.editor}))
+    const claimed = (await stored(id)).review
+    expect(claimed?.assignee?.userId).toBe('local-editor')
+    await editor().releases.archive({releaseId: 'claimedRelease'})
+    expect(await admin().getDocument(id)).toBeUndefined()
+    // Whoever unarchives gets the trail back as it was recorded, not re-made as their own claim now.
+    await admin().releases.unarchive({releaseId: 'claimedRelease'})
+    expect((await stored(id)).review).toEqual(claimed)
+  })
 })
 
 describe('a client cannot assert who has the copy', () => {
@@ -270,6 +285,19 @@ describe('a client cannot assert who has the copy', () => {
     await expectRefused(
       editor().create({...source, _id: 'drafts.pressRelease.copied', review: claimed}),
       /change only by one claim/,
+    )
+  })
+
+  it('refuses a trail copied from a sibling of a type the lake does not review', async () => {
+    const source = await stored(await flaggedDraft())
+    const id = source._id.slice('drafts.'.length)
+    // A contributor parks a forged "claim" under a type nobody checks, beside the copy…
+    const forged = assigned(source, {action: 'assign', user: USERS.editor, assignee: USERS.admin})
+    await contributor().create({...source, _id: `versions.rParked.${id}`, _type: 'scratchpad', review: forged})
+    // …and copies it onto the reviewed draft as if it were a sibling's recorded state.
+    await expectRefused(
+      contributor().patch(source._id).set({review: forged}).commit(),
+      /attributed to "local-editor", but "local-contributor" is writing it/,
     )
   })
 })
