@@ -288,6 +288,8 @@ function carriedReview(previous: EditorialReview | undefined, fresh: EditorialRe
     status: previous.status === 'approved' ? 'pending' : previous.status,
     decisions: previous.decisions ?? [],
     ...(previous.contentHash ? {contentHash: previous.contentHash} : {}),
+    // What the approval saw, so the reviewer's diff shows what the new seed changed.
+    ...(previous.approvedContent ? {approvedContent: previous.approvedContent} : {}),
     // Who has the copy and its due time are reviewers' facts too: a re-import keeps them.
     ...(previous.assignee ? {assignee: previous.assignee} : {}),
     ...(previous.assignments ? {assignments: previous.assignments} : {}),

@@ -204,6 +204,8 @@ describe('re-runs after changes', () => {
     const after = (await client().getDocument(id)) as PressReleaseDocument & {source: {importedHash: string}}
     expect(JSON.stringify(after.body)).toContain('Dienstag')
     expect(after.review).toMatchObject({status: 'pending', decisions: [{action: 'approve'}]})
+    // The approval's snapshot stays, so the reviewer's diff shows what the new seed changed.
+    expect(after.review?.approvedContent).toContain('Montag')
     expect(after.source.importedHash).toBe(contentHash(after))
   })
 })
