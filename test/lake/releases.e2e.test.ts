@@ -150,6 +150,11 @@ describe.skipIf(!hasStudio)('the Releases tool against the lake (Chromium)', () 
       await goto(`${studio.url}/releases/${name}`)
       await page.getByTestId('release-form-title').fill('Hafen und Senat')
       await expect.poll(async () => (await release())?.metadata.title, {timeout: 30_000}).toBe('Hafen und Senat')
+      // The form sends title and description together, built from the Studio's copy of the release;
+      // reloaded, that copy holds the saved title, which a description typed before the listener's
+      // echo arrived would otherwise overwrite with the old one.
+      await goto(`${studio.url}/releases/${name}`)
+      await expect.poll(() => page.getByTestId('release-form-title').inputValue(), {timeout: 90_000}).toBe('Hafen und Senat')
       await page.getByTestId('release-form-description').fill('Zahlen aus dem Hafen, Stimmen aus dem Senat')
       await expect
         .poll(async () => (await release())?.metadata, {timeout: 30_000})
