@@ -2,9 +2,9 @@ import {ComposeIcon} from '@sanity/icons/Compose'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {requiredLanguage} from '../lib/language'
 import {slugifyTitle} from '../lib/slug'
-import {BADGE_WORDS, REVIEW_PREVIEW_SELECT, reviewFromPreview} from '../lib/reviewPreview'
+import {BADGE_WORDS, previewedDocument, REVIEW_PREVIEW_SELECT} from '../lib/reviewPreview'
 import {localizedPreview} from '../i18n/LocalizedPreview'
-import {enUS, formatMessage, reviewBadge, type PressReleaseDocument} from '../../plugins/editorial-review/core'
+import {enUS, formatMessage, reviewBadge} from '../../plugins/editorial-review/core'
 import {REVIEW_POLICY} from '../../config/reviewPolicy'
 import {publicationGate} from '../../plugins/editorial-review/validation'
 
@@ -80,25 +80,8 @@ export const article = defineType({
       author: 'author',
       ...REVIEW_PREVIEW_SELECT,
     },
-    prepare: ({
-      author,
-      reviewStatus,
-      reviewThirdParty,
-      reviewContentHash,
-      reviewFindings,
-      reviewDecisions,
-      reviewAssignee,
-      ...content
-    }) => {
-      const review = reviewFromPreview({
-        reviewStatus,
-        reviewThirdParty,
-        reviewContentHash,
-        reviewFindings,
-        reviewDecisions,
-        reviewAssignee,
-      })
-      const document = {...content, review} as PressReleaseDocument
+    prepare: ({author, ...selected}) => {
+      const document = previewedDocument(selected)
       const badge = reviewBadge(document)
       return {
         title: document.title ?? 'Untitled article',

@@ -4,8 +4,8 @@ import {requiredLanguage} from '../lib/language'
 import {requiredSlug, slugifyTitle} from '../lib/slug'
 import {groupKey, PREVIEW_LABELS, SCHEMA_I18N_NAMESPACE} from '../i18n/labels'
 import {localizedPreview, PREVIEW_SEPARATOR} from '../i18n/LocalizedPreview'
-import {BADGE_WORDS, REVIEW_PREVIEW_SELECT, reviewFromPreview} from '../lib/reviewPreview'
-import {enUS, formatMessage, reviewBadge, type PressReleaseDocument} from '../../plugins/editorial-review/core'
+import {BADGE_WORDS, previewedDocument, REVIEW_PREVIEW_SELECT} from '../lib/reviewPreview'
+import {enUS, formatMessage, reviewBadge} from '../../plugins/editorial-review/core'
 import {REVIEW_POLICY} from '../../config/reviewPolicy'
 import {publicationGate} from '../../plugins/editorial-review/validation'
 
@@ -143,25 +143,8 @@ export const pressRelease = defineType({
       categories: 'categories',
       ...REVIEW_PREVIEW_SELECT,
     },
-    prepare: ({
-      distributorName,
-      reviewStatus,
-      reviewThirdParty,
-      reviewContentHash,
-      reviewFindings,
-      reviewDecisions,
-      reviewAssignee,
-      ...content
-    }) => {
-      const review = reviewFromPreview({
-        reviewStatus,
-        reviewThirdParty,
-        reviewContentHash,
-        reviewFindings,
-        reviewDecisions,
-        reviewAssignee,
-      })
-      const document = {...content, review} as PressReleaseDocument
+    prepare: ({distributorName, ...selected}) => {
+      const document = previewedDocument(selected)
       const badge = reviewBadge(document)
       return {
         title: document.title ?? PREVIEW_LABELS['preview.pressRelease.untitled'],

@@ -4,7 +4,13 @@
  * fetches per document. And the badge words, for `localizedPreview`.
  */
 import {I18N_NAMESPACE} from '../../plugins/editorial-review/constants'
-import {enUS, formatMessage, type EditorialReview, type ReviewBadge} from '../../plugins/editorial-review/core'
+import {
+  enUS,
+  formatMessage,
+  type EditorialReview,
+  type PressReleaseDocument,
+  type ReviewBadge,
+} from '../../plugins/editorial-review/core'
 import type {PreviewWord} from '../i18n/LocalizedPreview'
 
 export const REVIEW_PREVIEW_SELECT = {
@@ -19,7 +25,7 @@ export const REVIEW_PREVIEW_SELECT = {
 type Selected = Partial<Record<keyof typeof REVIEW_PREVIEW_SELECT, unknown>>
 
 /** The review as far as the preview selected it; undefined for a document without one. */
-export function reviewFromPreview(selected: Selected): EditorialReview | undefined {
+function reviewFromPreview(selected: Selected): EditorialReview | undefined {
   const {reviewStatus, reviewThirdParty, reviewContentHash, reviewFindings, reviewDecisions, reviewAssignee} = selected
   const parts = [reviewStatus, reviewThirdParty, reviewContentHash, reviewFindings, reviewDecisions, reviewAssignee]
   if (parts.every((part) => part === undefined)) return undefined
@@ -32,6 +38,12 @@ export function reviewFromPreview(selected: Selected): EditorialReview | undefin
     decisions: reviewDecisions,
     assignee: reviewAssignee,
   } as EditorialReview
+}
+
+/** The previewed document: the selected content, with the review put back together from its fields. */
+export function previewedDocument(selected: Record<string, unknown>): PressReleaseDocument {
+  const content = Object.fromEntries(Object.entries(selected).filter(([key]) => !(key in REVIEW_PREVIEW_SELECT)))
+  return {...content, review: reviewFromPreview(selected)} as PressReleaseDocument
 }
 
 const REVIEW_BADGES: ReviewBadge[] = ['needsReview', 'approved', 'approvalOutdated', 'changesRequested', 'rejected']
