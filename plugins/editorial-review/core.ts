@@ -59,6 +59,7 @@ export {storedAssessment, storesAssessment, withAssessment} from './review/asses
 export type {StoredAssessment} from './review/assessment'
 export {TRANSITIONS, transition, allowedEvents, effectiveStatus} from './review/state'
 export {decide, decisionPatches, decisionRefusal, noteRequirement} from './review/decide'
+export {appendToTrail} from './review/trail'
 export type {DecisionInput, DecideOptions, DecideResult} from './review/decide'
 export {canPublish, reviewBadge} from './review/canPublish'
 export {lastContentEditor} from './review/lastEditor'

@@ -6,6 +6,7 @@ import {useCallback, useState} from 'react'
 import {getPublishedId, getVersionFromId, useCurrentLocale, useDocumentOperation, useTranslation} from 'sanity'
 import {I18N_NAMESPACE} from '../constants'
 import {
+  appendToTrail,
   assign,
   assignmentRefusal,
   dueTime,
@@ -51,14 +52,10 @@ export function AssignmentBar({document}: {document: PressReleaseDocument}) {
         return false
       }
       setFailure(undefined)
-      // Appended, not the whole review set: the lake records each entry with its own clock,
-      // so the form's copy of earlier entries may differ from the stored ones for a moment.
       const {assignee} = result.review
       operations.patch.execute(
         [
-          {setIfMissing: {review: {_type: 'editorialReview'}}},
-          {setIfMissing: {'review.assignments': []}},
-          {insert: {after: 'review.assignments[-1]', items: [result.entry]}},
+          ...appendToTrail('assignments', result.entry),
           assignee ? {set: {'review.assignee': assignee}} : {unset: ['review.assignee']},
         ],
         {},

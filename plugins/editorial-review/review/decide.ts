@@ -10,6 +10,7 @@ import {isThirdParty, toStoredFindings} from '../rules/detect'
 import {shortKey} from '../rules/hash'
 import type {Finding, PressReleaseDocument, Rule} from '../rules/types'
 import {approvedSnapshot} from './approvedSnapshot'
+import {appendToTrail} from './trail'
 import {contentHash} from './contentHash'
 import {isReviewer} from './roles'
 import {effectiveStatus, transition} from './state'
@@ -163,18 +164,11 @@ export function decide(document: PressReleaseDocument, input: DecisionInput, opt
   return {ok: true, review, decision}
 }
 
-/**
- * A decision as the Studio writes it: the new entry appended after the stored ones, and the
- * state it leads to. Not the whole review: the lake records each entry with its own clock and
- * key, so a form's copy of earlier entries (decisions, assignments) can lag the stored ones
- * for a moment, and writing it back would read as a rewritten trail.
- */
+/** A decision as the Studio writes it: the entry appended to the trail, and the state it leads to. */
 export function decisionPatches({review, decision}: {review: EditorialReview; decision: Decision}): PatchOperations[] {
   const {status, thirdParty, contentHash: hash, findings, approvedContent} = review
   return [
-    {setIfMissing: {review: {_type: 'editorialReview'}}},
-    {setIfMissing: {'review.decisions': []}},
-    {insert: {after: 'review.decisions[-1]', items: [decision]}},
+    ...appendToTrail('decisions', decision),
     {
       set: {
         'review.status': status,
