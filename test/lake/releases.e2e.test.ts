@@ -9,82 +9,55 @@
  * except the gate's own 409 to the Studio's dry-run publish check. Screenshots go to
  * test-results/lake-releases/.
  */
-import fs from 'node:fs'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Page} from 'playwright-core'
 import {launchChromium, type LaunchedBrowser} from '../support/browser'
 import {LAKE_TOKENS, PROJECT_ROOT, startLakeProcess, type LakeProcess} from '../support/lake'
-import {actionsOf, isGateDryRun} from '../support/request-log'
 import {runScript} from '../support/run-script'
 import {serveStatic, type StaticServer} from '../support/static-server'
+import {
+  GATE_DRY_RUN,
+  hasStudio,
+  prepareStudioContext,
+  screenshotDir,
+  STUDIO_DIST,
+  warnNoStudio,
+  watchStudioPage,
+  type WatchedPage,
+} from '../support/studio-page'
 
-const STUDIO_DIST = path.resolve(PROJECT_ROOT, process.env.STUDIO_DIST ?? 'dist')
-const SHOTS = path.join(PROJECT_ROOT, 'test-results', 'lake-releases')
-const hasStudio = fs.existsSync(path.join(STUDIO_DIST, 'index.html'))
-if (!hasStudio) console.warn(`\n!!! SKIPPING the Releases tool browser test: no built Studio at ${STUDIO_DIST}. !!!\n`)
+warnNoStudio('the Releases tool browser test')
 
 const WIRE = 'pressRelease.000_e42a070e862f161b'
 /** Not reviewed copy, so a release holding only it validates and may be scheduled. */
 const CATEGORY = 'category.de.tagesnachrichten'
-/** Console errors the offline Studio produces by itself (its CDN version check). */
-const OFFLINE_NOISE = [/ERR_NAME_NOT_RESOLVED/, /Failed to fetch version for package/, /ERR_INTERNET_DISCONNECTED/]
-/** A full page load closes the presence socket under the Studio; the browser's, not the lake's. */
-const UNLOAD_NOISE = /WebSocket is already in CLOSING or CLOSED state/
 
 describe.skipIf(!hasStudio)('the Releases tool against the lake (Chromium)', () => {
   let lake: LakeProcess
   let studio: StaticServer
   let chromium: LaunchedBrowser
   let page: Page
-  const problems: string[] = []
+  let watched: WatchedPage
   /** The release the first test creates and the second one works on. */
   let name = ''
-  let navigating = false
-  const goto = async (url: string) => {
-    navigating = true
-    try {
-      await page.goto(url)
-    } finally {
-      navigating = false
-    }
-  }
+  const SHOTS = screenshotDir('lake-releases')
+  const goto = (url: string) => watched.navigate(url)
   const shot = (name: string) => page.screenshot({path: path.join(SHOTS, `${name}.png`)})
 
   beforeAll(async () => {
-    fs.mkdirSync(SHOTS, {recursive: true})
     studio = await serveStatic(STUDIO_DIST)
     lake = await startLakeProcess({corsOrigins: [studio.origin]})
     const imported = await runScript('scripts/import.ts', [path.join(PROJECT_ROOT, 'seeds')], {SANITY_API_HOST: lake.url})
     expect(imported.code, imported.stderr).toBe(0)
     chromium = await launchChromium()
-    await chromium.context.addInitScript(
-      ({host, origin, token}: {host: string; origin: string; token: string}) => {
-        if (window.location.origin !== origin) return
-        window.localStorage.setItem('pressroom:apiHost', host)
-        window.localStorage.setItem('__studio_auth_token_pressroom', JSON.stringify({token, time: new Date().toISOString()}))
-        for (const workspace of ['pressroom', 'default'])
-          window.localStorage.setItem(`sanity-locale:pressroom:${workspace}`, 'en-US')
-      },
-      {host: `http://localhost:${lake.port}`, origin: studio.origin, token: LAKE_TOKENS.editor},
-    )
+    await prepareStudioContext(chromium.context, {
+      apiHost: `http://localhost:${lake.port}`,
+      origin: studio.origin,
+      token: LAKE_TOKENS.editor,
+    })
     page = await chromium.context.newPage()
-    const isLake = (url: string) => new URL(url).port === String(lake.port)
-    page.on('response', (res) => {
-      const req = res.request()
-      if (!isLake(res.url()) || res.status() < 400) return
-      if (isGateDryRun(res.status(), req.method(), res.url(), req.postData())) return
-      problems.push(`HTTP ${res.status()} ${req.method()} ${res.url()}${actionsOf(req.postData())}`)
-    })
-    page.on('console', (msg) => {
-      const text = msg.text()
-      if (msg.type() !== 'error' || OFFLINE_NOISE.some((re) => re.test(text))) return
-      if (navigating && UNLOAD_NOISE.test(text)) return
-      // The browser reports the gate's 409 above as a failed resource too.
-      if (/status of 409/.test(text)) return
-      problems.push(`console error: ${text.slice(0, 300)}`)
-    })
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
+    watched = watchStudioPage(page, {lakePort: lake.port, ...GATE_DRY_RUN})
   }, 180_000)
 
   afterAll(async () => {
@@ -129,10 +102,12 @@ describe.skipIf(!hasStudio)('the Releases tool against the lake (Chromium)', () 
       await page.getByText('Errors (1)').waitFor({timeout: 90_000})
       expect(await run.isDisabled()).toBe(true)
       await shot('04-release')
-      expect(problems).toEqual([])
+      expect(watched.takeProblems()).toEqual([])
     } catch (err) {
       await shot('failure').catch(() => undefined)
-      throw new Error(`${(err as Error).message}\nproblems so far:\n${problems.join('\n')}\nlake stderr:\n${lake.stderr()}`)
+      throw new Error(
+        `${(err as Error).message}\nproblems so far:\n${watched.takeProblems().join('\n')}\nlake stderr:\n${lake.stderr()}`,
+      )
     }
   }, 300_000)
 
@@ -209,10 +184,12 @@ describe.skipIf(!hasStudio)('the Releases tool against the lake (Chromium)', () 
       await expect.poll(async () => (await release())?.state, {timeout: 30_000}).toBe('active')
       expect(await versions()).toEqual([`versions.${name}.${CATEGORY}`])
       await shot('08-unarchived')
-      expect(problems).toEqual([])
+      expect(watched.takeProblems()).toEqual([])
     } catch (err) {
       await shot('failure-2').catch(() => undefined)
-      throw new Error(`${(err as Error).message}\nproblems so far:\n${problems.join('\n')}\nlake stderr:\n${lake.stderr()}`)
+      throw new Error(
+        `${(err as Error).message}\nproblems so far:\n${watched.takeProblems().join('\n')}\nlake stderr:\n${lake.stderr()}`,
+      )
     }
   }, 300_000)
 })

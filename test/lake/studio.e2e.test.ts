@@ -6,89 +6,48 @@
  * The Studio is taken from $STUDIO_DIST (default dist/); `npm test` builds it first. The
  * built Studio is pointed at this lake through localStorage `pressroom:apiHost`.
  */
-import fs from 'node:fs'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Page} from 'playwright-core'
 import {launchChromium, type LaunchedBrowser} from '../support/browser'
-import {LAKE_TOKENS, PROJECT_ROOT, startLakeProcess, type LakeProcess} from '../support/lake'
+import {LAKE_TOKENS, startLakeProcess, type LakeProcess} from '../support/lake'
 import {serveStatic, type StaticServer} from '../support/static-server'
+import {
+  hasStudio,
+  prepareStudioContext,
+  screenshotDir,
+  STUDIO_DIST,
+  warnNoStudio,
+  watchStudioPage,
+  type WatchedPage,
+} from '../support/studio-page'
 
-const STUDIO_DIST = path.resolve(PROJECT_ROOT, process.env.STUDIO_DIST ?? 'dist')
-const SHOTS = path.join(PROJECT_ROOT, 'test-results', 'lake-studio')
-const hasStudio = fs.existsSync(path.join(STUDIO_DIST, 'index.html'))
-if (!hasStudio) {
-  console.warn(
-    `\n!!! SKIPPING the Studio browser test: no built Studio at ${STUDIO_DIST}. Run \`npm run build\` or set STUDIO_DIST. !!!\n`,
-  )
-}
-
-/** Console errors the offline Studio produces by itself (its CDN version check), unrelated to the lake. */
-const OFFLINE_NOISE = [/ERR_NAME_NOT_RESOLVED/, /Failed to fetch version for package/, /ERR_INTERNET_DISCONNECTED/]
+warnNoStudio('the Studio browser test')
 
 describe.skipIf(!hasStudio)('Studio against the lake (Chromium)', () => {
   let lake: LakeProcess
   let studio: StaticServer
   let chromium: LaunchedBrowser
   let page: Page
-  const problems: string[] = []
-  /** Off while the tab is deliberately navigated away for the restart (unload noise is not the lake's). */
-  let watching = true
-  /** While a full page load replaces the Studio, its presence layer may send on the socket the browser is closing. */
-  let navigating = false
-  const UNLOAD_NOISE = /WebSocket is already in CLOSING or CLOSED state/
-  const navigate = async (url: string) => {
-    navigating = true
-    try {
-      await page.goto(url)
-    } finally {
-      navigating = false
-    }
-  }
+  let watched: WatchedPage
+  const SHOTS = screenshotDir('lake-studio')
+  const navigate = (url: string) => watched.navigate(url)
   const title = `E2E category ${Date.now()}`
 
   const shot = (name: string) => page.screenshot({path: path.join(SHOTS, `${name}.png`)})
 
   beforeAll(async () => {
-    fs.mkdirSync(SHOTS, {recursive: true})
     studio = await serveStatic(STUDIO_DIST)
     lake = await startLakeProcess({corsOrigins: [studio.origin]})
     chromium = await launchChromium()
-    const context = chromium.context
-    const apiHost = `http://localhost:${lake.port}`
-    await context.addInitScript(
-      ({host, origin, token}: {host: string; origin: string; token: string}) => {
-        if (window.location.origin !== origin) return
-        window.localStorage.setItem('pressroom:apiHost', host)
-        // Signed in as the administrator, as after the login screen (test/studio/newcomer.e2e.test.ts walks that).
-        if (!window.localStorage.getItem('__studio_auth_token_pressroom'))
-          window.localStorage.setItem('__studio_auth_token_pressroom', JSON.stringify({token}))
-        // The Studio's default locale is its last locale plugin (German); the test reads English UI text.
-        for (const workspace of ['pressroom', 'default'])
-          window.localStorage.setItem(`sanity-locale:pressroom:${workspace}`, 'en-US')
-      },
-      {host: apiHost, origin: studio.origin, token: LAKE_TOKENS.administrator},
-    )
-    page = await context.newPage()
-    const isLake = (url: string) => new URL(url).port === String(lake.port)
-    page.on('response', (res) => {
-      if (watching && isLake(res.url()) && res.status() >= 400)
-        problems.push(`HTTP ${res.status()} ${res.request().method()} ${res.url()}`)
+    // Signed in as the administrator, as after the login screen (test/studio/newcomer.e2e.test.ts walks that).
+    await prepareStudioContext(chromium.context, {
+      apiHost: `http://localhost:${lake.port}`,
+      origin: studio.origin,
+      token: LAKE_TOKENS.administrator,
     })
-    page.on('requestfailed', (req) => {
-      const failure = req.failure()?.errorText ?? ''
-      // Navigations abort open listeners; that is the browser, not the lake.
-      if (watching && isLake(req.url()) && !failure.includes('ERR_ABORTED'))
-        problems.push(`request failed ${req.method()} ${req.url()}: ${failure}`)
-    })
-    page.on('console', (msg) => {
-      if (!watching || msg.type() !== 'error') return
-      const text = msg.text()
-      if (OFFLINE_NOISE.some((re) => re.test(text))) return
-      if (navigating && UNLOAD_NOISE.test(text)) return
-      problems.push(`console error: ${text.slice(0, 300)}`)
-    })
-    page.on('pageerror', (err) => watching && problems.push(`page error: ${err.message}`))
+    page = await chromium.context.newPage()
+    watched = watchStudioPage(page, {lakePort: lake.port})
   }, 120_000)
 
   afterAll(async () => {
@@ -147,12 +106,12 @@ describe.skipIf(!hasStudio)('Studio against the lake (Chromium)', () => {
 
       // Restart the lake on the same port and data: the published document is still there.
       // The tab leaves the Studio first, so its requests during the downtime aren't counted.
-      expect(problems).toEqual([])
-      watching = false
-      await page.goto('about:blank')
-      expect(await lake.stop()).toBe(0)
-      lake = await startLakeProcess({dataDir: lake.dataDir, corsOrigins: [studio.origin], args: ['--port', String(lake.port)]})
-      watching = true
+      expect(watched.takeProblems()).toEqual([])
+      await watched.unwatched(async () => {
+        await page.goto('about:blank')
+        expect(await lake.stop()).toBe(0)
+        lake = await startLakeProcess({dataDir: lake.dataDir, corsOrigins: [studio.origin], args: ['--port', String(lake.port)]})
+      })
       await navigate(`${studio.url}/structure/category;${publishedId}`)
       await expect.poll(() => page.locator('[data-testid="field-title"] input').inputValue(), {timeout: 30_000}).toBe(title)
       await shot('06-after-restart')
@@ -164,10 +123,12 @@ describe.skipIf(!hasStudio)('Studio against the lake (Chromium)', () => {
       // The diff since the draft was created shows the title the test typed.
       await review.getByText(title).first().waitFor({timeout: 30_000})
       await shot('07-history')
-      expect(problems).toEqual([])
+      expect(watched.takeProblems()).toEqual([])
     } catch (err) {
       await shot('failure').catch(() => undefined)
-      throw new Error(`${(err as Error).message}\nproblems so far:\n${problems.join('\n')}\nlake stderr:\n${lake.stderr()}`)
+      throw new Error(
+        `${(err as Error).message}\nproblems so far:\n${watched.takeProblems().join('\n')}\nlake stderr:\n${lake.stderr()}`,
+      )
     }
   }, 180_000)
 
@@ -192,10 +153,10 @@ describe.skipIf(!hasStudio)('Studio against the lake (Chromium)', () => {
         .first()
       await expect.poll(() => create.isDisabled(), {timeout: 30_000}).toBe(true)
       await shot('08-viewer')
-      expect(problems).toEqual([])
+      expect(watched.takeProblems()).toEqual([])
     } catch (err) {
       await shot('failure-viewer').catch(() => undefined)
-      throw new Error(`${(err as Error).message}\nproblems so far:\n${problems.join('\n')}`)
+      throw new Error(`${(err as Error).message}\nproblems so far:\n${watched.takeProblems().join('\n')}`)
     } finally {
       await page.evaluate(() => localStorage.removeItem('__studio_auth_token_pressroom')).catch(() => undefined)
     }

@@ -8,7 +8,7 @@
  * reviewer approves its copy.
  *
  * Every request to the lake and every console message is recorded; the test fails on
- * any 4xx or 5xx and any console error outside ALLOWED (the offline Studio's version
+ * any 4xx or 5xx and any console error outside OFFLINE_NOISE (the offline Studio's version
  * check) and the gate's own refusal of the Studio's dry-run release publish. Each step
  * saves a screenshot under test-results/newcomer/, and the request log (with each action
  * request's action types) goes to requests.log there.
@@ -20,23 +20,21 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {launchChromium, type LaunchedBrowser} from '../support/browser'
 import {LAKE_TOKENS, PROJECT_ROOT, startLakeProcess, type LakeProcess} from '../support/lake'
 import {refusalOf} from '../support/refusal'
-import {actionsOf, isGateDryRun} from '../support/request-log'
 import {runScript} from '../support/run-script'
 import {serveStatic, type StaticServer} from '../support/static-server'
+import {
+  GATE_DRY_RUN,
+  hasStudio,
+  prepareStudioContext,
+  screenshotDir,
+  STUDIO_DIST,
+  warnNoStudio,
+  watchStudioPage,
+  type WatchedPage,
+} from '../support/studio-page'
 
-const STUDIO_DIST = path.resolve(PROJECT_ROOT, process.env.STUDIO_DIST ?? 'dist')
-const SHOTS = path.join(PROJECT_ROOT, 'test-results', 'newcomer')
-const hasStudio = fs.existsSync(path.join(STUDIO_DIST, 'index.html'))
-if (!hasStudio)
-  console.warn(`\n!!! SKIPPING the newcomer browser test: no built Studio at ${STUDIO_DIST}. Run \`npm run build\`. !!!\n`)
+warnNoStudio('the newcomer browser test')
 
-/**
- * The only failures a newcomer's session may show: the Studio checks for a newer version
- * on Sanity's CDN, which an offline machine cannot reach. Nothing of the lake's.
- */
-const ALLOWED = [/ERR_NAME_NOT_RESOLVED/, /Failed to fetch version for package/, /ERR_INTERNET_DISCONNECTED/]
-/** A full page load closes the presence socket under the Studio; the browser's, not the lake's. */
-const UNLOAD_NOISE = /WebSocket is already in CLOSING or CLOSED state/
 /** Wire copy as an editor pastes it from a SeaPRwire mail: dateline tag, agency credit, disclaimer. */
 const WIRE_COPY = [
   '(SeaPRwire) –   HAMBURG (dpa) — Der Hafen meldet für das dritte Quartal einen Rekordumschlag, teilte die Betreibergesellschaft am Dienstag mit.',
@@ -49,25 +47,17 @@ describe.skipIf(!hasStudio)('a newcomer in the Studio (Chromium)', {timeout: 180
   let studio: StaticServer
   let chromium: LaunchedBrowser
   let page: Page
-  /** Every API request to the lake, in order: what the Studio asked and what it got. */
-  const requests: string[] = []
-  const problems: string[] = []
-  let navigating = false
+  let watched: WatchedPage
+  const SHOTS = screenshotDir('newcomer')
   const title = `Rekordumschlag im Hafen ${Date.now()}`
   const releaseTitle = `Hafenzahlen über eine Content Release ${Date.now()}`
   let step = 0
 
   const shot = async (name: string) => page.screenshot({path: path.join(SHOTS, `${String(++step).padStart(2, '0')}-${name}.png`)})
   const admin = () => lake.client({token: LAKE_TOKENS.administrator})
-  const navigate = async (url: string) => {
-    navigating = true
-    try {
-      await page.goto(url)
-    } finally {
-      navigating = false
-    }
-  }
-  const expectNoProblems = () => expect(problems, `requests:\n${requests.slice(-40).join('\n')}`).toEqual([])
+  const navigate = (url: string) => watched.navigate(url)
+  const expectNoProblems = () =>
+    expect(watched.takeProblems(), `requests:\n${watched.requests.slice(-40).join('\n')}`).toEqual([])
 
   async function signIn(user: RegExp) {
     await navigate(`${studio.url}/structure`)
@@ -152,49 +142,19 @@ describe.skipIf(!hasStudio)('a newcomer in the Studio (Chromium)', {timeout: 180
     )
 
   beforeAll(async () => {
-    fs.mkdirSync(SHOTS, {recursive: true})
     studio = await serveStatic(STUDIO_DIST)
     lake = await startLakeProcess({corsOrigins: [studio.origin]})
     const imported = await runScript('scripts/import.ts', ['seeds'], {SANITY_API_HOST: lake.url})
     expect(imported.code, imported.stderr).toBe(0)
     chromium = await launchChromium()
     // Only where the lake is, and the language of the UI; no token: the newcomer signs in.
-    await chromium.context.addInitScript(
-      ({host, origin}: {host: string; origin: string}) => {
-        if (window.location.origin !== origin) return
-        window.localStorage.setItem('pressroom:apiHost', host)
-        window.localStorage.setItem('sanity-locale:pressroom:pressroom', 'en-US')
-      },
-      {host: `http://localhost:${lake.port}`, origin: studio.origin},
-    )
+    await prepareStudioContext(chromium.context, {apiHost: `http://localhost:${lake.port}`, origin: studio.origin})
     page = await chromium.context.newPage()
-    const isLake = (url: string) => new URL(url).port === String(lake.port)
-    page.on('response', (res) => {
-      if (!isLake(res.url())) return
-      const req = res.request()
-      const line = `${res.status()} ${req.method()} ${res.url()}${actionsOf(req.postData())}`
-      requests.push(line)
-      if (res.status() >= 400 && !isGateDryRun(res.status(), req.method(), res.url(), req.postData()))
-        problems.push(`HTTP ${line}`)
-    })
-    page.on('requestfailed', (req) => {
-      const failure = req.failure()?.errorText ?? ''
-      if (isLake(req.url()) && !failure.includes('ERR_ABORTED'))
-        problems.push(`request failed ${req.method()} ${req.url()}: ${failure}`)
-    })
-    page.on('console', (msg) => {
-      if (msg.type() !== 'error') return
-      const text = msg.text()
-      if (ALLOWED.some((re) => re.test(text)) || (navigating && UNLOAD_NOISE.test(text))) return
-      // The browser reports the gate's 409 above as a failed resource too; any other 409 fails the response check.
-      if (/status of 409/.test(text) && msg.location().url.includes('/data/actions/')) return
-      problems.push(`console error: ${text.slice(0, 300)}`)
-    })
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
+    watched = watchStudioPage(page, {lakePort: lake.port, ...GATE_DRY_RUN})
   }, 180_000)
 
   afterAll(async () => {
-    fs.writeFileSync(path.join(SHOTS, 'requests.log'), requests.join('\n'))
+    fs.writeFileSync(path.join(SHOTS, 'requests.log'), watched?.requests.join('\n') ?? '')
     await chromium?.close()
     await studio?.close()
     await lake?.stop()

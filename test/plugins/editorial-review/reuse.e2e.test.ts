@@ -5,21 +5,25 @@
  * Publish stays shut until the article credits its source. An article quoting one sentence
  * is not flagged. Screenshots go to test-results/reuse/.
  */
-import fs from 'node:fs'
 import path from 'node:path'
 import type {Page} from 'playwright-core'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
 import {launchChromium, type LaunchedBrowser} from '../../support/browser'
-import {LAKE_TOKENS, PROJECT_ROOT, startLakeProcess, type LakeProcess} from '../../support/lake'
+import {LAKE_TOKENS, startLakeProcess, type LakeProcess} from '../../support/lake'
 import {serveStatic, type StaticServer} from '../../support/static-server'
 import {runScript} from '../../support/run-script'
+import {
+  hasStudio,
+  prepareStudioContext,
+  screenshotDir,
+  STUDIO_DIST,
+  warnNoStudio,
+  watchStudioPage,
+  type WatchedPage,
+} from '../../support/studio-page'
 import {block, seedParagraphs} from './fixtures'
 
-const STUDIO_DIST = path.resolve(PROJECT_ROOT, process.env.STUDIO_DIST ?? 'dist')
-const SHOTS = path.join(PROJECT_ROOT, 'test-results', 'reuse')
-const hasStudio = fs.existsSync(path.join(STUDIO_DIST, 'index.html'))
-if (!hasStudio)
-  console.warn(`\n!!! SKIPPING the reuse browser test: no built Studio at ${STUDIO_DIST}. Run \`npm run build\`. !!!\n`)
+warnNoStudio('the reuse browser test')
 
 const RELEASE_ID = 'pressRelease.000_e42a070e862f161b'
 const OWN = 'Unsere Redaktion hat am Montag mit Beschäftigten und Anwohnern über die Pläne gesprochen.'
@@ -29,6 +33,8 @@ describe.skipIf(!hasStudio)('the reuse check in the Studio (Chromium)', {timeout
   let studio: StaticServer
   let chromium: LaunchedBrowser
   let page: Page
+  let watched: WatchedPage
+  const SHOTS = screenshotDir('reuse')
   const [, , second, third] = seedParagraphs()
 
   const shot = (name: string) => page.screenshot({path: path.join(SHOTS, `${name}.png`)})
@@ -36,11 +42,7 @@ describe.skipIf(!hasStudio)('the reuse check in the Studio (Chromium)', {timeout
   const publishButton = () => page.getByTestId('action-publish')
 
   async function openArticle(id: string) {
-    await page.goto(`${studio.url}/`)
-    await page.evaluate((token) => {
-      window.localStorage.setItem('__studio_auth_token_pressroom', JSON.stringify({token}))
-    }, LAKE_TOKENS.editor)
-    await page.goto(`${studio.url}/structure/article;${id}`)
+    await watched.navigate(`${studio.url}/structure/article;${id}`)
     await page.getByTestId('review-findings').waitFor({timeout: 60_000})
   }
 
@@ -56,17 +58,23 @@ describe.skipIf(!hasStudio)('the reuse check in the Studio (Chromium)', {timeout
     })
 
   beforeAll(async () => {
-    fs.mkdirSync(SHOTS, {recursive: true})
     studio = await serveStatic(STUDIO_DIST)
     lake = await startLakeProcess({corsOrigins: [studio.origin], timeoutMs: 60_000})
     const imported = await runScript('scripts/import.ts', ['seeds'], {SANITY_API_HOST: lake.url})
     expect(imported.code, imported.stderr).toBe(0)
     chromium = await launchChromium()
-    await chromium.context.addInitScript((apiHost: string) => {
-      window.localStorage.setItem('pressroom:apiHost', apiHost)
-    }, `http://localhost:${lake.port}`)
+    await prepareStudioContext(chromium.context, {
+      apiHost: `http://localhost:${lake.port}`,
+      origin: studio.origin,
+      token: LAKE_TOKENS.editor,
+    })
     page = await chromium.context.newPage()
+    watched = watchStudioPage(page, {lakePort: lake.port})
   }, 180_000)
+
+  afterEach(() => {
+    expect(watched.takeProblems()).toEqual([])
+  })
 
   afterAll(async () => {
     await chromium?.close()

@@ -3,22 +3,26 @@
  * random port holding the imported seed. Each step is one test and saves a screenshot
  * under test-results/editorial-review/. Users are picked by the lake's dev tokens.
  */
-import fs from 'node:fs'
 import path from 'node:path'
 import type {Page} from 'playwright-core'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
 import {launchChromium, type LaunchedBrowser} from '../../support/browser'
-import {LAKE_TOKENS, PROJECT_ROOT, startLakeProcess, type LakeProcess} from '../../support/lake'
+import {LAKE_TOKENS, startLakeProcess, type LakeProcess} from '../../support/lake'
 import {serveStatic, type StaticServer} from '../../support/static-server'
 import {runScript} from '../../support/run-script'
+import {
+  GATE_DRY_RUN,
+  hasStudio,
+  prepareStudioContext,
+  screenshotDir,
+  STUDIO_DIST,
+  switchStudioUser,
+  warnNoStudio,
+  watchStudioPage,
+  type WatchedPage,
+} from '../../support/studio-page'
 
-const STUDIO_DIST = path.resolve(PROJECT_ROOT, process.env.STUDIO_DIST ?? 'dist')
-const SHOTS = path.join(PROJECT_ROOT, 'test-results', 'editorial-review')
-const hasStudio = fs.existsSync(path.join(STUDIO_DIST, 'index.html'))
-if (!hasStudio)
-  console.warn(
-    `\n!!! SKIPPING the editorial-review browser test: no built Studio at ${STUDIO_DIST}. Run \`npm run build\`. !!!\n`,
-  )
+warnNoStudio('the editorial-review browser test')
 
 const RELEASE_ID = 'pressRelease.000_e42a070e862f161b'
 const DOCUMENT_URL = `/structure/pressRelease;${RELEASE_ID}`
@@ -28,21 +32,17 @@ describe.skipIf(!hasStudio)('editorial review in the Studio (Chromium)', {timeou
   let studio: StaticServer
   let chromium: LaunchedBrowser
   let page: Page
+  let watched: WatchedPage
+  const SHOTS = screenshotDir('editorial-review')
 
   const shot = (name: string) => page.screenshot({path: path.join(SHOTS, `${name}.png`)})
   const admin = () => lake.client({token: LAKE_TOKENS.administrator})
 
   /** Opens the seed release as the user the token selects, in the Studio locale given. */
   async function openAs(token: string, locale = 'en-US') {
-    await page.goto(`${studio.url}/`)
-    await page.evaluate(
-      ([value, studioLocale]) => {
-        window.localStorage.setItem('__studio_auth_token_pressroom', JSON.stringify({token: value}))
-        window.localStorage.setItem('sanity-locale:pressroom:pressroom', studioLocale!)
-      },
-      [token, locale],
-    )
-    await page.goto(`${studio.url}${DOCUMENT_URL}`)
+    await watched.navigate(`${studio.url}/`)
+    await switchStudioUser(page, token, locale)
+    await watched.navigate(`${studio.url}${DOCUMENT_URL}`)
     await page.getByTestId('review-findings').waitFor({timeout: 60_000})
   }
 
@@ -62,17 +62,19 @@ describe.skipIf(!hasStudio)('editorial review in the Studio (Chromium)', {timeou
   }
 
   beforeAll(async () => {
-    fs.mkdirSync(SHOTS, {recursive: true})
     studio = await serveStatic(STUDIO_DIST)
     lake = await startLakeProcess({corsOrigins: [studio.origin]})
     const imported = await runScript('scripts/import.ts', ['seeds'], {SANITY_API_HOST: lake.url})
     expect(imported.code, imported.stderr).toBe(0)
     chromium = await launchChromium()
-    await chromium.context.addInitScript((apiHost: string) => {
-      window.localStorage.setItem('pressroom:apiHost', apiHost)
-    }, `http://localhost:${lake.port}`)
+    await prepareStudioContext(chromium.context, {apiHost: `http://localhost:${lake.port}`, origin: studio.origin})
     page = await chromium.context.newPage()
+    watched = watchStudioPage(page, {lakePort: lake.port, ...GATE_DRY_RUN})
   }, 180_000)
+
+  afterEach(() => {
+    expect(watched.takeProblems()).toEqual([])
+  })
 
   afterAll(async () => {
     await chromium?.close()
@@ -209,7 +211,7 @@ describe.skipIf(!hasStudio)('editorial review in the Studio (Chromium)', {timeou
     expect(refusal?.message).toContain('The approval is outdated')
     expect((await admin().getDocument(RELEASE_ID))?.body).not.toEqual(draft?.body)
 
-    await page.goto(`${studio.url}/releases/${releaseName}`)
+    await watched.navigate(`${studio.url}/releases/${releaseName}`)
     await page.getByText('Gate test').first().waitFor({timeout: 60_000})
     const publishAll = page.getByTestId('publish-all-button')
     await publishAll.waitFor({timeout: 30_000})
