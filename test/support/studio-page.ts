@@ -176,3 +176,24 @@ export function watchStudioPage(page: Page, options: WatchOptions): WatchedPage 
     },
   }
 }
+
+/**
+ * Clicks the form's Publish until the lake holds the published copy. Publish waits for the
+ * form's validation of the current revision; on a loaded machine the review's validation can
+ * still hold the previous revision (the one before the lake recorded the decision) when the
+ * click lands: the Studio then says "validation issues" and does nothing, and the editor
+ * clicks again.
+ */
+export async function publishFromForm(page: Page, isPublished: () => Promise<boolean>, timeoutMs = 120_000): Promise<void> {
+  const publish = page.getByTestId('action-publish')
+  const deadline = Date.now() + timeoutMs
+  while (!(await isPublished())) {
+    if (Date.now() > deadline)
+      throw new Error(
+        `Publish did not publish within ${timeoutMs / 1000} s; the footer says: ${await page.getByTestId('pane-footer').textContent()}`,
+      )
+    if (await publish.isEnabled()) await publish.click()
+    // Long enough for a publish to reach the lake before the next look, so one click is not taken for two.
+    await page.waitForTimeout(10_000)
+  }
+}

@@ -15,6 +15,7 @@ import {runScript} from '../../support/run-script'
 import {
   hasStudio,
   prepareStudioContext,
+  publishFromForm,
   screenshotDir,
   STUDIO_DIST,
   warnNoStudio,
@@ -128,8 +129,7 @@ describe.skipIf(!hasStudio)('the reuse check in the Studio (Chromium)', {timeout
     await expect.poll(() => page.getByTestId('pane-footer').textContent(), {timeout: 30_000}).not.toContain('Saving')
     await expect.poll(() => publishButton().isEnabled(), {timeout: 30_000}).toBe(true)
     await shot('2-credited')
-    await publishButton().click()
-    await expect.poll(async () => (await editor().getDocument('article.pasted'))?.credits?.length, {timeout: 60_000}).toBe(1)
+    await publishFromForm(page, async () => (await editor().getDocument('article.pasted'))?.credits?.length === 1)
   })
 
   it('does not flag an article that quotes one sentence of the release', async () => {

@@ -14,6 +14,7 @@ import {
   GATE_DRY_RUN,
   hasStudio,
   prepareStudioContext,
+  publishFromForm,
   screenshotDir,
   STUDIO_DIST,
   switchStudioUser,
@@ -27,7 +28,7 @@ warnNoStudio('the editorial-review browser test')
 const RELEASE_ID = 'pressRelease.000_e42a070e862f161b'
 const DOCUMENT_URL = `/structure/pressRelease;${RELEASE_ID}`
 
-describe.skipIf(!hasStudio)('editorial review in the Studio (Chromium)', {timeout: 90_000}, () => {
+describe.skipIf(!hasStudio)('editorial review in the Studio (Chromium)', {timeout: 180_000}, () => {
   let lake: LakeProcess
   let studio: StaticServer
   let chromium: LaunchedBrowser
@@ -126,15 +127,13 @@ describe.skipIf(!hasStudio)('editorial review in the Studio (Chromium)', {timeou
     // once more after the approval; Publish is disabled while it saves, as for any edit.
     await expect.poll(() => page.getByTestId('pane-footer').textContent(), {timeout: 30_000}).not.toContain('Saving')
     await expect.poll(() => publishButton().isEnabled(), {timeout: 30_000}).toBe(true)
-    await publishButton().click()
-    await expect
-      .poll(async () => (await admin().getDocument(RELEASE_ID))?.review?.status, {timeout: 60_000})
-      .toBe('approved')
-      // What the Studio showed instead, for whoever reads the failure.
-      .catch(async (error: Error) => {
+    await publishFromForm(page, async () => (await admin().getDocument(RELEASE_ID))?.review?.status === 'approved').catch(
+      async (error: Error) => {
+        // What the Studio showed instead, for whoever reads the failure.
         await shot('4-not-published')
         throw error
-      })
+      },
+    )
     await expect.poll(async () => admin().getDocument(`drafts.${RELEASE_ID}`), {timeout: 30_000}).toBeUndefined()
     await shot('4-published')
   })
