@@ -16,15 +16,16 @@ function studioLink(studioUrl: string): string {
 export function slackProjection(event: ReviewEvent, studioUrl: string): string {
   const title = slackEscaped('coalesce(title, "Untitled release")')
   const distributor = slackEscaped('coalesce(distributor->name, "unknown distributor")')
-  const actor = slackEscaped(`coalesce(${event.actor}, "someone")`)
   const headline = literal(`${event.headline}: `)
+  const actor = event.actor ? ['" · By: "', slackEscaped(`coalesce(${event.actor}, "someone")`)] : []
   // Whom it is for, when the event names someone: Slack users are not project users, so by name.
   const recipient = event.recipient ? ['" · To: "', slackEscaped(`coalesce(${event.recipient}, "someone")`)] : []
+  const facts = (event.facts ?? []).flatMap(([label, expression]) => [literal(` · ${label}: `), slackEscaped(expression)])
   return `{
   "text": ${concat(headline, title)},
   "blocks": [
     {"type": "section", "text": {"type": "mrkdwn", "text": ${concat(`"*${event.headline}*\\n<"`, studioLink(studioUrl), '"|"', title, '">"')}}},
-    {"type": "context", "elements": [{"type": "mrkdwn", "text": ${concat('"Distributor: "', distributor, '" · Status: "', STATUS_TITLE, '" · By: "', actor, ...recipient)}}]}
+    {"type": "context", "elements": [{"type": "mrkdwn", "text": ${concat('"Distributor: "', distributor, '" · Status: "', STATUS_TITLE, ...actor, ...recipient, ...facts)}}]}
   ]
 }`
 }
