@@ -60,7 +60,8 @@ function createRefusal(id: string, after: SanityDocument, context: GuardContext)
   const latest = Date.parse(context.timestamp) + FUTURE_SKEW_MS
   if (written !== undefined) {
     const at = timeOf(written)
-    if (Number.isNaN(at)) return `${id}: ${IMPORTED_AT} ${JSON.stringify(written)} is not an ISO 8601 time; write when the copy arrived, or leave it out.`
+    if (Number.isNaN(at))
+      return `${id}: ${IMPORTED_AT} ${JSON.stringify(written)} is not an ISO 8601 time; write when the copy arrived, or leave it out.`
     if (at > latest)
       return `${id}: ${IMPORTED_AT} ${String(written)} is in the future (the lake's time is ${context.timestamp}); write when the copy arrived.`
   }

@@ -156,12 +156,18 @@ function verifyEntry(change: Change & {after: SanityDocument}, base: SanityDocum
  * where: a contributor only drafts): the lake re-derives the fact, so the writer's role adds
  * no trust, and the cron then needs no token that could approve or publish.
  */
-function verifyOverdueMark(change: Change & {after: SanityDocument}, base: SanityDocument, check: AssignmentCheck): AssignmentOutcome {
+function verifyOverdueMark(
+  change: Change & {after: SanityDocument},
+  base: SanityDocument,
+  check: AssignmentCheck,
+): AssignmentOutcome {
   const {after, id} = change
   const {user, context, policy} = check
   const earlier = reviewOf(base)
   if (!same(reviewOf(after)?.assignee ?? null, earlier?.assignee ?? null)) {
-    return refuse(`${id}: an overdue mark leaves review.assignee as it is; change who has the copy with a claim or an assignment.`)
+    return refuse(
+      `${id}: an overdue mark leaves review.assignee as it is; change who has the copy with a claim or an assignment.`,
+    )
   }
   const made = markOverdue(
     {...(after as PressReleaseDocument), review: earlier as EditorialReview | undefined},

@@ -96,8 +96,7 @@ export function editorialReviewGuard({policy, users}: EditorialReviewGuardOption
       const committed: Change[] = []
       for (const change of changes) {
         const refused =
-          typeSwitchRefusal(change, policy.types) ??
-          (reviewed(change) && !restore ? arrivalRefusal(change, context) : undefined)
+          typeSwitchRefusal(change, policy.types) ?? (reviewed(change) && !restore ? arrivalRefusal(change, context) : undefined)
         if (refused) refusals.push({id: change.id, reason: refused})
         // A restore brings the review state as it was recorded; its approvals are checked below.
         else if (!reviewed(change) || restore) committed.push(change)

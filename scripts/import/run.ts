@@ -271,7 +271,10 @@ function planFile(file: string, documents: SeedDocuments, existing: Map<string, 
   if (contentHash(current) !== current.source?.importedHash) return {file, documents, outcome: 'keptEdits'}
   return {
     file,
-    documents: {...documents, release: {...withFirstArrival(release, current), review: carriedReview(current.review, release.review!)}},
+    documents: {
+      ...documents,
+      release: {...withFirstArrival(release, current), review: carriedReview(current.review, release.review!)},
+    },
     outcome: 'updated',
     release: draft?._rev ? {kind: 'patch', ifRevisionId: draft._rev} : {kind: 'create'},
   }

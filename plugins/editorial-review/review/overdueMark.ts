@@ -16,9 +16,7 @@ import type {AssignmentEntry, EditorialReview, ReviewUser} from './types'
 export function overdueMarkOf(document: PressReleaseDocument): AssignmentEntry | undefined {
   const since = dueSince(document)
   if (!since) return undefined
-  return document.review?.assignments?.findLast(
-    (entry) => entry.action === 'overdue' && Date.parse(entry.at) >= since.getTime(),
-  )
+  return document.review?.assignments?.findLast((entry) => entry.action === 'overdue' && Date.parse(entry.at) >= since.getTime())
 }
 
 export interface OverdueMarkInput {
@@ -28,9 +26,7 @@ export interface OverdueMarkInput {
   now: Date
 }
 
-export type OverdueMarkResult =
-  | {ok: true; review: EditorialReview; entry: AssignmentEntry}
-  | {ok: false; reason: string}
+export type OverdueMarkResult = {ok: true; review: EditorialReview; entry: AssignmentEntry} | {ok: false; reason: string}
 
 /** The review with the mark appended, or why the copy cannot be marked now; never mutates the document. */
 export function markOverdue(
@@ -39,8 +35,7 @@ export function markOverdue(
   policy: Pick<ReviewPolicy, 'reviewWithinHours'>,
 ): OverdueMarkResult {
   // The entry names who wrote it; a tokenless request is nobody in particular.
-  if (user.anonymous)
-    return {ok: false, reason: 'an overdue mark names who wrote it: send a token (SANITY_API_TOKEN), not none.'}
+  if (user.anonymous) return {ok: false, reason: 'an overdue mark names who wrote it: send a token (SANITY_API_TOKEN), not none.'}
   if (Number.isNaN(now.getTime())) return {ok: false, reason: 'the time of the overdue mark is not a valid date.'}
   const late = overdue(document, policy, now)
   if (!late) {
