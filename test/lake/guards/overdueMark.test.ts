@@ -12,12 +12,13 @@ import {
   appendToTrail,
   assign,
   decide,
+  dueTime,
   markOverdue,
   type AssignmentEntry,
   type PressReleaseDocument,
   type ReviewUser,
 } from '../../../plugins/editorial-review/core'
-import {REVIEW_LANES} from '../../../queries/review'
+import {assignmentLanesQuery, REVIEW_LANES} from '../../../queries/review'
 import {LAKE_TOKENS, startLakeProcess, type LakeProcess} from '../../support/lake'
 import {refusalOf} from '../../support/refusal'
 
@@ -191,9 +192,9 @@ describe('the overdue mark', () => {
     expect(await marks(id)).toHaveLength(3)
   })
 
-  it('reaches the Overdue lane’s listener, so the Studio’s list refreshes', async () => {
+  it('reaches the Overdue lane’s listener, so the Studio’s list refreshes, and moves no due time', async () => {
     const id = await flaggedDraft()
-    await dueAMinuteAgo(id)
+    const dueAt = await dueAMinuteAgo(id)
     const params = {types: REVIEW_POLICY.types, reviewWithinSeconds: REVIEW_POLICY.reviewWithinHours * 3600}
     const listener = editor().listen(`*[_type in $types && ${REVIEW_LANES.overdue}]`, params, {
       includeResult: true,
@@ -215,5 +216,9 @@ describe('the overdue mark', () => {
     } finally {
       subscription.unsubscribe()
     }
+    // The lane, the tool query and the review panel (dueTime) still agree on when it was due.
+    const lanes = await editor().fetch(assignmentLanesQuery, {...params, limit: 50})
+    expect(lanes.overdue.filter((row) => row._id === id).map((row) => row.dueAt)).toEqual([dueAt])
+    expect(dueTime(await stored(id), REVIEW_POLICY)?.toISOString()).toBe(dueAt)
   })
 })
