@@ -2,9 +2,9 @@
  * npm run hooks -- --url <endpoint> [--studio-url <url>]
  *
  * Registers the newsroom's review webhooks (needs review, changes requested, approved,
- * approval outdated, assigned to you, overdue) on the configured target, the local lake or a hosted project, through
- * Sanity's webhook Management API. Each delivers a Slack-shaped message ({text, blocks}).
- * Idempotent: webhooks are matched by name and only changed when they differ.
+ * approval outdated, assigned to you, overdue) on the configured target, the local lake or
+ * a hosted project, through Sanity's webhook Management API. Each delivers a Slack-shaped
+ * message ({text, blocks}). Idempotent: webhooks are matched by name and only changed when they differ.
  * The delivery URL and the signing secret are never printed (a Slack URL is a credential).
  */
 import {parseArgs} from 'node:util'

@@ -45,7 +45,6 @@ const latestAssignment = 'after().review.assignments[-1]'
 /** As `decided`, for the assignment trail: it grew by a claim or an assignment in this write. */
 const assignedNow = `(count(${assignments('after')}) > count(${assignments('before')}) && ${latestAssignment}.action in ["claim", "assign"] && (before() != null || dateTime(after()._updatedAt) - dateTime(${latestAssignment}.at) < 60))`
 
-const latestMark = latestAssignment
 /**
  * The cron's overdue mark was appended by this write (review/overdueMark.ts), within the wait
  * it marks (no decision since), and the copy is overdue by its own fields at the commit time,
@@ -54,9 +53,9 @@ const latestMark = latestAssignment
  */
 const markedNow = (reviewWithinHours: number) =>
   [
-    `count(${assignments('after')}) > count(${assignments('before')}) && ${latestMark}.action == "overdue"`,
-    `dateTime(after()._updatedAt) - dateTime(${latestMark}.at) < 60`,
-    `(!defined(after().review.decisions[-1].at) || dateTime(after().review.decisions[-1].at) <= dateTime(${latestMark}.at))`,
+    `count(${assignments('after')}) > count(${assignments('before')}) && ${latestAssignment}.action == "overdue"`,
+    `dateTime(after()._updatedAt) - dateTime(${latestAssignment}.at) < 60`,
+    `(!defined(after().review.decisions[-1].at) || dateTime(after().review.decisions[-1].at) <= dateTime(${latestAssignment}.at))`,
     // DUE_AT reads the document's own fields; the policy's hours go in as a number, webhooks take no params.
     `${DUE_AT.replaceAll('$reviewWithinSeconds', String(reviewWithinHours * 3600))} < dateTime(_updatedAt)`,
   ].join(' && ')
@@ -127,7 +126,7 @@ export const reviewEvents = (decisionTimes: DecisionTimes, reviewWithinHours: nu
     // A due time passing writes nothing; the cron's mark (`npm run audit -- --overdue --notify`) does.
     when: markedNow(reviewWithinHours),
     facts: [
-      ['Due', `${latestMark}.dueAt`],
+      ['Due', `${latestAssignment}.dueAt`],
       ['Assigned to', 'coalesce(after().review.assignee.userName, "nobody")'],
     ],
     // The cron marks the copy reviewers work on: the draft, or the published copy when there is none.

@@ -10,7 +10,8 @@ import {STATUS_TITLE, type ReviewEvent} from './events'
 /** The Studio's intent link opens the document whatever the desk structure looks like. */
 function studioLink(studioUrl: string): string {
   const base = studioUrl.replace(/\/+$/, '')
-  return concat(literal(`${base}/intent/edit/id=`), 'string::split(_id, "drafts.")[1]', '";type="', '_type')
+  // The published id, from a draft's id or a published one (the overdue event watches both).
+  return concat(literal(`${base}/intent/edit/id=`), 'string::split(_id, "drafts.")[-1]', '";type="', '_type')
 }
 
 export function slackProjection(event: ReviewEvent, studioUrl: string): string {
