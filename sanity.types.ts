@@ -269,7 +269,7 @@ export type ReviewAssignee = {
 
 export type ReviewAssignment = {
   _type: 'reviewAssignment'
-  action?: 'claim' | 'assign' | 'unassign' | 'setDue'
+  action?: 'claim' | 'assign' | 'unassign' | 'setDue' | 'overdue'
   userId?: string
   userName?: string
   at?: string

@@ -58,6 +58,7 @@ async function commitLatencies(receiverUrl: string): Promise<{without: number; w
       studioUrl: 'http://localhost:3333',
       secret: 'bench',
       decisionTimes: 'commit',
+      reviewWithinHours: 4,
     })
     const ids: string[] = []
     for (const hook of hooks)

@@ -1,6 +1,6 @@
 /**
  * npm run audit -- [--json] [--no-detect] [--no-history] [--page-size N]
- * npm run audit -- --overdue [--as-of TIME] [--json] [--page-size N]
+ * npm run audit -- --overdue [--notify | --as-of TIME] [--json] [--page-size N]
  *
  * Lists published third-party copy (every type the review policy reviews) without a
  * current approval: never approved, approval outdated (content changed since), changes
@@ -13,12 +13,13 @@ import {parseArgs} from 'node:util'
 import {REVIEW_POLICY} from '../config/reviewPolicy'
 import {createTargetClient, describeTarget, resolveTarget} from '../config/target'
 import {humanReport, jsonReport} from './audit/report'
-import {findOverdue, overdueReport} from './audit/overdue'
+import {markingUser, markOverdueCopies, marksReport} from './audit/notify'
+import {findOverdue, overdueJson, overdueReport} from './audit/overdue'
 import {DEFAULT_PAGE_SIZE, runAudit} from './audit/run'
 import {integerFlag} from './lib/flags'
 
 const USAGE = `Usage: npm run audit -- [--json] [--no-detect] [--no-history] [--page-size N]
-       npm run audit -- --overdue [--as-of TIME] [--json] [--page-size N]
+       npm run audit -- --overdue [--notify | --as-of TIME] [--json] [--page-size N]
 
   --json         machine-readable output on stdout
   --no-detect    trust review.thirdParty only; skip the detection rules
@@ -26,6 +27,9 @@ const USAGE = `Usage: npm run audit -- [--json] [--no-detect] [--no-history] [--
   --page-size N  documents per request (default ${DEFAULT_PAGE_SIZE})
   --overdue      instead: flagged copy (drafts too) waiting for review longer than the
                  review policy's reviewWithinHours; exit 1 when there is any
+  --notify       with --overdue: mark each overdue copy once per due time, which the
+                 \`overdue\` webhook (npm run hooks) turns into a message; needs a token
+                 that may write drafts
   --as-of TIME   with --overdue: judge as of this ISO time instead of now
 
 Exit status: 0 when every published release may be public, 1 when some lack a current,
@@ -47,6 +51,8 @@ interface Cli {
   pageSize: number
   /** Report overdue copy instead of published problems. */
   overdue: boolean
+  /** Mark overdue copy for the webhook as well as listing it. */
+  notify: boolean
   /** The time `--overdue` judges by. */
   asOf: Date
   /** Print usage and stop. */
@@ -70,16 +76,21 @@ function cli(argv: string[]): Cli {
       'no-history': {type: 'boolean', default: false},
       'page-size': {type: 'string', default: String(DEFAULT_PAGE_SIZE)},
       overdue: {type: 'boolean', default: false},
+      notify: {type: 'boolean', default: false},
       'as-of': {type: 'string'},
       help: {type: 'boolean', short: 'h', default: false},
     },
   })
+  if (values.notify && !values.overdue) throw new Error('--notify goes with --overdue.')
+  // A mark says the due time passed now; the lake judges it by its own clock.
+  if (values.notify && values['as-of'] !== undefined) throw new Error('--notify marks what is overdue now; leave out --as-of.')
   return {
     json: values.json,
     detect: !values['no-detect'],
     history: !values['no-history'],
     pageSize: integerFlag(values['page-size'], '--page-size', 1),
     overdue: values.overdue,
+    notify: values.notify,
     asOf: timeFlag(values['as-of']),
     help: values.help,
   }
@@ -94,20 +105,22 @@ function terminalProgress(): ((checked: number) => void) | undefined {
 async function auditOverdue(options: Cli): Promise<number> {
   const target = resolveTarget()
   const where = describeTarget(target)
+  const client = createTargetClient(target)
+  const user = options.notify ? await markingUser(client, target.local) : undefined
+  let scan
   try {
-    const result = await findOverdue({
-      client: createTargetClient(target),
-      policy: REVIEW_POLICY,
-      now: options.asOf,
-      pageSize: options.pageSize,
-    })
-    console.log(overdueReport(result, where, options.json))
-    return result.overdue.length > 0 ? EXIT.problems : EXIT.clean
+    scan = await findOverdue({client, policy: REVIEW_POLICY, now: options.asOf, pageSize: options.pageSize})
   } catch (error) {
     throw new Error(
       `reading copy waiting for review from ${where} failed: ${error instanceof Error ? error.message : String(error)}`,
     )
   }
+  const marks = user
+    ? await markOverdueCopies({client, copies: scan.copies, policy: REVIEW_POLICY, user, now: options.asOf})
+    : undefined
+  if (options.json) console.log(JSON.stringify({...overdueJson(scan.result, where), ...(marks ? {marks} : {})}, null, 2))
+  else console.log([overdueReport(scan.result, where), ...(marks ? [marksReport(marks)] : [])].join('\n'))
+  return scan.result.overdue.length > 0 ? EXIT.problems : EXIT.clean
 }
 
 async function audit(options: Cli): Promise<number> {

@@ -2,16 +2,15 @@
  * npm run hooks -- --url <endpoint> [--studio-url <url>]
  *
  * Registers the newsroom's review webhooks (needs review, changes requested, approved,
- * approval outdated) on the configured target, the local lake or a hosted project, through
- * Sanity's webhook Management API. Each delivers a Slack-shaped message ({text, blocks}).
- * Idempotent: webhooks are matched by name and only changed when they differ.
+ * approval outdated, assigned to you, overdue) on the configured target, the local lake or
+ * a hosted project, through Sanity's webhook Management API. Each delivers a Slack-shaped
+ * message ({text, blocks}). Idempotent: webhooks are matched by name and only changed when they differ.
  * The delivery URL and the signing secret are never printed (a Slack URL is a credential).
  */
 import {parseArgs} from 'node:util'
 import {REVIEW_POLICY} from '../config/reviewPolicy'
 import {createTargetClient, describeTarget, resolveTarget} from '../config/target'
 import {reviewHooks} from './hooks/definitions'
-import {PENDING_EVENTS} from './hooks/events'
 import {syncHooks} from './hooks/sync'
 
 const DEFAULT_STUDIO_URL = 'http://localhost:3333'
@@ -60,6 +59,7 @@ async function main(argv: string[]): Promise<number> {
     studioUrl: httpUrl(values['studio-url'] ?? process.env.SANITY_STUDIO_URL ?? DEFAULT_STUDIO_URL, '--studio-url'),
     secret: process.env.PRESSROOM_HOOK_SECRET?.trim() || null,
     decisionTimes: target.local ? 'commit' : 'client',
+    reviewWithinHours: REVIEW_POLICY.reviewWithinHours,
   })
   let results
   try {
@@ -73,7 +73,6 @@ async function main(argv: string[]): Promise<number> {
     throw new Error(`registering webhooks on ${describeTarget(target)} failed: ${(error as Error).message}${hint}`)
   }
   for (const {name, outcome} of results) console.log(`${outcome.padEnd(9)} ${name}`)
-  for (const {key, reason} of PENDING_EVENTS) console.log(`skipped   ${key}: ${reason}`)
   console.log(`Messages go to ${new URL(rawUrl).host} for ${describeTarget(target)}.`)
   return 0
 }

@@ -10,6 +10,7 @@ import canonicalize from 'canonicalize'
 import {
   ASSIGNMENT_ACTIONS,
   assign,
+  markOverdue,
   type Assignee,
   type AssignmentEntry,
   type EditorialReview,
@@ -93,8 +94,10 @@ function verifyEntry(change: Change & {after: SanityDocument}, base: SanityDocum
   const {after, id} = change
   const {user, users, context, policy} = check
   const claim = factsOf(after).assignments.at(-1)!
-  if (!ASSIGNMENT_ACTIONS.includes(claim.action)) {
-    return refuse(`${id}: "${String(claim.action)}" is not an assignment action (${ASSIGNMENT_ACTIONS.join(', ')}).`)
+  if (claim.action !== 'overdue' && !ASSIGNMENT_ACTIONS.includes(claim.action)) {
+    return refuse(
+      `${id}: "${String(claim.action)}" is not an assignment action (${ASSIGNMENT_ACTIONS.join(', ')}, or the cron's overdue mark).`,
+    )
   }
   if (claim.userId !== user.id) {
     return refuse(
@@ -106,6 +109,8 @@ function verifyEntry(change: Change & {after: SanityDocument}, base: SanityDocum
   if (claimedAt > Date.parse(context.timestamp) + FUTURE_SKEW_MS) {
     return refuse(`${id}: the assignment entry is dated ${claim.at}, in the future (the lake's time is ${context.timestamp}).`)
   }
+
+  if (claim.action === 'overdue') return verifyOverdueMark(change, base, check)
 
   let assignee
   if (claim.action === 'assign') {
@@ -142,4 +147,33 @@ function verifyEntry(change: Change & {after: SanityDocument}, base: SanityDocum
   if (recordedAssignee) Object.assign(review, {assignee: recordedAssignee})
   else delete review.assignee
   return {ok: true, change: {...change, after: {...after, review}}}
+}
+
+/**
+ * The cron's overdue mark: accepted when the copy is overdue by the lake's clock and the
+ * policy, and not yet marked for this due time, so a forged or repeated mark cannot notify
+ * reviewers. Any signed-in writer of the copy may write it (the lake's roles decide who writes
+ * where: a contributor only drafts): the lake re-derives the fact, so the writer's role adds
+ * no trust, and the cron then needs no token that could approve or publish.
+ */
+function verifyOverdueMark(
+  change: Change & {after: SanityDocument},
+  base: SanityDocument,
+  check: AssignmentCheck,
+): AssignmentOutcome {
+  const {after, id} = change
+  const {user, context, policy} = check
+  const earlier = reviewOf(base)
+  if (!same(reviewOf(after)?.assignee ?? null, earlier?.assignee ?? null)) {
+    return refuse(
+      `${id}: an overdue mark leaves review.assignee as it is; change who has the copy with a claim or an assignment.`,
+    )
+  }
+  const made = markOverdue(
+    {...(after as PressReleaseDocument), review: earlier as EditorialReview | undefined},
+    {user: asReviewUser(user, !context.authenticated), now: new Date(context.timestamp)},
+    policy,
+  )
+  if (!made.ok) return refuse(`${id}: ${made.reason}`)
+  return {ok: true, change: {...change, after: {...after, review: {...reviewOf(after), assignments: made.review.assignments}}}}
 }

@@ -2,8 +2,9 @@
  * The editorial review, enforced where documents are written. One guard, built from the
  * newsroom's review policy (config/reviewPolicy.ts), runs before every commit:
  * 1. a reviewed document keeps its `_type` (no copy enters or leaves review by a type switch);
- * 2. its review state changes only by a verified decision (reviewState.ts), and who has it
- *    and when it is due only by a verified assignment entry (assignment.ts);
+ * 2. its review state changes only by a verified decision (reviewState.ts), who has it
+ *    and when it is due only by a verified assignment entry (assignment.ts), and when it
+ *    arrived, which its due time counts from, not at all (arrival.ts);
  * 3. nothing third-party goes public without an approval of exactly its content
  *    (publicationGate.ts); a restore's approvals are checked as records (restoredApproval.ts);
  * 4. what detection says (`review.thirdParty`, `review.findings`) is stored with every write,
@@ -26,6 +27,7 @@ import {publishedDistributors} from './distributors'
 import {publicationRefusal, publishes} from './publicationGate'
 import {restoredApprovalRefusal} from './restoredApproval'
 import {lastContentEditor} from './contentEditor'
+import {arrivalRefusal} from './arrival'
 import {checkAssignment} from './assignment'
 import {checkReviewState} from './reviewState'
 import {withStoreReuse} from './reuse'
@@ -93,8 +95,9 @@ export function editorialReviewGuard({policy, users}: EditorialReviewGuardOption
       const refusals: Refusal[] = []
       const committed: Change[] = []
       for (const change of changes) {
-        const switched = typeSwitchRefusal(change, policy.types)
-        if (switched) refusals.push({id: change.id, reason: switched})
+        const refused =
+          typeSwitchRefusal(change, policy.types) ?? (reviewed(change) && !restore ? arrivalRefusal(change, context) : undefined)
+        if (refused) refusals.push({id: change.id, reason: refused})
         // A restore brings the review state as it was recorded; its approvals are checked below.
         else if (!reviewed(change) || restore) committed.push(change)
         else {

@@ -74,7 +74,9 @@ export {
   DEFAULT_REVIEW_WITHIN_HOURS,
   DEFAULT_REUSE_THRESHOLD,
 } from './review/policy'
-export {dueOverride, dueTime, overdue, waitingSince} from './review/due'
+export {dueOverride, dueSince, dueTime, overdue, waitingSince} from './review/due'
+export {markOverdue, overdueMarkOf} from './review/overdueMark'
+export type {OverdueMarkInput, OverdueMarkResult} from './review/overdueMark'
 export {ASSIGNMENT_ACTIONS, assign, assignmentRefusal} from './review/assign'
 export type {AssignmentInput, AssignOptions, AssignResult} from './review/assign'
 export type {Overdue} from './review/due'
@@ -96,6 +98,7 @@ export type {
   Assignee,
   AssignmentAction,
   AssignmentEntry,
+  AssignmentTrailAction,
   Decision,
   EditorialReview,
   EffectiveStatus,

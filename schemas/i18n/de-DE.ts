@@ -57,6 +57,7 @@ const reviewFieldDeDE: Record<string, string> = {
   '.assignments.action.option.assign': 'Zugewiesen',
   '.assignments.action.option.unassign': 'Zuweisung aufgehoben',
   '.assignments.action.option.setDue': 'Frist geändert',
+  '.assignments.action.option.overdue': 'Als überfällig gemeldet',
   '.assignments.userId': 'Benutzerkennung',
   '.assignments.userName': 'Benutzer',
   '.assignments.at': 'Zeitpunkt',

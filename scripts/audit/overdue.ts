@@ -4,7 +4,7 @@
  * release with a draft is judged by its draft, the copy reviewers work on.
  */
 import type {SanityClient} from '@sanity/client'
-import {overdue, type ReviewPolicy} from '../../plugins/editorial-review/core'
+import {overdue, overdueMarkOf, type PressReleaseDocument, type ReviewPolicy} from '../../plugins/editorial-review/core'
 import {waitingForReviewQuery} from '../../queries/audit'
 import {auditedDocumentFrom} from './documents'
 
@@ -15,6 +15,14 @@ export interface OverdueRelease {
   distributor: string | null
   waitingSince: string
   dueAt: string
+  /** When the overdue mark for this due time was written (`--notify`), or null. */
+  markedAt: string | null
+}
+
+/** An overdue copy as the scan read it, which `--notify` marks. */
+export interface OverdueCopy {
+  release: OverdueRelease
+  document: PressReleaseDocument & {_id: string; _rev: string}
 }
 
 export interface OverdueResult {
@@ -25,14 +33,19 @@ export interface OverdueResult {
 
 const publishedIdOf = (id: string) => id.replace(/^drafts\./, '')
 
+export interface OverdueScan {
+  result: OverdueResult
+  copies: OverdueCopy[]
+}
+
 export async function findOverdue(options: {
   client: SanityClient
   policy: ReviewPolicy
   now: Date
   pageSize: number
-}): Promise<OverdueResult> {
+}): Promise<OverdueScan> {
   const {client, policy, now, pageSize} = options
-  const found = new Map<string, OverdueRelease>()
+  const found = new Map<string, OverdueCopy>()
   // Published ids that have a draft: only the draft speaks for them.
   const drafted = new Set<string>()
   let after = ''
@@ -53,18 +66,27 @@ export async function findOverdue(options: {
       const late = overdue(document, policy, now)
       if (late)
         found.set(key, {
-          id: row._id,
-          title: row.title,
-          distributor: row.distributorName,
-          waitingSince: late.waitingSince.toISOString(),
-          dueAt: late.dueAt.toISOString(),
+          release: {
+            id: row._id,
+            title: row.title,
+            distributor: row.distributorName,
+            waitingSince: late.waitingSince.toISOString(),
+            dueAt: late.dueAt.toISOString(),
+            markedAt: overdueMarkOf(document)?.at ?? null,
+          },
+          document: {...document, _rev: row._rev},
         })
     }
     if (page.length < pageSize) break
     after = page[page.length - 1]!._id
   }
-  const overdueReleases = [...found.values()].sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id))
-  return {asOf: now.toISOString(), reviewWithinHours: policy.reviewWithinHours, overdue: overdueReleases}
+  const copies = [...found.values()].sort(
+    (a, b) => a.release.dueAt.localeCompare(b.release.dueAt) || a.release.id.localeCompare(b.release.id),
+  )
+  return {
+    result: {asOf: now.toISOString(), reviewWithinHours: policy.reviewWithinHours, overdue: copies.map(({release}) => release)},
+    copies,
+  }
 }
 
 function lateBy(dueAt: string, now: string): string {
@@ -72,8 +94,11 @@ function lateBy(dueAt: string, now: string): string {
   return minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`
 }
 
-export function overdueReport(result: OverdueResult, target: string, json: boolean): string {
-  if (json) return JSON.stringify({ok: result.overdue.length === 0, target, ...result}, null, 2)
+export function overdueJson(result: OverdueResult, target: string) {
+  return {ok: result.overdue.length === 0, target, ...result}
+}
+
+export function overdueReport(result: OverdueResult, target: string): string {
   const lines = result.overdue.map(
     (release) =>
       `  ${release.id}  ${JSON.stringify(release.title ?? 'Untitled')} (${release.distributor ?? 'unknown distributor'}): due ${release.dueAt}, ${lateBy(release.dueAt, result.asOf)} late`,

@@ -21,10 +21,12 @@ export interface HookOptions {
   secret: string | null
   /** `commit` on the local lake, which stamps decisions with the commit time; `client` on hosted Sanity. */
   decisionTimes: DecisionTimes
+  /** The review policy's time to review, which the overdue event checks the mark against. */
+  reviewWithinHours: number
 }
 
 export function reviewHooks(options: HookOptions): WantedHook[] {
-  return reviewEvents(options.decisionTimes).map((event) => ({
+  return reviewEvents(options.decisionTimes, options.reviewWithinHours).map((event) => ({
     name: `${HOOK_NAME_PREFIX}${event.key}`,
     description: `${event.headline}: a message for each flagged release that reaches this state (npm run hooks).`,
     url: options.url,

@@ -6,6 +6,7 @@
  */
 import {REVIEW_STATUS_TITLES} from '../../plugins/editorial-review/constants'
 import {judgedContent, type PressReleaseDocument} from '../../plugins/editorial-review/core'
+import {DUE_AT} from '../../queries/review'
 import {literal} from './groq'
 
 export interface ReviewEvent {
@@ -17,16 +18,14 @@ export interface ReviewEvent {
   on: ('create' | 'update' | 'delete')[]
   /** The delta-GROQ condition, on top of "a flagged release of a reviewed type, as a draft". */
   when: string
-  /** Who acted, as GROQ. */
-  actor: string
+  /** Who acted, as GROQ; left out when no one did (a due time passed). */
+  actor?: string
   /** Whom the event is for, as GROQ, when it names someone (the new assignee). */
   recipient?: string
-}
-
-/** An event the review state cannot express yet; reported as skipped, with why. */
-export interface PendingEvent {
-  key: string
-  reason: string
+  /** Further facts for the message's context line: label and GROQ. */
+  facts?: [label: string, expression: string][]
+  /** Which copies it watches, as GROQ; drafts unless given. */
+  copies?: string
 }
 
 /** The fields a reviewer judges, from the one definition of the judged content (contentHash.ts). */
@@ -47,6 +46,21 @@ const latestAssignment = 'after().review.assignments[-1]'
 const assignedNow = `(count(${assignments('after')}) > count(${assignments('before')}) && ${latestAssignment}.action in ["claim", "assign"] && (before() != null || dateTime(after()._updatedAt) - dateTime(${latestAssignment}.at) < 60))`
 
 /**
+ * The cron's overdue mark was appended by this write (review/overdueMark.ts), within the wait
+ * it marks (no decision since), and the copy is overdue by its own fields at the commit time,
+ * which a hosted project's server sets: a mark on copy that is not overdue notifies no one
+ * there either. (The local lake refuses such a mark, and a second one, outright.)
+ */
+const markedNow = (reviewWithinHours: number) =>
+  [
+    `count(${assignments('after')}) > count(${assignments('before')}) && ${latestAssignment}.action == "overdue"`,
+    `dateTime(after()._updatedAt) - dateTime(${latestAssignment}.at) < 60`,
+    `(!defined(after().review.decisions[-1].at) || dateTime(after().review.decisions[-1].at) <= dateTime(${latestAssignment}.at))`,
+    // DUE_AT reads the document's own fields; the policy's hours go in as a number, webhooks take no params.
+    `${DUE_AT.replaceAll('$reviewWithinSeconds', String(reviewWithinHours * 3600))} < dateTime(_updatedAt)`,
+  ].join(' && ')
+
+/**
  * Whether the target stamps a decision with its commit time. The local lake does (it records
  * decisions itself), so "the approval was the last write" is an exact test there; hosted
  * Sanity stores the Studio's clock, a moment before the commit, so a tolerance stands in.
@@ -63,7 +77,7 @@ function approvalWasLastWrite(decisionTimes: DecisionTimes): string {
     : `dateTime(before()._updatedAt) - dateTime(${at}) < ${CLIENT_DECISION_SKEW_S}`
 }
 
-export const reviewEvents = (decisionTimes: DecisionTimes): ReviewEvent[] => [
+export const reviewEvents = (decisionTimes: DecisionTimes, reviewWithinHours: number): ReviewEvent[] => [
   {
     key: 'needs-review',
     headline: 'Needs review',
@@ -105,20 +119,24 @@ export const reviewEvents = (decisionTimes: DecisionTimes): ReviewEvent[] => [
     actor: `${latestAssignment}.userName`,
     recipient: 'after().review.assignee.userName',
   },
-]
-
-/** Events no write can trigger, reported as skipped with what to do instead. */
-export const PENDING_EVENTS: PendingEvent[] = [
   {
     key: 'overdue',
-    reason:
-      'a due time passing writes nothing, so no webhook can see it; run `npm run audit -- --overdue` from cron (exit 1 when copy is overdue)',
+    headline: 'Overdue',
+    on: ['update'],
+    // A due time passing writes nothing; the cron's mark (`npm run audit -- --overdue --notify`) does.
+    when: markedNow(reviewWithinHours),
+    facts: [
+      ['Due', `${latestAssignment}.dueAt`],
+      ['Assigned to', 'coalesce(after().review.assignee.userName, "nobody")'],
+    ],
+    // The cron marks the copy reviewers work on: the draft, or the published copy when there is none.
+    copies: '!(_id in path("versions.**"))',
   },
 ]
 
-/** The full filter: a flagged draft of a reviewed type, and the event's transition. */
+/** The full filter: a flagged copy of a reviewed type (its draft unless the event says), and the event's transition. */
 export function filterOf(event: ReviewEvent, types: string[]): string {
-  return `_type in [${types.map(literal).join(', ')}] && _id in path("drafts.**") && after().review.thirdParty == true && ${event.when}`
+  return `_type in [${types.map(literal).join(', ')}] && ${event.copies ?? '_id in path("drafts.**")'} && after().review.thirdParty == true && ${event.when}`
 }
 
 export const STATUS_TITLE = `select(${Object.entries(REVIEW_STATUS_TITLES)

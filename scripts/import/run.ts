@@ -271,9 +271,26 @@ function planFile(file: string, documents: SeedDocuments, existing: Map<string, 
   if (contentHash(current) !== current.source?.importedHash) return {file, documents, outcome: 'keptEdits'}
   return {
     file,
-    documents: {...documents, release: {...release, review: carriedReview(current.review, release.review!)}},
+    documents: {
+      ...documents,
+      release: {...withFirstArrival(release, current), review: carriedReview(current.review, release.review!)},
+    },
     outcome: 'updated',
     release: draft?._rev ? {kind: 'patch', ifRevisionId: draft._rev} : {kind: 'create'},
+  }
+}
+
+/**
+ * A changed seed arrived again, but the copy has waited since it first arrived: the review's
+ * due time counts from `source.importedAt` (review/due.ts), and the lake refuses to move it.
+ */
+function withFirstArrival(release: ImportedRelease, current: ImportedRelease & {receivedAt?: string}): ImportedRelease {
+  const importedAt = current.source?.importedAt
+  if (!importedAt) return release
+  return {
+    ...release,
+    ...(current.receivedAt ? {receivedAt: current.receivedAt} : {}),
+    source: {...release.source!, importedAt},
   }
 }
 

@@ -70,6 +70,53 @@ describe('npm run audit -- --overdue', () => {
     expect(result.stderr).toContain('--as-of takes an ISO time')
   })
 
+  it('--notify marks overdue copy once per due time, for the overdue webhook, with a token that may write drafts', async () => {
+    const notify = (token: string | undefined, ...args: string[]) =>
+      runScript('scripts/audit.ts', ['--overdue', '--notify', ...args], {
+        SANITY_API_HOST: lake.url,
+        ...(token ? {SANITY_API_TOKEN: token} : {}),
+      })
+    const tokenless = await notify(undefined)
+    expect(tokenless.code).toBe(2)
+    expect(tokenless.stderr).toContain('--notify writes a mark on each overdue copy and needs a token that may write drafts')
+    const backdated = await notify(LAKE_TOKENS.contributor, '--as-of', hoursAfterImport(9))
+    expect(backdated.code).toBe(2)
+    expect(backdated.stderr).toContain('--notify marks what is overdue now; leave out --as-of')
+
+    const draft = (await lake.client().getDocument(DRAFT_ID)) as PressReleaseDocument
+    const dueAt = new Date(Date.now() - 60_000).toISOString()
+    const moved = assign(
+      draft,
+      {action: 'setDue', user: {id: 'local-editor', name: 'Local Editor', roles: ['editor']}, dueAt, note: 'Now'},
+      {reviewerRoles: ['editor']},
+    )
+    if (!moved.ok) throw new Error(moved.reason)
+    await lake.client({token: LAKE_TOKENS.editor}).patch(DRAFT_ID).set({review: moved.review}).commit()
+
+    const viewer = await notify(LAKE_TOKENS.viewer)
+    expect(viewer.code).toBe(2)
+    expect(viewer.stderr).toContain('the token needs write access to drafts')
+
+    const first = await notify(LAKE_TOKENS.contributor, '--json')
+    expect(first.code, first.stderr).toBe(1)
+    const marked = JSON.parse(first.stdout)
+    expect(marked).toMatchObject({
+      ok: false,
+      overdue: [{id: DRAFT_ID, dueAt, markedAt: null}],
+      marks: [{id: DRAFT_ID, outcome: 'marked'}],
+    })
+    const stored = (await lake.client().getDocument(DRAFT_ID)) as PressReleaseDocument
+    expect(stored.review?.assignments?.at(-1)).toMatchObject({action: 'overdue', userId: 'local-contributor', dueAt})
+
+    const second = await notify(LAKE_TOKENS.contributor, '--json')
+    expect(second.code).toBe(1)
+    expect(JSON.parse(second.stdout)).toMatchObject({
+      overdue: [{id: DRAFT_ID, markedAt: stored._updatedAt}],
+      marks: [{id: DRAFT_ID, outcome: 'alreadyMarked', at: stored._updatedAt}],
+    })
+    expect(((await lake.client().getDocument(DRAFT_ID)) as PressReleaseDocument)._rev).toBe(stored._rev)
+  })
+
   it('no longer lists copy a reviewer has decided on', async () => {
     const draft = (await lake.client().getDocument(DRAFT_ID)) as PressReleaseDocument
     const request = decide(

@@ -44,11 +44,11 @@ describe('npm run hooks', () => {
   it('registers the review webhooks once: a second run changes nothing', async () => {
     const first = await runScript('scripts/hooks.ts', ['--url', receiver.url], env())
     expect(first.code, first.stderr).toBe(0)
-    const names = ['needs-review', 'changes-requested', 'approved', 'approval-outdated', 'assigned-to-you'].map(
+    const names = ['needs-review', 'changes-requested', 'approved', 'approval-outdated', 'assigned-to-you', 'overdue'].map(
       (key) => `Pressroom review: ${key}`,
     )
     for (const name of names) expect(first.stdout).toContain(`created   ${name}`)
-    expect(first.stdout).toMatch(/skipped {3}overdue: /)
+    expect(first.stdout).not.toContain('skipped')
     expect(first.stdout + first.stderr).not.toContain(SECRET)
     const registered = await listHooks()
     expect(registered.map((hook) => hook.name).sort()).toEqual([...names].sort())
@@ -67,12 +67,12 @@ describe('npm run hooks', () => {
       env(),
     )
     expect(moved.code, moved.stderr).toBe(0)
-    expect(moved.stdout.match(/^updated /gm)).toHaveLength(5)
+    expect(moved.stdout.match(/^updated /gm)).toHaveLength(6)
     const after = await listHooks()
     expect(after.map((hook) => hook.id).sort()).toEqual(before.map((hook) => hook.id).sort())
     expect(after.every((hook) => hook.rule.projection!.includes('https://studio.example.org/intent/edit/id='))).toBe(true)
     const back = await runScript('scripts/hooks.ts', ['--url', receiver.url], env())
-    expect(back.stdout.match(/^updated /gm)).toHaveLength(5)
+    expect(back.stdout.match(/^updated /gm)).toHaveLength(6)
   })
 
   it("refuses an editor's token and says which token it needs", async () => {
@@ -149,5 +149,56 @@ describe('npm run hooks', () => {
     const claimed = await slackMessage((await receiver.received(6))[5]!)
     expect(claimed.blocks[1].elements[0].text).toContain('By: Local Editor · To: Local Editor')
     expect(receiver.requests).toHaveLength(6)
+  })
+
+  it('delivers an overdue release once: the cron marks it, the overdue hook sends a signed Slack message, a second run sends nothing', async () => {
+    const draft = (await lake.client().getDocument(DRAFT_ID)) as PressReleaseDocument
+    // Sent back to review, then a reviewer moves the due time into the past: overdue now.
+    const reopen = decide(draft, {action: 'reopen', user: reviewer, findings: [], note: 'Fixed'}, {reviewerRoles: ['editor']})
+    if (!reopen.ok) throw new Error(reopen.reason)
+    await lake.client({token: LAKE_TOKENS.editor}).patch(DRAFT_ID).set({review: reopen.review}).commit()
+    const reopened = await slackMessage((await receiver.received(7))[6]!)
+    expect(reopened.text).toBe('Needs review: Retitled again')
+    const dueAt = new Date(Date.now() - 60_000).toISOString()
+    const late = assign(
+      (await lake.client().getDocument(DRAFT_ID)) as PressReleaseDocument,
+      {action: 'setDue', user: reviewer, dueAt, note: 'Embargo lifted'},
+      {reviewerRoles: ['editor']},
+    )
+    if (!late.ok) throw new Error(late.reason)
+    await lake.client({token: LAKE_TOKENS.editor}).patch(DRAFT_ID).set({review: late.review}).commit()
+
+    const cron = () =>
+      runScript('scripts/audit.ts', ['--overdue', '--notify'], {
+        SANITY_API_HOST: lake.url,
+        SANITY_API_TOKEN: LAKE_TOKENS.contributor,
+      })
+    const first = await cron()
+    expect(first.code, first.stderr).toBe(1)
+    expect(first.stdout).toContain(`marked    ${DRAFT_ID}`)
+    const [request] = (await receiver.received(8)).slice(7)
+    expect(request!.headers).toMatchObject({'sanity-operation': 'update', 'sanity-document-id': DRAFT_ID})
+    const overdue = await slackMessage(request!)
+    expect(overdue.text).toBe('Overdue: Retitled again')
+    expect(overdue.blocks[0].text.text).toBe(
+      `*Overdue*\n<http://localhost:3333/intent/edit/id=${RELEASE_ID};type=pressRelease|Retitled again>`,
+    )
+    expect(overdue.blocks[1].elements[0].text).toBe(
+      `Distributor: SeaPRwire · Status: Needs review · Due: ${dueAt} · Assigned to: Local Editor`,
+    )
+
+    const marked = await lake.client().getDocument(DRAFT_ID)
+    const second = await cron()
+    expect(second.code, second.stderr).toBe(1)
+    expect(second.stdout).toContain(`unchanged ${DRAFT_ID} (marked ${marked!._updatedAt})`)
+    expect(second.stdout).toContain('0 marked.')
+    // Nothing written, so nothing for a webhook to deliver.
+    expect((await lake.client().getDocument(DRAFT_ID))!._rev).toBe(marked!._rev)
+    const [overdueHook] = (await listHooks()).filter((hook) => hook.name === 'Pressroom review: overdue')
+    const attempts = await lake
+      .client({token: LAKE_TOKENS.administrator})
+      .request<unknown[]>({uri: `/hooks/projects/pressroom/${overdueHook!.id}/attempts`})
+    expect(attempts).toHaveLength(1)
+    expect(receiver.requests).toHaveLength(8)
   })
 })

@@ -190,6 +190,7 @@ describe('re-runs after changes', () => {
   it('updates an untouched release whose seed changed, and an approval falls back to pending', async () => {
     const id = 'drafts.pressRelease.changing'
     const draft = (await client().getDocument(id)) as PressReleaseDocument
+    const arrived = draft.source?.importedAt
     const approval = decide(
       draft,
       {action: 'approve', user: {id: 'local-editor', name: 'Local Editor', roles: ['editor']}, findings: []},
@@ -207,6 +208,8 @@ describe('re-runs after changes', () => {
     // The approval's snapshot stays, so the reviewer's diff shows what the new seed changed.
     expect(after.review?.approvedContent).toContain('Montag')
     expect(after.source.importedHash).toBe(contentHash(after))
+    // The copy arrived with the first run: the due time counts from then, and the lake refuses to move it.
+    expect(after.source.importedAt).toBe(arrived)
   })
 })
 

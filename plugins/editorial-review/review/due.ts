@@ -6,6 +6,7 @@
  */
 import type {PressReleaseDocument} from '../rules/types'
 import type {ReviewPolicy} from './policy'
+import type {AssignmentEntry} from './types'
 import {effectiveStatus} from './state'
 
 const HOUR_MS = 3_600_000
@@ -26,16 +27,29 @@ export interface Overdue {
   dueAt: Date
 }
 
-/**
- * The due time a reviewer set for the current wait (the latest `setDue` of the assignment
- * trail, if made since the copy started waiting: a reopen or a stale approval starts a new wait).
- */
-export function dueOverride(document: PressReleaseDocument): Date | undefined {
+/** The latest `setDue` of the assignment trail, if made since the copy started waiting: a reopen or a stale approval starts a new wait. */
+function currentDueChange(document: PressReleaseDocument): AssignmentEntry | undefined {
   const set = document.review?.assignments?.findLast((entry) => entry.action === 'setDue')
   const since = waitingSince(document)
-  if (!set?.dueAt || !since || !(Date.parse(set.at) >= since.getTime())) return undefined
+  return set && since && Date.parse(set.at) >= since.getTime() ? set : undefined
+}
+
+/** The due time a reviewer set for the current wait. */
+export function dueOverride(document: PressReleaseDocument): Date | undefined {
+  const set = currentDueChange(document)
+  if (!set?.dueAt) return undefined
   const due = new Date(set.dueAt)
   return Number.isNaN(due.getTime()) ? undefined : due
+}
+
+/**
+ * Since when the current due time holds: the start of the wait, or a reviewer's later due
+ * change. An overdue mark made before it belongs to an earlier due time (./overdueMark.ts).
+ */
+export function dueSince(document: PressReleaseDocument): Date | undefined {
+  const since = waitingSince(document)
+  const changed = currentDueChange(document)
+  return changed ? new Date(Math.max(since!.getTime(), Date.parse(changed.at))) : since
 }
 
 /**

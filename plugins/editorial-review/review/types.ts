@@ -62,6 +62,9 @@ export interface EditorialReview {
 /** What a reviewer can do about who has the copy and when it is due. */
 export type AssignmentAction = 'claim' | 'assign' | 'unassign' | 'setDue'
 
+/** What the assignment trail records: reviewers' actions, and the mark that the copy went overdue (./overdueMark.ts). */
+export type AssignmentTrailAction = AssignmentAction | 'overdue'
+
 /** A reviewer named on the copy, as stored: the id decides, the name is for lists. */
 export interface Assignee {
   userId: string
@@ -72,7 +75,7 @@ export interface Assignee {
 export interface AssignmentEntry {
   _key: string
   _type: 'reviewAssignment'
-  action: AssignmentAction
+  action: AssignmentTrailAction
   /** Who acted. */
   userId: string
   userName: string
@@ -80,7 +83,7 @@ export interface AssignmentEntry {
   at: string
   /** Who has the copy after a claim or assignment. */
   assignee?: Assignee
-  /** The new due time of a `setDue`, ISO 8601. */
+  /** The new due time of a `setDue`, or the due time an `overdue` mark found passed; ISO 8601. */
   dueAt?: string
   note?: string
 }

@@ -6,6 +6,8 @@ export const ASSIGNMENT_ACTION_OPTIONS = [
   {title: 'Assigned', value: 'assign'},
   {title: 'Unassigned', value: 'unassign'},
   {title: 'Due time changed', value: 'setDue'},
+  // Written by the cron (`npm run audit -- --overdue --notify`) once the due time passed.
+  {title: 'Reported overdue', value: 'overdue'},
 ]
 
 /** One entry of the assignment trail: who took, handed over or released the copy, or moved its due time. */

@@ -206,4 +206,28 @@ describe.skipIf(!hasStudio)('assignment in the Studio (Chromium)', {timeout: 240
     expect(await laneTitles(LAKE_TOKENS.editor, 'overdue', releaseTitle)).toEqual([releaseTitle])
     await shot('5-overdue-lane')
   })
+
+  it('adds copy to the open "Overdue" lane when the cron marks it, without a reload', async () => {
+    // Due a few seconds from now: the write refreshes the lane while the copy is not overdue yet.
+    const dueAt = new Date(Date.now() + 8_000)
+    const moved = assign(
+      await stored('drafts.pressRelease.wire-free'),
+      {action: 'setDue', user: {id: 'local-editor', name: 'Local Editor', roles: ['editor']}, dueAt, note: 'Soon'},
+      {reviewerRoles: ['editor']},
+    )
+    if (!moved.ok) throw new Error(moved.reason)
+    await lake.client({token: LAKE_TOKENS.editor}).patch('drafts.pressRelease.wire-free').set({review: moved.review}).commit()
+    // Waits for the due time to pass, which writes nothing: the open lane has no reason to query again.
+    await new Promise((resolve) => setTimeout(resolve, dueAt.getTime() + 1_000 - Date.now()))
+    expect(await page.getByText(FREE_TITLE, {exact: true}).count()).toBe(0)
+
+    const cron = await runScript('scripts/audit.ts', ['--overdue', '--notify'], {
+      SANITY_API_HOST: lake.url,
+      SANITY_API_TOKEN: LAKE_TOKENS.contributor,
+    })
+    expect(cron.code, cron.stderr).toBe(1)
+    expect(cron.stdout).toContain('marked    drafts.pressRelease.wire-free')
+    await page.getByText(FREE_TITLE, {exact: true}).first().waitFor({timeout: 30_000})
+    await shot('6-overdue-lane-after-mark')
+  })
 })

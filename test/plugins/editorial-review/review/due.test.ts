@@ -1,6 +1,14 @@
 /** When flagged copy is overdue for review: the pure model the audit (and the queue) read. */
 import {describe, expect, it} from 'vitest'
-import {contentHash, overdue, resolvePolicy, type PressReleaseDocument} from '../../../../plugins/editorial-review/core'
+import {
+  contentHash,
+  markOverdue,
+  overdue,
+  overdueMarkOf,
+  resolvePolicy,
+  type AssignmentEntry,
+  type PressReleaseDocument,
+} from '../../../../plugins/editorial-review/core'
 
 const policy = {reviewWithinHours: 4}
 const IMPORTED = '2026-03-02T08:00:00.000Z'
@@ -63,5 +71,57 @@ describe('overdue', () => {
       '[editorial-review] `reviewWithinHours` must be a number of hours above 0',
     )
     expect(() => resolvePolicy({reviewWithinHours: Number.NaN})).toThrow('reviewWithinHours')
+  })
+})
+
+describe('the overdue mark', () => {
+  const cron = {id: 'local-contributor', name: 'Local Contributor', roles: ['contributor']}
+  const marked = (document: PressReleaseDocument, hours: number): PressReleaseDocument => {
+    const result = markOverdue(document, {user: cron, now: at(hours)}, policy)
+    if (!result.ok) throw new Error(result.reason)
+    return {...document, review: result.review}
+  }
+  const setDue = (hours: number, dueHours: number): AssignmentEntry => ({
+    _key: `due${hours}`,
+    _type: 'reviewAssignment',
+    action: 'setDue',
+    userId: 'local-editor',
+    userName: 'Local Editor',
+    at: at(hours).toISOString(),
+    dueAt: at(dueHours).toISOString(),
+    note: 'Embargo',
+  })
+
+  it('is written once per due time, with the due time it found passed', () => {
+    expect(markOverdue(flagged(), {user: cron, now: at(3)}, policy)).toMatchObject({ok: false, reason: /not overdue/})
+    const once = marked(flagged(), 5)
+    expect(overdueMarkOf(once)).toMatchObject({
+      action: 'overdue',
+      userId: 'local-contributor',
+      at: at(5).toISOString(),
+      dueAt: at(4).toISOString(),
+    })
+    expect(markOverdue(once, {user: cron, now: at(6)}, policy)).toMatchObject({ok: false, reason: /already marked overdue/})
+    // The mark moves no due time: the copy is as overdue as before.
+    expect(overdue(once, policy, at(6))?.dueAt).toEqual(at(4))
+  })
+
+  it('may be written again for a reviewer’s new due time, or a new wait after a reopen', () => {
+    const once = marked(flagged(), 5)
+    const moved = {...once, review: {...once.review!, assignments: [...once.review!.assignments!, setDue(6, 8)]}}
+    expect(overdueMarkOf(moved)).toBeUndefined()
+    expect(markOverdue(moved, {user: cron, now: at(7)}, policy)).toMatchObject({ok: false, reason: /not overdue/})
+    expect(overdueMarkOf(marked(moved, 9))?.dueAt).toBe(at(8).toISOString())
+
+    const reopened = {...once, review: {...once.review!, decisions: [decision('reopen', 'pending', 10)]}}
+    expect(overdueMarkOf(reopened)).toBeUndefined()
+    expect(overdueMarkOf(marked(reopened, 15))?.dueAt).toBe(at(14).toISOString())
+  })
+
+  it('names who wrote it: nobody in particular cannot', () => {
+    expect(markOverdue(flagged(), {user: {...cron, anonymous: true}, now: at(5)}, policy)).toMatchObject({
+      ok: false,
+      reason: /send a token/,
+    })
   })
 })
