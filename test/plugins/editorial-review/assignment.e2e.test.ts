@@ -6,21 +6,26 @@
  * list previews name who has it. Failed requests and console errors fail the test unless
  * they are on the allow-list. Screenshots go to test-results/assignment/.
  */
-import fs from 'node:fs'
 import path from 'node:path'
 import type {Page} from 'playwright-core'
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
 import {assign, type PressReleaseDocument} from '../../../plugins/editorial-review/core'
 import {launchChromium, type LaunchedBrowser} from '../../support/browser'
-import {LAKE_TOKENS, PROJECT_ROOT, startLakeProcess, type LakeProcess} from '../../support/lake'
+import {LAKE_TOKENS, startLakeProcess, type LakeProcess} from '../../support/lake'
 import {runScript} from '../../support/run-script'
 import {serveStatic, type StaticServer} from '../../support/static-server'
+import {
+  hasStudio,
+  prepareStudioContext,
+  screenshotDir,
+  STUDIO_DIST,
+  switchStudioUser,
+  warnNoStudio,
+  watchStudioPage,
+  type WatchedPage,
+} from '../../support/studio-page'
 
-const STUDIO_DIST = path.resolve(PROJECT_ROOT, process.env.STUDIO_DIST ?? 'dist')
-const SHOTS = path.join(PROJECT_ROOT, 'test-results', 'assignment')
-const hasStudio = fs.existsSync(path.join(STUDIO_DIST, 'index.html'))
-if (!hasStudio)
-  console.warn(`\n!!! SKIPPING the assignment browser test: no built Studio at ${STUDIO_DIST}. Run \`npm run build\`. !!!\n`)
+warnNoStudio('the assignment browser test')
 
 const RELEASE_ID = 'pressRelease.000_e42a070e862f161b'
 const DOCUMENT_PATH = `/structure/pressRelease;${RELEASE_ID}`
@@ -30,11 +35,6 @@ const WIRE_COPY = [
 ]
 const CLAIMED_TITLE = 'Wire story the editor holds'
 const FREE_TITLE = 'Wire story nobody holds'
-
-/** Console errors the offline Studio produces by itself (its CDN version check), unrelated to the review. */
-const ALLOWED_CONSOLE = [/ERR_NAME_NOT_RESOLVED/, /Failed to fetch version for package/, /ERR_INTERNET_DISCONNECTED/]
-/** While a page load replaces the Studio, its presence layer may send on the socket the browser is closing. */
-const UNLOAD_NOISE = /WebSocket is already in CLOSING or CLOSED state/
 
 /** `YYYY-MM-DDTHH:mm` in the browser's local time (the container's TZ), what a `datetime-local` input takes. */
 function localInputValue(date: Date): string {
@@ -47,8 +47,8 @@ describe.skipIf(!hasStudio)('assignment in the Studio (Chromium)', {timeout: 240
   let chromium: LaunchedBrowser
   let page: Page
   let releaseTitle: string
-  const problems: string[] = []
-  let navigating = false
+  let watched: WatchedPage
+  const SHOTS = screenshotDir('assignment')
 
   const shot = (name: string) => page.screenshot({path: path.join(SHOTS, `${name}.png`)})
   const admin = () => lake.client({token: LAKE_TOKENS.administrator})
@@ -56,17 +56,9 @@ describe.skipIf(!hasStudio)('assignment in the Studio (Chromium)', {timeout: 240
   const assignment = () => page.getByTestId('review-assignment')
 
   async function openAs(token: string, studioPath: string) {
-    navigating = true
-    try {
-      await page.goto(`${studio.url}/`)
-      await page.evaluate((value) => {
-        window.localStorage.setItem('__studio_auth_token_pressroom', JSON.stringify({token: value}))
-        window.localStorage.setItem('sanity-locale:pressroom:pressroom', 'en-US')
-      }, token)
-      await page.goto(`${studio.url}${studioPath}`)
-    } finally {
-      navigating = false
-    }
+    await watched.navigate(`${studio.url}/`)
+    await switchStudioUser(page, token)
+    await watched.navigate(`${studio.url}${studioPath}`)
   }
 
   /** The titles a queue lane lists for the user the token selects, once `expected` shows. */
@@ -94,7 +86,6 @@ describe.skipIf(!hasStudio)('assignment in the Studio (Chromium)', {timeout: 240
   }
 
   beforeAll(async () => {
-    fs.mkdirSync(SHOTS, {recursive: true})
     studio = await serveStatic(STUDIO_DIST)
     lake = await startLakeProcess({corsOrigins: [studio.origin]})
     const imported = await runScript('scripts/import.ts', ['seeds'], {SANITY_API_HOST: lake.url})
@@ -112,32 +103,13 @@ describe.skipIf(!hasStudio)('assignment in the Studio (Chromium)', {timeout: 240
     await lake.client({token: LAKE_TOKENS.editor}).patch('drafts.pressRelease.wire-claimed').set({review: claim.review}).commit()
 
     chromium = await launchChromium()
-    await chromium.context.addInitScript((apiHost: string) => {
-      window.localStorage.setItem('pressroom:apiHost', apiHost)
-    }, `http://localhost:${lake.port}`)
+    await prepareStudioContext(chromium.context, {apiHost: `http://localhost:${lake.port}`, origin: studio.origin})
     page = await chromium.context.newPage()
-    const isLake = (url: string) => new URL(url).port === String(lake.port)
-    page.on('response', (response) => {
-      if (isLake(response.url()) && response.status() >= 400)
-        problems.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`)
-    })
-    page.on('requestfailed', (request) => {
-      const failure = request.failure()?.errorText ?? ''
-      if (isLake(request.url()) && !failure.includes('ERR_ABORTED'))
-        problems.push(`request failed ${request.method()} ${request.url()}: ${failure}`)
-    })
-    page.on('console', (message) => {
-      if (message.type() !== 'error') return
-      const text = message.text()
-      if (ALLOWED_CONSOLE.some((pattern) => pattern.test(text)) || (navigating && UNLOAD_NOISE.test(text))) return
-      problems.push(`console error: ${text.slice(0, 300)}`)
-    })
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+    watched = watchStudioPage(page, {lakePort: lake.port})
   }, 180_000)
 
   afterEach(() => {
-    const found = problems.splice(0)
-    expect(found).toEqual([])
+    expect(watched.takeProblems()).toEqual([])
   })
 
   afterAll(async () => {
