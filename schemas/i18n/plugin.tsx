@@ -9,6 +9,7 @@ import {
 } from 'sanity'
 import {schemaLabelsDeDE} from './de-DE'
 import {FormHeader} from './FormHeader'
+import {PreviewLocaleLayout} from './PreviewLocaleLayout'
 import {descriptionKey, englishLabels, fieldKey, optionKey, SCHEMA_I18N_NAMESPACE} from './labels'
 
 export interface SchemaLabelsOptions {
@@ -95,7 +96,7 @@ function LocalizedInput(props: InputProps) {
 
 /**
  * The schema's labels in English and German: field titles and descriptions, option
- * titles. English is read off the schema.
+ * titles, and the words previews are prepared with. English is read off the schema.
  */
 export const schemaLabels = definePlugin<SchemaLabelsOptions>(({types}) => ({
   name: 'pressroom-schema-labels',
@@ -105,6 +106,7 @@ export const schemaLabels = definePlugin<SchemaLabelsOptions>(({types}) => ({
       defineLocaleResourceBundle({locale: 'de-DE', namespace: SCHEMA_I18N_NAMESPACE, resources: schemaLabelsDeDE}),
     ],
   },
+  studio: {components: {layout: PreviewLocaleLayout}},
   form: {
     components: {
       field: LocalizedField,
