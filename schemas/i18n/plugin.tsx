@@ -9,7 +9,6 @@ import {
 } from 'sanity'
 import {schemaLabelsDeDE} from './de-DE'
 import {FormHeader} from './FormHeader'
-import {PreviewLocaleLayout} from './PreviewLocaleLayout'
 import {descriptionKey, englishLabels, fieldKey, optionKey, SCHEMA_I18N_NAMESPACE} from './labels'
 
 export interface SchemaLabelsOptions {
@@ -106,7 +105,6 @@ export const schemaLabels = definePlugin<SchemaLabelsOptions>(({types}) => ({
       defineLocaleResourceBundle({locale: 'de-DE', namespace: SCHEMA_I18N_NAMESPACE, resources: schemaLabelsDeDE}),
     ],
   },
-  studio: {components: {layout: PreviewLocaleLayout}},
   form: {
     components: {
       field: LocalizedField,

@@ -4,7 +4,7 @@
  * fetches per document. And the subtitle both reviewed types show, in the Studio's language.
  */
 import {reviewBadge, type EditorialReview, type PressReleaseDocument} from '../../plugins/editorial-review/core'
-import {PREVIEW_SEPARATOR, reviewPreviewText} from '../i18n/previewLocale'
+import {PREVIEW_SEPARATOR, reviewPreviewText} from '../../plugins/editorial-review/i18n/previewLocale'
 
 export const REVIEW_PREVIEW_SELECT = {
   reviewStatus: 'review.status',

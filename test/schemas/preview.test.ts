@@ -11,7 +11,7 @@ import {pressRelease} from '../../schemas/documents/pressRelease'
 import {infoSource} from '../../schemas/objects/infoSource'
 import {markerPhrase} from '../../schemas/objects/markerPhrase'
 import {reach} from '../../schemas/objects/reach'
-import {DEFAULT_PREVIEW_LOCALE, previewLocale, setPreviewLocale} from '../../schemas/i18n/previewLocale'
+import {DEFAULT_PREVIEW_LOCALE, previewLocale, setPreviewLocale} from '../../plugins/editorial-review/i18n/previewLocale'
 
 /** A row's selection as Sanity hands it to `prepare`: only the fields a document has are there. */
 const prepareOf =
