@@ -71,6 +71,7 @@ const reviewFieldDeDE: Record<string, string> = {
 /** German labels of the schema; the keys are those `englishLabels` reads off the schema (a test checks both match). */
 export const schemaLabelsDeDE: Record<string, string> = {
   'structure.content': 'Inhalte',
+  'tool.structure': 'Struktur',
   'preview.pressRelease.untitled': 'Meldung ohne Titel',
   'preview.pressRelease.own-copy': 'Eigener Text',
   'preview.pressRelease.third-party': 'Fremdtext',

@@ -23,6 +23,10 @@ export function localizedGroups<G extends {name: string}>(type: string, groups: 
 /** Structure titles that are not schema types. */
 export const STRUCTURE_KEYS = {content: 'structure.content'} as const
 
+/** Titles of the workspace's own tools in the navbar, by tool name (Sanity 6.9.2 shows `tool.title` as it is). */
+export const TOOL_LABELS: Readonly<Record<string, string>> = {structure: 'Structure'}
+export const toolKey = (tool: string) => `tool.${tool}`
+
 /**
  * Words `prepare` writes into previews, which it formats itself in the Studio's locale
  * (./previewLocale). Plural keys follow i18next: `_one`, `_other`.
@@ -68,7 +72,11 @@ const MAX_DEPTH = 6
 export function englishLabels(types: readonly unknown[]): Record<string, string> {
   const definitions = types as Definition[]
   const named = new Map(definitions.map((definition) => [definition.name!, definition]))
-  const labels: Record<string, string> = {[STRUCTURE_KEYS.content]: 'Content', ...PREVIEW_LABELS}
+  const labels: Record<string, string> = {
+    [STRUCTURE_KEYS.content]: 'Content',
+    ...Object.fromEntries(Object.entries(TOOL_LABELS).map(([tool, title]) => [toolKey(tool), title])),
+    ...PREVIEW_LABELS,
+  }
   for (const definition of definitions) if (definition.title) labels[typeKey(definition.name!)] = definition.title
 
   const walk = (document: string, fields: Definition[], prefix: string[], depth: number) => {

@@ -50,12 +50,11 @@ export function reviewPreviewLabel(key: string, fallback: string): string {
   return inPreviewLocale(REVIEW_MESSAGES[currentLocale], key, key in enUS ? formatMessage(enUS, key) : fallback)
 }
 
-/** A stored time (ISO 8601) as the preview locale writes a date and time; anything else as it is. */
+/** A stored time (ISO 8601) as the review panel's trail writes it in the preview locale; anything else as it is. */
 export function previewDateTime(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined
   const time = new Date(value)
-  if (Number.isNaN(time.getTime())) return value
-  return new Intl.DateTimeFormat(currentLocale, {dateStyle: 'medium', timeStyle: 'short'}).format(time)
+  return Number.isNaN(time.getTime()) ? value : time.toLocaleString(currentLocale)
 }
 
 /** What `prepare` joins a preview's parts with. */
