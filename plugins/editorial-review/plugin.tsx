@@ -5,6 +5,7 @@ import {RejectAction} from './actions/RejectAction'
 import {ReopenAction} from './actions/ReopenAction'
 import {RequestChangesAction} from './actions/RequestChangesAction'
 import {ReviewBadge} from './badges/ReviewBadge'
+import {PreviewLocaleScope} from './components/PreviewLocaleScope'
 import {ReviewFormInput} from './components/ReviewFormInput'
 import {resolvePolicy} from './core'
 import {ReviewConfigProvider} from './hooks/ReviewConfigContext'
@@ -37,9 +38,11 @@ export const editorialReview = definePlugin<EditorialReviewConfig | void>((optio
     studio: {
       components: {
         layout: (props) => (
-          <ReviewConfigProvider config={config}>
-            <DetectContextProvider>{props.renderDefault(props)}</DetectContextProvider>
-          </ReviewConfigProvider>
+          <PreviewLocaleScope>
+            <ReviewConfigProvider config={config}>
+              <DetectContextProvider>{props.renderDefault(props)}</DetectContextProvider>
+            </ReviewConfigProvider>
+          </PreviewLocaleScope>
         ),
       },
     },

@@ -2,9 +2,9 @@ import {ComposeIcon} from '@sanity/icons/Compose'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {requiredLanguage} from '../lib/language'
 import {slugifyTitle} from '../lib/slug'
-import {BADGE_WORDS, previewedDocument, REVIEW_PREVIEW_SELECT} from '../lib/reviewPreview'
-import {localizedPreview} from '../i18n/LocalizedPreview'
-import {enUS, formatMessage, reviewBadge} from '../../plugins/editorial-review/core'
+import {previewedDocument, REVIEW_PREVIEW_SELECT, reviewSubtitle} from '../lib/reviewPreview'
+import {localizedGroups} from '../i18n/labels'
+import {schemaPreviewText} from '../i18n/previewLocale'
 import {REVIEW_POLICY} from '../../config/reviewPolicy'
 import {publicationGate} from '../../plugins/editorial-review/validation'
 
@@ -18,12 +18,11 @@ export const article = defineType({
   title: 'Article',
   type: 'document',
   icon: ComposeIcon,
-  components: {preview: localizedPreview(BADGE_WORDS)},
-  groups: [
+  groups: localizedGroups('article', [
     {name: 'content', title: 'Content', default: true},
     {name: 'sources', title: 'Sources'},
     {name: 'review', title: 'Review'},
-  ],
+  ]),
   validation: (rule) => rule.custom(publicationGate(REVIEW_POLICY)),
   fields: [
     defineField({
@@ -82,18 +81,9 @@ export const article = defineType({
     },
     prepare: ({author, ...selected}) => {
       const document = previewedDocument(selected)
-      const badge = reviewBadge(document)
       return {
-        title: document.title ?? 'Untitled article',
-        subtitle: [
-          author,
-          document.language,
-          badge && formatMessage(enUS, `badge.${badge}`),
-          // Who has it, as a name only: no words to translate.
-          document.review?.assignee?.userName && `@${document.review.assignee.userName}`,
-        ]
-          .filter(Boolean)
-          .join(' · '),
+        title: document.title ?? schemaPreviewText('preview.article.untitled'),
+        subtitle: reviewSubtitle(typeof author === 'string' ? author : undefined, document),
       }
     },
   },

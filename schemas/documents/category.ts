@@ -2,6 +2,7 @@ import {TagIcon} from '@sanity/icons/Tag'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {requiredLanguage} from '../lib/language'
 import {requiredSlug, slugifyTitle} from '../lib/slug'
+import {PREVIEW_SEPARATOR, schemaPreviewText} from '../i18n/previewLocale'
 
 export const category = defineType({
   name: 'category',
@@ -40,8 +41,8 @@ export const category = defineType({
   preview: {
     select: {title: 'title', language: 'language', slug: 'slug.current'},
     prepare: ({title, language, slug}) => ({
-      title: title ?? 'Untitled category',
-      subtitle: [language, slug].filter(Boolean).join(' · '),
+      title: title ?? schemaPreviewText('preview.category.untitled'),
+      subtitle: [language, slug].filter(Boolean).join(PREVIEW_SEPARATOR),
     }),
   },
 })

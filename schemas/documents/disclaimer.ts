@@ -2,6 +2,7 @@ import {WarningOutlineIcon} from '@sanity/icons/WarningOutline'
 import {defineField, defineType} from 'sanity'
 import {duplicateDisclaimersQuery} from '../../queries/validation'
 import {requiredLanguage} from '../lib/language'
+import {PREVIEW_SEPARATOR, schemaPreviewText} from '../i18n/previewLocale'
 
 export const disclaimer = defineType({
   name: 'disclaimer',
@@ -44,8 +45,8 @@ export const disclaimer = defineType({
   preview: {
     select: {text: 'text', language: 'language', distributor: 'distributor.name'},
     prepare: ({text, language, distributor}) => ({
-      title: text ?? 'Empty disclaimer',
-      subtitle: [distributor, language].filter(Boolean).join(' · '),
+      title: text ?? schemaPreviewText('preview.disclaimer.empty'),
+      subtitle: [distributor, language].filter(Boolean).join(PREVIEW_SEPARATOR),
     }),
   },
 })

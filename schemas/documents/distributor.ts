@@ -3,6 +3,7 @@ import {defineArrayMember, defineField, defineType} from 'sanity'
 import {validateLanguageTag} from '../lib/language'
 import {requiredSlug, slugifyTitle} from '../lib/slug'
 import {WEB_URL_MESSAGE, WEB_URL_SCHEMES} from '../lib/url'
+import {PREVIEW_SEPARATOR, schemaPreviewCount, schemaPreviewText} from '../i18n/previewLocale'
 
 export const distributor = defineType({
   name: 'distributor',
@@ -49,8 +50,13 @@ export const distributor = defineType({
   preview: {
     select: {title: 'name', website: 'website', languages: 'languages'},
     prepare: ({title, website, languages}) => ({
-      title: title ?? 'Unnamed distributor',
-      subtitle: [website, Array.isArray(languages) ? `${languages.length} languages` : undefined].filter(Boolean).join(' · '),
+      title: title ?? schemaPreviewText('preview.distributor.untitled'),
+      subtitle: [
+        website,
+        Array.isArray(languages) ? schemaPreviewCount('preview.distributor.languages', languages.length) : undefined,
+      ]
+        .filter(Boolean)
+        .join(PREVIEW_SEPARATOR),
     }),
   },
 })

@@ -2,34 +2,22 @@ import {DocumentTextIcon} from '@sanity/icons/DocumentText'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {requiredLanguage} from '../lib/language'
 import {requiredSlug, slugifyTitle} from '../lib/slug'
-import {groupKey, PREVIEW_LABELS, SCHEMA_I18N_NAMESPACE} from '../i18n/labels'
-import {localizedPreview, PREVIEW_SEPARATOR} from '../i18n/LocalizedPreview'
-import {BADGE_WORDS, previewedDocument, REVIEW_PREVIEW_SELECT} from '../lib/reviewPreview'
-import {enUS, formatMessage, reviewBadge} from '../../plugins/editorial-review/core'
+import {localizedGroups} from '../i18n/labels'
+import {schemaPreviewText} from '../i18n/previewLocale'
+import {previewedDocument, REVIEW_PREVIEW_SELECT, reviewSubtitle} from '../lib/reviewPreview'
 import {REVIEW_POLICY} from '../../config/reviewPolicy'
 import {publicationGate} from '../../plugins/editorial-review/validation'
-
-const groupI18n = (group: string) => ({title: {key: groupKey('pressRelease', group), ns: SCHEMA_I18N_NAMESPACE}})
-
-/** The English words the list preview is made of, and where their translations are. */
-const LocalizedReleasePreview = localizedPreview({
-  [PREVIEW_LABELS['preview.pressRelease.untitled']]: {key: 'preview.pressRelease.untitled', ns: SCHEMA_I18N_NAMESPACE},
-  [PREVIEW_LABELS['preview.pressRelease.own-copy']]: {key: 'preview.pressRelease.own-copy', ns: SCHEMA_I18N_NAMESPACE},
-  [PREVIEW_LABELS['preview.pressRelease.third-party']]: {key: 'preview.pressRelease.third-party', ns: SCHEMA_I18N_NAMESPACE},
-  ...BADGE_WORDS,
-})
 
 export const pressRelease = defineType({
   name: 'pressRelease',
   title: 'Press release',
   type: 'document',
   icon: DocumentTextIcon,
-  groups: [
-    {name: 'content', title: 'Content', default: true, i18n: groupI18n('content')},
-    {name: 'source', title: 'Source', i18n: groupI18n('source')},
-    {name: 'review', title: 'Review', i18n: groupI18n('review')},
-  ],
-  components: {preview: LocalizedReleasePreview},
+  groups: localizedGroups('pressRelease', [
+    {name: 'content', title: 'Content', default: true},
+    {name: 'source', title: 'Source'},
+    {name: 'review', title: 'Review'},
+  ]),
   // Releases and schedules publish only valid documents, so the gate travels with validation.
   validation: (rule) => rule.custom(publicationGate(REVIEW_POLICY)),
   fields: [
@@ -145,20 +133,13 @@ export const pressRelease = defineType({
     },
     prepare: ({distributorName, ...selected}) => {
       const document = previewedDocument(selected)
-      const badge = reviewBadge(document)
       return {
-        title: document.title ?? PREVIEW_LABELS['preview.pressRelease.untitled'],
-        // English words; LocalizedReleasePreview shows them in the editor's language.
-        subtitle: [
+        title: document.title ?? schemaPreviewText('preview.pressRelease.untitled'),
+        subtitle: reviewSubtitle(
           distributorName ??
-            PREVIEW_LABELS[document.review?.thirdParty ? 'preview.pressRelease.third-party' : 'preview.pressRelease.own-copy'],
-          document.language,
-          badge && formatMessage(enUS, `badge.${badge}`),
-          // Who has it, as a name only: no words to translate.
-          document.review?.assignee?.userName && `@${document.review.assignee.userName}`,
-        ]
-          .filter(Boolean)
-          .join(PREVIEW_SEPARATOR),
+            schemaPreviewText(document.review?.thirdParty ? 'preview.pressRelease.third-party' : 'preview.pressRelease.own-copy'),
+          document,
+        ),
       }
     },
   },

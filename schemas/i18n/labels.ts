@@ -15,15 +15,43 @@ export const groupKey = (type: string, group: string) => `group.${type}.${group}
 export const fieldKey = (type: string, path: readonly string[]) => `field.${type}.${path.join('.')}`
 export const descriptionKey = (type: string, path: readonly string[]) => `${fieldKey(type, path)}.description`
 export const optionKey = (type: string, path: readonly string[], value: string) => `${fieldKey(type, path)}.option.${value}`
+/** A document type's groups with their tab titles keyed, so the form's tabs follow the Studio's language. */
+export function localizedGroups<G extends {name: string}>(type: string, groups: readonly G[]) {
+  return groups.map((group) => ({...group, i18n: {title: {key: groupKey(type, group.name), ns: SCHEMA_I18N_NAMESPACE}}}))
+}
+
 /** Structure titles that are not schema types. */
 export const STRUCTURE_KEYS = {content: 'structure.content'} as const
 
-/** Words list previews put together in `prepare`, which has no i18n of its own (see ./PreviewText). */
+/** Titles of the workspace's own tools in the navbar, by tool name (Sanity 6.9.2 shows `tool.title` as it is). */
+export const TOOL_LABELS: Readonly<Record<string, string>> = {structure: 'Structure'}
+export const toolKey = (tool: string) => `tool.${tool}`
+
+/**
+ * Words `prepare` writes into previews, which it formats itself in the Studio's locale
+ * (./previewLocale). Plural keys follow i18next: `_one`, `_other`.
+ */
 export const PREVIEW_LABELS = {
   'preview.pressRelease.untitled': 'Untitled release',
   'preview.pressRelease.own-copy': 'Own copy',
   'preview.pressRelease.third-party': 'Third-party copy',
+  'preview.article.untitled': 'Untitled article',
+  'preview.distributor.untitled': 'Unnamed distributor',
+  'preview.distributor.languages_one': '{{count}} language',
+  'preview.distributor.languages_other': '{{count}} languages',
+  'preview.disclaimer.empty': 'Empty disclaimer',
+  'preview.category.untitled': 'Untitled category',
+  'preview.infoSource.unnamed': 'Unnamed source',
+  'preview.sourceCredit.unlabelled': 'Unlabelled credit',
+  'preview.importSource.unknown': 'Unknown file',
+  'preview.dateline.empty': 'No dateline',
+  'preview.languageName.unnamed': 'Unnamed',
+  'preview.reach': '{{mediaOutlets}} outlets in {{countries}} countries',
+  'preview.markerPhrase.empty': 'No text',
+  'preview.distributorMarkers.empty': 'No dateline tags',
 } as const
+
+export type PreviewLabelKey = keyof typeof PREVIEW_LABELS
 
 /** The parts of a schema definition (from defineType/defineField) the labels come from. */
 interface Definition {
@@ -44,7 +72,11 @@ const MAX_DEPTH = 6
 export function englishLabels(types: readonly unknown[]): Record<string, string> {
   const definitions = types as Definition[]
   const named = new Map(definitions.map((definition) => [definition.name!, definition]))
-  const labels: Record<string, string> = {[STRUCTURE_KEYS.content]: 'Content', ...PREVIEW_LABELS}
+  const labels: Record<string, string> = {
+    [STRUCTURE_KEYS.content]: 'Content',
+    ...Object.fromEntries(Object.entries(TOOL_LABELS).map(([tool, title]) => [toolKey(tool), title])),
+    ...PREVIEW_LABELS,
+  }
   for (const definition of definitions) if (definition.title) labels[typeKey(definition.name!)] = definition.title
 
   const walk = (document: string, fields: Definition[], prefix: string[], depth: number) => {

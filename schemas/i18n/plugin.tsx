@@ -6,10 +6,11 @@ import {
   useTranslation,
   type FieldProps,
   type InputProps,
+  type ToolMenuProps,
 } from 'sanity'
 import {schemaLabelsDeDE} from './de-DE'
 import {FormHeader} from './FormHeader'
-import {descriptionKey, englishLabels, fieldKey, optionKey, SCHEMA_I18N_NAMESPACE} from './labels'
+import {descriptionKey, englishLabels, fieldKey, optionKey, SCHEMA_I18N_NAMESPACE, TOOL_LABELS, toolKey} from './labels'
 
 export interface SchemaLabelsOptions {
   /** Every schema type of the workspace, the plugins' included: their titles are the English labels. */
@@ -93,9 +94,18 @@ function LocalizedInput(props: InputProps) {
   return props.renderDefault(props)
 }
 
+/** The navbar's titles of the workspace's own tools (Structure), in the editor's language; others as they are. */
+function LocalizedToolMenu(props: ToolMenuProps) {
+  const {t} = useTranslation(SCHEMA_I18N_NAMESPACE)
+  const tools = props.tools.map((tool) =>
+    tool.name in TOOL_LABELS ? {...tool, title: t(toolKey(tool.name), {defaultValue: tool.title})} : tool,
+  )
+  return props.renderDefault({...props, tools})
+}
+
 /**
  * The schema's labels in English and German: field titles and descriptions, option
- * titles. English is read off the schema.
+ * titles, and the words previews are prepared with. English is read off the schema.
  */
 export const schemaLabels = definePlugin<SchemaLabelsOptions>(({types}) => ({
   name: 'pressroom-schema-labels',
@@ -105,6 +115,7 @@ export const schemaLabels = definePlugin<SchemaLabelsOptions>(({types}) => ({
       defineLocaleResourceBundle({locale: 'de-DE', namespace: SCHEMA_I18N_NAMESPACE, resources: schemaLabelsDeDE}),
     ],
   },
+  studio: {components: {toolMenu: LocalizedToolMenu}},
   form: {
     components: {
       field: LocalizedField,

@@ -1,17 +1,10 @@
 /**
  * What a reviewed type's list preview reads of the review: enough to tell its badge, never
  * the approved-content snapshot (`review.approvedContent`), which would double what a list
- * fetches per document. And the badge words, for `localizedPreview`.
+ * fetches per document. And the subtitle both reviewed types show, in the Studio's language.
  */
-import {I18N_NAMESPACE} from '../../plugins/editorial-review/constants'
-import {
-  enUS,
-  formatMessage,
-  type EditorialReview,
-  type PressReleaseDocument,
-  type ReviewBadge,
-} from '../../plugins/editorial-review/core'
-import type {PreviewWord} from '../i18n/LocalizedPreview'
+import {reviewBadge, type EditorialReview, type PressReleaseDocument} from '../../plugins/editorial-review/core'
+import {PREVIEW_SEPARATOR, reviewPreviewText} from '../../plugins/editorial-review/i18n/previewLocale'
 
 export const REVIEW_PREVIEW_SELECT = {
   reviewStatus: 'review.status',
@@ -46,9 +39,19 @@ export function previewedDocument(selected: Record<string, unknown>): PressRelea
   return {...content, review: reviewFromPreview(selected)} as PressReleaseDocument
 }
 
-const REVIEW_BADGES: ReviewBadge[] = ['needsReview', 'approved', 'approvalOutdated', 'changesRequested', 'rejected']
-
-/** Each badge's English word, with where its translation is. */
-export const BADGE_WORDS: Record<string, PreviewWord> = Object.fromEntries(
-  REVIEW_BADGES.map((badge) => [formatMessage(enUS, `badge.${badge}`), {key: `badge.${badge}`, ns: I18N_NAMESPACE}]),
-)
+/**
+ * A reviewed document's list subtitle: what its type leads with (distributor, author), the
+ * language tag, the review badge in the preview locale, and who has the copy.
+ */
+export function reviewSubtitle(lead: string | undefined, document: PressReleaseDocument): string {
+  const badge = reviewBadge(document)
+  return [
+    lead,
+    document.language,
+    badge && reviewPreviewText(`badge.${badge}`),
+    // Who has it, as a name only: no words to translate.
+    document.review?.assignee?.userName && `@${document.review.assignee.userName}`,
+  ]
+    .filter(Boolean)
+    .join(PREVIEW_SEPARATOR)
+}

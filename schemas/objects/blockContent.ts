@@ -12,6 +12,8 @@ export const blockContent = defineType({
   of: [
     defineArrayMember({
       type: 'block',
+      // Styles and lists stay English in a German Studio: Sanity 6.9.2's schema validator refuses
+      // their `i18nTitleKey` ("unknown property"), though its types and toolbar know it.
       styles: [
         {title: 'Paragraph', value: 'normal'},
         {title: 'Heading', value: 'h2'},
@@ -20,9 +22,11 @@ export const blockContent = defineType({
       ],
       lists: [{title: 'Bullet', value: 'bullet'}],
       marks: {
+        // Sanity's own keys (its `studio` namespace, German from @sanity/locale-de-de), so the toolbar
+        // follows the Studio's language; the titles are those keys' English.
         decorators: [
-          {title: 'Strong', value: 'strong'},
-          {title: 'Emphasis', value: 'em'},
+          {title: 'Strong', value: 'strong', i18nTitleKey: 'inputs.portable-text.decorator.strong'},
+          {title: 'Italic', value: 'em', i18nTitleKey: 'inputs.portable-text.decorator.emphasis'},
         ],
         annotations: [
           defineArrayMember({

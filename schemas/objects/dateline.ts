@@ -1,5 +1,6 @@
 import {PinIcon} from '@sanity/icons/Pin'
 import {defineField, defineType} from 'sanity'
+import {schemaPreviewText} from '../i18n/previewLocale'
 
 export const dateline = defineType({
   name: 'dateline',
@@ -24,7 +25,7 @@ export const dateline = defineType({
   preview: {
     select: {location: 'location', agency: 'agency'},
     prepare: ({location, agency}) => ({
-      title: [location, agency && `(${agency})`].filter(Boolean).join(' ') || 'No dateline',
+      title: [location, agency && `(${agency})`].filter(Boolean).join(' ') || schemaPreviewText('preview.dateline.empty'),
     }),
   },
 })

@@ -1,5 +1,6 @@
 import {TagIcon} from '@sanity/icons/Tag'
 import {defineArrayMember, defineField, defineType} from 'sanity'
+import {schemaPreviewText} from '../i18n/previewLocale'
 
 /** Everything that identifies a distributor's copy. */
 export const distributorMarkers = defineType({
@@ -41,6 +42,8 @@ export const distributorMarkers = defineType({
   ],
   preview: {
     select: {tags: 'datelineTags'},
-    prepare: ({tags}) => ({title: Array.isArray(tags) && tags.length > 0 ? tags.join(', ') : 'No dateline tags'}),
+    prepare: ({tags}) => ({
+      title: Array.isArray(tags) && tags.length > 0 ? tags.join(', ') : schemaPreviewText('preview.distributorMarkers.empty'),
+    }),
   },
 })

@@ -1,5 +1,6 @@
 import {DocumentTextIcon} from '@sanity/icons/DocumentText'
 import {defineField, defineType} from 'sanity'
+import {schemaPreviewText} from '../i18n/previewLocale'
 
 /** The copy exactly as received, kept so a reviewer can compare it with the edit. */
 export const importSource = defineType({
@@ -22,6 +23,9 @@ export const importSource = defineType({
   ],
   preview: {
     select: {fileName: 'fileName', importedAt: 'importedAt'},
-    prepare: ({fileName, importedAt}) => ({title: fileName ?? 'Unknown file', subtitle: importedAt}),
+    prepare: ({fileName, importedAt}) => ({
+      title: fileName ?? schemaPreviewText('preview.importSource.unknown'),
+      subtitle: importedAt,
+    }),
   },
 })

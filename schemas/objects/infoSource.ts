@@ -1,7 +1,7 @@
 import {UsersIcon} from '@sanity/icons/Users'
 import {defineField, defineType} from 'sanity'
-import {localizedPreview} from '../i18n/LocalizedPreview'
-import {optionKey, SCHEMA_I18N_NAMESPACE} from '../i18n/labels'
+import {optionKey} from '../i18n/labels'
+import {schemaLabelText, schemaPreviewText} from '../i18n/previewLocale'
 import {WEB_URL_MESSAGE, WEB_URL_SCHEMES} from '../lib/url'
 
 /** A party in the copy's provenance, after IPTC ninjs `infosources`. */
@@ -10,22 +10,17 @@ export const INFO_SOURCE_ROLES = [
   {title: 'Originator (wrote the copy)', value: 'originator'},
 ]
 
-/** The role's option title in the item's subtitle, in the editor's language (the press release's keys; the same words wherever the object is used). */
-const LocalizedInfoSourcePreview = localizedPreview(
-  Object.fromEntries(
-    INFO_SOURCE_ROLES.map(({title, value}) => [
-      title,
-      {key: optionKey('pressRelease', ['infoSources', 'role'], value), ns: SCHEMA_I18N_NAMESPACE},
-    ]),
-  ),
-)
+/** The role's option title in the preview locale (the press release's keys; the same words wherever the object is used). */
+function roleTitle(role: unknown): string | undefined {
+  const option = INFO_SOURCE_ROLES.find((candidate) => candidate.value === role)
+  return option && schemaLabelText(optionKey('pressRelease', ['infoSources', 'role'], option.value), option.title)
+}
 
 export const infoSource = defineType({
   name: 'infoSource',
   title: 'Information source',
   type: 'object',
   icon: UsersIcon,
-  components: {preview: LocalizedInfoSourcePreview},
   fields: [
     defineField({
       name: 'name',
@@ -50,8 +45,8 @@ export const infoSource = defineType({
   preview: {
     select: {name: 'name', role: 'role'},
     prepare: ({name, role}) => ({
-      title: name ?? 'Unnamed source',
-      subtitle: INFO_SOURCE_ROLES.find((option) => option.value === role)?.title,
+      title: name ?? schemaPreviewText('preview.infoSource.unnamed'),
+      subtitle: roleTitle(role),
     }),
   },
 })

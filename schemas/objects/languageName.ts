@@ -1,6 +1,7 @@
 import {TranslateIcon} from '@sanity/icons/Translate'
 import {defineField, defineType} from 'sanity'
 import {validateLanguageTag} from '../lib/language'
+import {schemaPreviewText} from '../i18n/previewLocale'
 
 /** A language as a distributor's boilerplate names it ("Vereinfachtem Chinesisch"), and its tag. */
 export const languageName = defineType({
@@ -24,6 +25,6 @@ export const languageName = defineType({
   ],
   preview: {
     select: {name: 'name', code: 'code'},
-    prepare: ({name, code}) => ({title: name ?? 'Unnamed', subtitle: code}),
+    prepare: ({name, code}) => ({title: name ?? schemaPreviewText('preview.languageName.unnamed'), subtitle: code}),
   },
 })

@@ -1,12 +1,20 @@
 import {SearchIcon} from '@sanity/icons/Search'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {requiredLanguage} from '../lib/language'
+import {PREVIEW_SEPARATOR, schemaLabelText, schemaPreviewText} from '../i18n/previewLocale'
+import {optionKey} from '../i18n/labels'
 
 export const MARKER_KINDS = [
   {title: 'Disclaimer', value: 'disclaimer'},
   {title: 'Boilerplate', value: 'boilerplate'},
   {title: 'Category label', value: 'categoryLabel'},
 ]
+
+/** A kind's option title in the preview locale (the distributor's keys: the object lives in its markers). */
+function kindTitle(kind: unknown): string | undefined {
+  const option = MARKER_KINDS.find((candidate) => candidate.value === kind)
+  return option && schemaLabelText(optionKey('distributor', ['markers', 'phrases', 'kind'], option.value), option.title)
+}
 
 const TEMPLATE_PLACEHOLDERS = ['{mediaOutlets}', '{journalists}', '{desktops}', '{countries}', '{languages}']
 
@@ -70,8 +78,8 @@ export const markerPhrase = defineType({
   preview: {
     select: {kind: 'kind', language: 'language', text: 'text'},
     prepare: ({kind, language, text}) => ({
-      title: text ?? 'No text',
-      subtitle: [MARKER_KINDS.find((option) => option.value === kind)?.title, language].filter(Boolean).join(' · '),
+      title: text ?? schemaPreviewText('preview.markerPhrase.empty'),
+      subtitle: [kindTitle(kind), language].filter(Boolean).join(PREVIEW_SEPARATOR),
     }),
   },
 })

@@ -1,5 +1,6 @@
 import {EarthGlobeIcon} from '@sanity/icons/EarthGlobe'
 import {defineField, defineType} from 'sanity'
+import {schemaPreviewText} from '../i18n/previewLocale'
 
 const count = (name: string, title: string) =>
   defineField({
@@ -24,7 +25,7 @@ export const reach = defineType({
   preview: {
     select: {mediaOutlets: 'mediaOutlets', countries: 'countries'},
     prepare: ({mediaOutlets, countries}) => ({
-      title: `${mediaOutlets ?? '?'} outlets in ${countries ?? '?'} countries`,
+      title: schemaPreviewText('preview.reach', {mediaOutlets: String(mediaOutlets ?? '?'), countries: String(countries ?? '?')}),
     }),
   },
 })

@@ -1,5 +1,6 @@
 import {LinkIcon} from '@sanity/icons/Link'
 import {defineField, defineType} from 'sanity'
+import {schemaPreviewText} from '../i18n/previewLocale'
 
 /**
  * An article's credit of a release it draws on: the reference lets the reuse rule see
@@ -30,6 +31,6 @@ export const sourceCredit = defineType({
   ],
   preview: {
     select: {label: 'label', release: 'release.title'},
-    prepare: ({label, release}) => ({title: label ?? 'Unlabelled credit', subtitle: release}),
+    prepare: ({label, release}) => ({title: label ?? schemaPreviewText('preview.sourceCredit.unlabelled'), subtitle: release}),
   },
 })

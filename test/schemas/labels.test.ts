@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest'
 import {reviewSchemaTypes} from '../../plugins/editorial-review/schema'
 import {schemaTypes} from '../../schemas'
 import {schemaLabelsDeDE} from '../../schemas/i18n/de-DE'
-import {englishLabels} from '../../schemas/i18n/labels'
+import {englishLabels, groupKey, SCHEMA_I18N_NAMESPACE} from '../../schemas/i18n/labels'
 
 const english = englishLabels([...schemaTypes, ...reviewSchemaTypes])
 
@@ -30,5 +30,20 @@ describe('schema labels', () => {
         .map((key) => english[key]),
     )
     expect([...unchanged].sort()).toEqual(['Disclaimer', 'Domains', 'Name', 'Status', 'Text', 'Website'])
+  })
+})
+
+describe('group tabs', () => {
+  it('key every document type’s group titles, so the form’s tabs follow the Studio’s language', () => {
+    const documents = schemaTypes.filter((type) => type.type === 'document' && 'groups' in type && type.groups)
+    expect(documents.map((type) => type.name).sort()).toEqual(['article', 'pressRelease'])
+    for (const type of documents)
+      for (const group of (type as {groups: {name: string; i18n?: {title?: {key: string; ns: string}}}[]}).groups) {
+        expect(group.i18n?.title, `${type.name}.${group.name}`).toEqual({
+          key: groupKey(type.name, group.name),
+          ns: SCHEMA_I18N_NAMESPACE,
+        })
+        expect(schemaLabelsDeDE[groupKey(type.name, group.name)], `German title of ${type.name}.${group.name}`).toBeTruthy()
+      }
   })
 })

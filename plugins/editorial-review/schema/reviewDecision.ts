@@ -1,6 +1,7 @@
 import {CheckmarkCircleIcon} from '@sanity/icons/CheckmarkCircle'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {REVIEW_STATUS_TITLES} from '../constants'
+import {PREVIEW_SEPARATOR, previewDateTime, reviewPreviewLabel, reviewPreviewText} from '../i18n/previewLocale'
 
 export const REVIEW_ACTIONS = [
   {title: 'Approved', value: 'approve'},
@@ -32,10 +33,19 @@ export const reviewDecision = defineType({
     defineField({name: 'findings', title: 'Findings judged', type: 'array', of: [defineArrayMember({type: 'reviewFinding'})]}),
   ],
   preview: {
-    select: {action: 'action', userName: 'userName', at: 'at', note: 'note'},
-    prepare: ({action, userName, at, note}) => ({
-      title: `${REVIEW_ACTIONS.find((option) => option.value === action)?.title ?? 'Decided'} by ${userName ?? 'unknown'}`,
-      subtitle: [at, note].filter(Boolean).join(' · '),
-    }),
+    select: {action: 'action', userName: 'userName', userId: 'userId', at: 'at', note: 'note'},
+    // As the review panel's trail words it, in the editor's language (./i18n/previewLocale).
+    prepare: ({action, userName, userId, at, note}) => {
+      const option = REVIEW_ACTIONS.find((candidate) => candidate.value === action)
+      return {
+        title: option
+          ? reviewPreviewText('panel.decision', {
+              action: reviewPreviewLabel(`decision.${option.value}`, option.title),
+              user: userName ?? userId ?? '?',
+            })
+          : userName,
+        subtitle: [previewDateTime(at), note].filter(Boolean).join(PREVIEW_SEPARATOR),
+      }
+    },
   },
 })

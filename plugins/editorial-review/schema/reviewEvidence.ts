@@ -16,6 +16,7 @@ export const reviewEvidence = defineType({
   ],
   preview: {
     select: {quote: 'quote', path: 'path'},
-    prepare: ({quote, path}) => ({title: quote ? `“${quote}”` : 'No passage', subtitle: path}),
+    // No passage: no title, so the Studio says "Untitled" in the editor's language.
+    prepare: ({quote, path}) => ({title: quote ? `“${quote}”` : undefined, subtitle: path}),
   },
 })

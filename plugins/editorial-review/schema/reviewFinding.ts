@@ -1,5 +1,6 @@
 import {ErrorOutlineIcon} from '@sanity/icons/ErrorOutline'
 import {defineArrayMember, defineField, defineType} from 'sanity'
+import {reviewPreviewLabel} from '../i18n/previewLocale'
 
 export const FINDING_SEVERITIES = [
   {title: 'Blocks publication', value: 'blocker'},
@@ -22,9 +23,14 @@ export const reviewFinding = defineType({
   ],
   preview: {
     select: {message: 'message', severity: 'severity', code: 'code'},
-    prepare: ({message, severity, code}) => ({
-      title: message ?? code ?? 'Finding',
-      subtitle: [FINDING_SEVERITIES.find((option) => option.value === severity)?.title, code].filter(Boolean).join(' · '),
-    }),
+    // The rule's name and the severity, for people and in the editor's language (./i18n/previewLocale);
+    // the stored sentence is in the item, as the import recorded it.
+    prepare: ({message, severity, code}) => {
+      const option = FINDING_SEVERITIES.find((candidate) => candidate.value === severity)
+      return {
+        title: typeof code === 'string' ? reviewPreviewLabel(`rule.${code}`, message ?? code) : message,
+        subtitle: option && reviewPreviewLabel(`severity.${option.value}`, option.title),
+      }
+    },
   },
 })
