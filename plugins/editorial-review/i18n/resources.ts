@@ -164,6 +164,13 @@ export const enUS = {
   'queue.assigned-to-me': 'Assigned to me',
   'queue.unassigned': 'Unassigned',
   'queue.overdue': 'Overdue',
+  // The assignment trail's entries, as the review field lists them (schema/reviewAssignment.ts).
+  'assignment.claim': 'Claimed',
+  'assignment.assign': 'Assigned',
+  'assignment.unassign': 'Unassigned',
+  'assignment.setDue': 'Due time changed',
+  'assignment.overdue': 'Reported overdue',
+  'assignment.to': 'to {{name}}',
   // The reuse panel (components/ReusePanel.tsx).
   'reuse.title': 'Text from press releases',
   'reuse.summary': '{{coverage}} of this copy matches imported press releases; the newsroom’s threshold is {{threshold}}.',
@@ -340,6 +347,12 @@ export const deDE: Record<ReviewResourceKey, string> = {
   'queue.assigned-to-me': 'Mir zugewiesen',
   'queue.unassigned': 'Nicht zugewiesen',
   'queue.overdue': 'Überfällig',
+  'assignment.claim': 'Übernommen',
+  'assignment.assign': 'Zugewiesen',
+  'assignment.unassign': 'Zuweisung aufgehoben',
+  'assignment.setDue': 'Frist geändert',
+  'assignment.overdue': 'Als überfällig gemeldet',
+  'assignment.to': 'an {{name}}',
   'reuse.title': 'Text aus Pressemitteilungen',
   'reuse.summary':
     '{{coverage}} dieses Textes stimmen mit importierten Pressemitteilungen überein; die Schwelle der Redaktion liegt bei {{threshold}}.',

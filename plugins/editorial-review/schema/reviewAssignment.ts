@@ -1,5 +1,6 @@
 import {UserIcon} from '@sanity/icons/User'
 import {defineField, defineType} from 'sanity'
+import {PREVIEW_SEPARATOR, previewDateTime, reviewPreviewLabel, reviewPreviewText} from '../i18n/previewLocale'
 
 export const ASSIGNMENT_ACTION_OPTIONS = [
   {title: 'Claimed', value: 'claim'},
@@ -28,9 +29,22 @@ export const reviewAssignment = defineType({
   ],
   preview: {
     select: {action: 'action', userName: 'userName', assignee: 'assignee.userName', at: 'at', dueAt: 'dueAt'},
-    prepare: ({action, userName, assignee, at, dueAt}) => ({
-      title: `${ASSIGNMENT_ACTION_OPTIONS.find((option) => option.value === action)?.title ?? 'Changed'} by ${userName ?? 'unknown'}`,
-      subtitle: [assignee && `→ ${assignee}`, dueAt && `due ${dueAt}`, at].filter(Boolean).join(' · '),
-    }),
+    // As the decisions read (./reviewDecision.ts), in the editor's language (../i18n/previewLocale).
+    prepare: ({action, userName, assignee, at, dueAt}) => {
+      const option = ASSIGNMENT_ACTION_OPTIONS.find((candidate) => candidate.value === action)
+      return {
+        title: reviewPreviewText('panel.decision', {
+          action: option ? reviewPreviewLabel(`assignment.${option.value}`, option.title) : String(action ?? '?'),
+          user: userName ?? '?',
+        }),
+        subtitle: [
+          assignee && reviewPreviewText('assignment.to', {name: assignee}),
+          dueAt && reviewPreviewText('assign.due', {date: previewDateTime(dueAt) ?? ''}),
+          previewDateTime(at),
+        ]
+          .filter(Boolean)
+          .join(PREVIEW_SEPARATOR),
+      }
+    },
   },
 })

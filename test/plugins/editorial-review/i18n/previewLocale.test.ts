@@ -6,6 +6,7 @@
 import {afterEach, describe, expect, it} from 'vitest'
 import type {PreviewConfig} from 'sanity'
 import {DEFAULT_PREVIEW_LOCALE, previewDateTime, setPreviewLocale} from '../../../../plugins/editorial-review/i18n/previewLocale'
+import {reviewAssignment} from '../../../../plugins/editorial-review/schema/reviewAssignment'
 import {reviewDecision} from '../../../../plugins/editorial-review/schema/reviewDecision'
 import {reviewEvidence} from '../../../../plugins/editorial-review/schema/reviewEvidence'
 import {reviewFinding} from '../../../../plugins/editorial-review/schema/reviewFinding'
@@ -45,6 +46,28 @@ describe('the plugin’s item previews', () => {
     expect(german.subtitle).toBe(`${previewDateTime(DECISION.at)} · Bitte kürzen.`)
     // As the panel's trail writes it (toLocaleString), whatever the machine's time zone.
     expect(previewDateTime(DECISION.at)).toMatch(/^2\.3\.2026, \d\d?:\d\d:\d\d$/)
+  })
+
+  it('word an assignment entry the same way: who did what, to whom, until when', () => {
+    const entry = {
+      action: 'assign',
+      userName: 'Local Editor',
+      assignee: 'Local Administrator',
+      at: DECISION.at,
+      dueAt: '2026-03-02T16:30:00Z',
+    }
+    expect(prepareOf(reviewAssignment)(entry)).toEqual({
+      title: 'Assigned by Local Editor',
+      subtitle: `to Local Administrator · Due ${previewDateTime(entry.dueAt)} · ${previewDateTime(entry.at)}`,
+    })
+    setPreviewLocale('de-DE')
+    expect(prepareOf(reviewAssignment)(entry)).toEqual({
+      title: 'Zugewiesen von Local Editor',
+      subtitle: `an Local Administrator · Fällig ${previewDateTime(entry.dueAt)} · ${previewDateTime(entry.at)}`,
+    })
+    expect(prepareOf(reviewAssignment)({action: 'overdue', userName: 'Local Contributor', at: DECISION.at}).title).toBe(
+      'Als überfällig gemeldet von Local Contributor',
+    )
   })
 
   it('leave a passage-less piece of evidence untitled, for the Studio to say so in its language', () => {
