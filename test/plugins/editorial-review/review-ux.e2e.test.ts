@@ -6,7 +6,6 @@
  * errors fail the test unless they are on the allow-list. Screenshots go to
  * test-results/review-ux/.
  */
-import fs from 'node:fs'
 import path from 'node:path'
 import type {Page} from 'playwright-core'
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
@@ -16,15 +15,21 @@ import {schemaTypes} from '../../../schemas'
 import {schemaLabelsDeDE} from '../../../schemas/i18n/de-DE'
 import {englishLabels} from '../../../schemas/i18n/labels'
 import {launchChromium, type LaunchedBrowser} from '../../support/browser'
-import {LAKE_TOKENS, PROJECT_ROOT, startLakeProcess, type LakeProcess} from '../../support/lake'
+import {LAKE_TOKENS, startLakeProcess, type LakeProcess} from '../../support/lake'
 import {runScript} from '../../support/run-script'
 import {serveStatic, type StaticServer} from '../../support/static-server'
+import {
+  hasStudio,
+  prepareStudioContext,
+  screenshotDir,
+  STUDIO_DIST,
+  switchStudioUser,
+  warnNoStudio,
+  watchStudioPage,
+  type WatchedPage,
+} from '../../support/studio-page'
 
-const STUDIO_DIST = path.resolve(PROJECT_ROOT, process.env.STUDIO_DIST ?? 'dist')
-const SHOTS = path.join(PROJECT_ROOT, 'test-results', 'review-ux')
-const hasStudio = fs.existsSync(path.join(STUDIO_DIST, 'index.html'))
-if (!hasStudio)
-  console.warn(`\n!!! SKIPPING the review UX browser test: no built Studio at ${STUDIO_DIST}. Run \`npm run build\`. !!!\n`)
+warnNoStudio('the review UX browser test')
 
 const RELEASE_ID = 'pressRelease.000_e42a070e862f161b'
 const DOCUMENT_PATH = `/structure/pressRelease;${RELEASE_ID}`
@@ -32,11 +37,6 @@ const DOCUMENT_PATH = `/structure/pressRelease;${RELEASE_ID}`
 const ARTICLE_ID = 'article.hafen-in-zahlen'
 const PARAGRAPH = 'dass “Expertenteams” die Gespräche persönlich fortsetzen werden.'
 const ADDED = ' Ergänzt von der Redaktion.'
-
-/** Console errors the offline Studio produces by itself (its CDN version check), unrelated to the review. */
-const ALLOWED_CONSOLE = [/ERR_NAME_NOT_RESOLVED/, /Failed to fetch version for package/, /ERR_INTERNET_DISCONNECTED/]
-/** While a page load replaces the Studio, its presence layer may send on the socket the browser is closing. */
-const UNLOAD_NOISE = /WebSocket is already in CLOSING or CLOSED state/
 
 /**
  * Every label a German editor could meet in English: the schema's (type titles included:
@@ -58,8 +58,8 @@ describe.skipIf(!hasStudio)('review UX in the Studio (Chromium)', {timeout: 240_
   let studio: StaticServer
   let chromium: LaunchedBrowser
   let page: Page
-  const problems: string[] = []
-  let navigating = false
+  let watched: WatchedPage
+  const SHOTS = screenshotDir('review-ux')
 
   const shot = (name: string) => page.screenshot({path: path.join(SHOTS, `${name}.png`)})
   const admin = () => lake.client({token: LAKE_TOKENS.administrator})
@@ -70,20 +70,9 @@ describe.skipIf(!hasStudio)('review UX in the Studio (Chromium)', {timeout: 240_
 
   /** Opens a Studio path as the user the token selects, in the locale given. */
   async function openAs(token: string, studioPath = DOCUMENT_PATH, locale = 'en-US') {
-    navigating = true
-    try {
-      await page.goto(`${studio.url}/`)
-      await page.evaluate(
-        ([value, studioLocale]) => {
-          window.localStorage.setItem('__studio_auth_token_pressroom', JSON.stringify({token: value}))
-          window.localStorage.setItem('sanity-locale:pressroom:pressroom', studioLocale!)
-        },
-        [token, locale],
-      )
-      await page.goto(`${studio.url}${studioPath}`)
-    } finally {
-      navigating = false
-    }
+    await watched.navigate(`${studio.url}/`)
+    await switchStudioUser(page, token, locale)
+    await watched.navigate(`${studio.url}${studioPath}`)
   }
 
   /**
@@ -115,39 +104,18 @@ describe.skipIf(!hasStudio)('review UX in the Studio (Chromium)', {timeout: 240_
   }
 
   beforeAll(async () => {
-    fs.mkdirSync(SHOTS, {recursive: true})
     studio = await serveStatic(STUDIO_DIST)
     lake = await startLakeProcess({corsOrigins: [studio.origin]})
     const imported = await runScript('scripts/import.ts', ['seeds'], {SANITY_API_HOST: lake.url})
     expect(imported.code, imported.stderr).toBe(0)
     chromium = await launchChromium()
-    await chromium.context.addInitScript((apiHost: string) => {
-      window.localStorage.setItem('pressroom:apiHost', apiHost)
-    }, `http://localhost:${lake.port}`)
+    await prepareStudioContext(chromium.context, {apiHost: `http://localhost:${lake.port}`, origin: studio.origin})
     page = await chromium.context.newPage()
-    const isLake = (url: string) => new URL(url).port === String(lake.port)
-    page.on('response', (response) => {
-      if (isLake(response.url()) && response.status() >= 400)
-        problems.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`)
-    })
-    page.on('requestfailed', (request) => {
-      const failure = request.failure()?.errorText ?? ''
-      // Navigations abort open listeners; that is the browser, not the lake.
-      if (isLake(request.url()) && !failure.includes('ERR_ABORTED'))
-        problems.push(`request failed ${request.method()} ${request.url()}: ${failure}`)
-    })
-    page.on('console', (message) => {
-      if (message.type() !== 'error') return
-      const text = message.text()
-      if (ALLOWED_CONSOLE.some((pattern) => pattern.test(text)) || (navigating && UNLOAD_NOISE.test(text))) return
-      problems.push(`console error: ${text.slice(0, 300)}`)
-    })
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+    watched = watchStudioPage(page, {lakePort: lake.port})
   }, 180_000)
 
   afterEach(() => {
-    const found = problems.splice(0)
-    expect(found).toEqual([])
+    expect(watched.takeProblems()).toEqual([])
   })
 
   afterAll(async () => {
