@@ -2,7 +2,7 @@ import {ClockIcon} from '@sanity/icons/Clock'
 import {UserIcon} from '@sanity/icons/User'
 import {Badge, Button, Dialog, Flex, Stack, Text, TextArea, TextInput} from '@sanity/ui'
 import {Menu, MenuButton, MenuItem} from '@sanity/ui/menu'
-import {useCallback, useState} from 'react'
+import {memo, useCallback, useState} from 'react'
 import {getPublishedId, getVersionFromId, useCurrentLocale, useDocumentOperation, useTranslation} from 'sanity'
 import {I18N_NAMESPACE} from '../constants'
 import {
@@ -32,7 +32,7 @@ function localInputValue(date: Date): string {
  * Unassign and Change due date. Each writes what `assign` returns, the same check the
  * lake runs again; what the user cannot do is disabled with the reason shown.
  */
-export function AssignmentBar({document}: {document: PressReleaseDocument}) {
+export const AssignmentBar = memo(function AssignmentBar({document}: {document: PressReleaseDocument}) {
   const {t} = useTranslation(I18N_NAMESPACE)
   const locale = useCurrentLocale().id
   const {reviewerRoles, reviewWithinHours} = useReviewConfig()
@@ -176,7 +176,7 @@ export function AssignmentBar({document}: {document: PressReleaseDocument}) {
       )}
     </Stack>
   )
-}
+})
 
 function DueDialog(props: {
   initial: Date

@@ -1,4 +1,5 @@
 import {Badge, Button, Card, Flex, Stack, Text} from '@sanity/ui'
+import {memo} from 'react'
 import {stringToPath, useCurrentLocale, useTranslation, type Path} from 'sanity'
 import {I18N_NAMESPACE} from '../constants'
 import {
@@ -54,9 +55,18 @@ const QUOTE_LIMIT = 160
 /**
  * The review at the top of the form, told once: the status and what to do, the
  * decisions, what changed since an approval, the findings (resolved once approved), and
- * the audit trail.
+ * the audit trail. Memoised: the form re-renders its root on every focus, presence and
+ * validation change, and the panel only changes with the document and its review.
  */
-export function FindingsPanel({findings, verdict, badge, document, approvedContent, changes, onFocusPath}: FindingsPanelProps) {
+export const FindingsPanel = memo(function FindingsPanel({
+  findings,
+  verdict,
+  badge,
+  document,
+  approvedContent,
+  changes,
+  onFocusPath,
+}: FindingsPanelProps) {
   const {t} = useTranslation(I18N_NAMESPACE)
   const locale = useCurrentLocale().id
   const approvedNow = verdict.ok && verdict.thirdParty && effectiveStatus(document).status === 'approved'
@@ -118,7 +128,7 @@ export function FindingsPanel({findings, verdict, badge, document, approvedConte
       </Stack>
     </Card>
   )
-}
+})
 
 /** One finding: a blocker until the copy is approved, then shown as resolved by that approval. */
 function FindingCard({finding, resolved, onFocusPath}: {finding: Finding; resolved: boolean; onFocusPath: (path: Path) => void}) {

@@ -1,4 +1,5 @@
 import {Badge, Box, Card, Flex, Grid, Stack, Text} from '@sanity/ui'
+import {memo} from 'react'
 import {IntentLink} from 'sanity/router'
 import {useTranslation, type Path} from 'sanity'
 import {I18N_NAMESPACE} from '../constants'
@@ -20,7 +21,7 @@ const publishedId = (id: string) => id.replace(/^drafts\./, '')
  * matched passages side by side (the article's on the left, the release's on the right),
  * with a link to the release. Text is rendered as text, never as HTML.
  */
-export function ReusePanel({document, context, onFocusPath}: ReusePanelProps) {
+export const ReusePanel = memo(function ReusePanel({document, context, onFocusPath}: ReusePanelProps) {
   const {t} = useTranslation(I18N_NAMESPACE)
   const report = reportFor(document, context)
   if (!context.reuse || report.sources.length === 0) return null
@@ -38,7 +39,7 @@ export function ReusePanel({document, context, onFocusPath}: ReusePanelProps) {
       </Stack>
     </Card>
   )
-}
+})
 
 function SourcePassages({source, onFocusPath}: {source: SourceReuse; onFocusPath: (path: Path) => void}) {
   const {t} = useTranslation(I18N_NAMESPACE)

@@ -82,8 +82,10 @@ function ReviewedDocumentInput(props: ObjectInputProps) {
 function HighlightedBlocksInput(props: PortableTextInputProps & {findings: Finding[]}) {
   const {findings, ...inputProps} = props
   const prefix = pathToString(props.path)
-  const rangeDecorations = useMemo(() => decorationsFor(findings, prefix), [findings, prefix])
-  return props.renderDefault({...inputProps, rangeDecorations: [...(props.rangeDecorations ?? []), ...rangeDecorations]})
+  const given = props.rangeDecorations
+  // One array per change of the findings: a new one on every render makes the editor redecorate every block.
+  const rangeDecorations = useMemo(() => [...(given ?? []), ...decorationsFor(findings, prefix)], [given, findings, prefix])
+  return props.renderDefault({...inputProps, rangeDecorations})
 }
 
 function Highlight({children}: PropsWithChildren) {

@@ -11,6 +11,10 @@ export type ApprovedContent =
   /** No snapshot with the approval, and the History API no longer has the approving revision (past retention) or could not be read. */
   | {state: 'unavailable'}
 
+// One object per state without data, so a memoised panel sees an unchanged value as unchanged.
+const NONE: ApprovedContent = {state: 'none'}
+const LOADING: ApprovedContent = {state: 'loading'}
+
 /**
  * The content the latest approval judged, wanted when the approval is outdated: the
  * snapshot the server recorded with the approval (approvedSnapshot.ts), checked against
@@ -20,6 +24,10 @@ export type ApprovedContent =
 export function useApprovedContent(document: PressReleaseDocument | undefined, wanted: boolean): ApprovedContent {
   const client = useClient({apiVersion: API_VERSION})
   const snapshot = useMemo(() => (document && wanted ? approvedContentOf(document) : undefined), [document, wanted])
+  const fromSnapshot = useMemo<ApprovedContent | undefined>(
+    () => (snapshot ? {state: 'ready', document: snapshot} : undefined),
+    [snapshot],
+  )
   const approval = document && wanted && !snapshot ? latestApproval(document) : undefined
   const key = approval && document?._id ? `${getPublishedId(document._id)}#${approval._key}` : undefined
   const [loaded, setLoaded] = useState<{key: string; content: ApprovedContent}>()
@@ -36,7 +44,7 @@ export function useApprovedContent(document: PressReleaseDocument | undefined, w
       current = false
     }
   }, [client, key])
-  if (snapshot) return {state: 'ready', document: snapshot}
-  if (!key) return {state: 'none'}
-  return loaded?.key === key ? loaded.content : {state: 'loading'}
+  if (fromSnapshot) return fromSnapshot
+  if (!key) return NONE
+  return loaded?.key === key ? loaded.content : LOADING
 }

@@ -1,4 +1,4 @@
-import {useEffect, useRef} from 'react'
+import {useEffect, useMemo, useRef} from 'react'
 import {set, setIfMissing, type FormPatch, type PatchEvent} from 'sanity'
 import {contentHash, storedAssessment, type DetectContext, type Finding, type PressReleaseDocument} from '../core'
 
@@ -21,7 +21,8 @@ export function useStoredAssessment(
   onChange: (patch: FormPatch | FormPatch[] | PatchEvent) => void,
 ): void {
   const openedWith = useRef<string | undefined>(undefined)
-  const hash = document ? contentHash(document) : undefined
+  // Hashing canonicalizes the whole body: once per document value, not on every render of the form.
+  const hash = useMemo(() => (document ? contentHash(document) : undefined), [document])
   if (openedWith.current === undefined) openedWith.current = hash
   useEffect(() => {
     if (!document || !findings || !context || hash === openedWith.current) return undefined
