@@ -31,12 +31,12 @@ type RangeDecoration = NonNullable<PortableTextInputProps['rangeDecorations']>[n
  */
 export function ReviewFormInput(props: InputProps) {
   const {types} = useReviewConfig()
-  const findings = useLiveFindings()
   if (props.id === 'root' && isObjectInputProps(props) && types.includes(props.schemaType.name))
     return <ReviewedDocumentInput {...props} />
-  // Block arrays are rendered by the Portable Text input, whose props extend these.
-  if (findings && isArrayOfBlocksInputProps(props))
-    return <HighlightedBlocksInput {...(props as unknown as PortableTextInputProps)} findings={findings} />
+  // Block arrays are rendered by the Portable Text input, whose props extend these. Only they
+  // read the live findings: this wraps every input of every form, and an input that read them
+  // would render again on every keystroke's new findings.
+  if (isArrayOfBlocksInputProps(props)) return <HighlightedBlocksInput {...(props as unknown as PortableTextInputProps)} />
   return props.renderDefault(props)
 }
 
@@ -79,13 +79,16 @@ function ReviewedDocumentInput(props: ObjectInputProps) {
   )
 }
 
-function HighlightedBlocksInput(props: PortableTextInputProps & {findings: Finding[]}) {
-  const {findings, ...inputProps} = props
+function HighlightedBlocksInput(props: PortableTextInputProps) {
+  const findings = useLiveFindings()
   const prefix = pathToString(props.path)
   const given = props.rangeDecorations
   // One array per change of the findings: a new one on every render makes the editor redecorate every block.
-  const rangeDecorations = useMemo(() => [...(given ?? []), ...decorationsFor(findings, prefix)], [given, findings, prefix])
-  return props.renderDefault({...inputProps, rangeDecorations})
+  const rangeDecorations = useMemo(
+    () => (findings ? [...(given ?? []), ...decorationsFor(findings, prefix)] : given),
+    [given, findings, prefix],
+  )
+  return props.renderDefault(findings ? {...props, rangeDecorations} : props)
 }
 
 function Highlight({children}: PropsWithChildren) {
