@@ -21,11 +21,8 @@ import {
 import {assignmentLanesQuery, REVIEW_LANES} from '../../../queries/review'
 import {LAKE_TOKENS, startLakeProcess, type LakeProcess} from '../../support/lake'
 import {refusalOf} from '../../support/refusal'
+import {AP_WIRE_COPY, bodyOf} from '../../plugins/editorial-review/fixtures'
 
-const WIRE_COPY = [
-  'WASHINGTON (AP) — American and Israeli officials held virtual talks on Monday about a possible operation in Rafah.',
-  'Copyright 2024 The Associated Press. All rights reserved.',
-]
 const USERS = {
   editor: {id: 'local-editor', name: 'Local Editor', roles: ['editor']},
   contributor: {id: 'local-contributor', name: 'Local Contributor', roles: ['contributor']},
@@ -52,13 +49,7 @@ async function flaggedDraft(): Promise<string> {
     _id: id,
     _type: 'pressRelease',
     title: `Talks on Rafah ${seq}`,
-    body: WIRE_COPY.map((text, index) => ({
-      _key: `b${index}`,
-      _type: 'block',
-      style: 'normal',
-      markDefs: [],
-      children: [{_key: `s${index}`, _type: 'span', marks: [], text}],
-    })),
+    body: bodyOf(AP_WIRE_COPY),
   })
   return id
 }

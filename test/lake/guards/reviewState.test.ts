@@ -13,11 +13,7 @@ import type {RunningLake} from '../../../lake/server'
 import {decide, type EditorialReview, type PressReleaseDocument} from '../../../plugins/editorial-review/core'
 import {LAKE_TOKENS, lakeClient, startGuardedLake} from '../../support/lake'
 import {refusalOf} from '../../support/refusal'
-
-const WIRE_COPY = [
-  'WASHINGTON (AP) — American and Israeli officials held virtual talks on Monday about a possible operation in Rafah.',
-  'Copyright 2024 The Associated Press. All rights reserved.',
-]
+import {AP_WIRE_COPY, bodyOf} from '../../plugins/editorial-review/fixtures'
 
 let lake: RunningLake
 const contributor = (): SanityClient => lakeClient(lake, LAKE_TOKENS.contributor)
@@ -30,13 +26,7 @@ function forged(id: string): {content: Content; review: EditorialReview} {
   const content = {
     _type: 'pressRelease',
     title: `Talks on Rafah (${id})`,
-    body: WIRE_COPY.map((text, index) => ({
-      _key: `b${index}`,
-      _type: 'block',
-      style: 'normal',
-      markDefs: [],
-      children: [{_key: `s${index}`, _type: 'span', marks: [], text}],
-    })),
+    body: bodyOf(AP_WIRE_COPY),
   } as Content
   const approval = decide(
     {...content, _id: id} as PressReleaseDocument,

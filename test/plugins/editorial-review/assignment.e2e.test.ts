@@ -24,15 +24,12 @@ import {
   watchStudioPage,
   type WatchedPage,
 } from '../../support/studio-page'
+import {AP_WIRE_COPY, bodyOf} from './fixtures'
 
 warnNoStudio('the assignment browser test')
 
 const RELEASE_ID = 'pressRelease.000_e42a070e862f161b'
 const DOCUMENT_PATH = `/structure/pressRelease;${RELEASE_ID}`
-const WIRE_COPY = [
-  'WASHINGTON (AP) — American and Israeli officials held virtual talks on Monday about a possible operation in Rafah.',
-  'Copyright 2024 The Associated Press. All rights reserved.',
-]
 const CLAIMED_TITLE = 'Wire story the editor holds'
 const FREE_TITLE = 'Wire story nobody holds'
 
@@ -75,13 +72,7 @@ describe.skipIf(!hasStudio)('assignment in the Studio (Chromium)', {timeout: 240
       _id: id,
       _type: 'pressRelease',
       title,
-      body: WIRE_COPY.map((text, index) => ({
-        _key: `b${index}`,
-        _type: 'block',
-        style: 'normal',
-        markDefs: [],
-        children: [{_key: `s${index}`, _type: 'span', marks: [], text}],
-      })),
+      body: bodyOf(AP_WIRE_COPY),
     })
   }
 

@@ -50,6 +50,15 @@ export function block(key: string, text: string): BodyItem {
   }
 }
 
+/** An AP story as a PR wire passes it on or an editor pastes it: the agency rules flag it as third-party copy. */
+export const AP_WIRE_COPY = [
+  'WASHINGTON (AP) — American and Israeli officials held virtual talks on Monday about a possible operation in Rafah.',
+  'Copyright 2024 The Associated Press. All rights reserved.',
+]
+
+/** Paragraphs as a Portable Text body, one block each. */
+export const bodyOf = (paragraphs: readonly string[]): BodyItem[] => paragraphs.map((text, index) => block(`b${index}`, text))
+
 /** The seed paragraphs, split on blank lines as the file gives them. */
 export function seedParagraphs(text = readSeed()): string[] {
   return text.split(/\n[ \t]*\n/).map((paragraph) => paragraph.replace(/\n+$/, ''))
