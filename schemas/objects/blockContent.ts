@@ -3,6 +3,17 @@ import {LinkIcon} from '@sanity/icons/Link'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {WEB_URL_MESSAGE, WEB_URL_SCHEMES} from '../lib/url'
 
+/**
+ * A block style or list type titled by one of Sanity's own i18n keys (German from
+ * @sanity/locale-de-de). The toolbar reads `i18nTitleKey` on styles and lists, as on Sanity's
+ * default ones, but 6.9.2's schema validator accepts the key on decorators only and calls it
+ * an unknown property on styles and lists. It checks enumerable keys only, so the key is
+ * defined non-enumerable: the validator passes it over and the toolbar still reads it.
+ */
+function titledByStudio<T extends {title: string; value: string}>(item: T, i18nTitleKey: string): T {
+  return Object.defineProperty({...item}, 'i18nTitleKey', {value: i18nTitleKey, enumerable: false})
+}
+
 /** Body copy: paragraphs and web links, nothing a wire could smuggle script through. */
 export const blockContent = defineType({
   name: 'blockContent',
@@ -12,15 +23,15 @@ export const blockContent = defineType({
   of: [
     defineArrayMember({
       type: 'block',
-      // Styles and lists stay English in a German Studio: Sanity 6.9.2's schema validator refuses
-      // their `i18nTitleKey` ("unknown property"), though its types and toolbar know it.
+      // Titled by Sanity's own keys, as its default styles are, so the style menu follows the
+      // Studio's language; the titles are those keys' English.
       styles: [
-        {title: 'Paragraph', value: 'normal'},
-        {title: 'Heading', value: 'h2'},
-        {title: 'Subheading', value: 'h3'},
-        {title: 'Quote', value: 'blockquote'},
+        titledByStudio({title: 'Normal', value: 'normal'}, 'inputs.portable-text.style.normal'),
+        titledByStudio({title: 'Heading 2', value: 'h2'}, 'inputs.portable-text.style.h2'),
+        titledByStudio({title: 'Heading 3', value: 'h3'}, 'inputs.portable-text.style.h3'),
+        titledByStudio({title: 'Quote', value: 'blockquote'}, 'inputs.portable-text.style.quote'),
       ],
-      lists: [{title: 'Bullet', value: 'bullet'}],
+      lists: [titledByStudio({title: 'Bulleted list', value: 'bullet'}, 'inputs.portable-text.list-type.bullet')],
       marks: {
         // Sanity's own keys (its `studio` namespace, German from @sanity/locale-de-de), so the toolbar
         // follows the Studio's language; the titles are those keys' English.

@@ -249,6 +249,17 @@ describe.skipIf(!hasStudio)('review UX in the Studio (Chromium)', {timeout: 240_
     }
     for (const label of ['Inhalte', 'Titel', 'Ortszeile', 'Text', 'Kategorien', 'Verteiler', 'Quelldatei'])
       expect(seen, label).toContain(label)
+    // The body's style menu: the schema's styles carry Sanity's own keys (schemas/objects/blockContent.ts).
+    await page.getByRole('tab', {name: 'Inhalt'}).click()
+    await page.getByText(PARAGRAPH).click()
+    await page.getByTestId('block-style-select').first().click()
+    const styles = page.locator('[data-ui="MenuItem"]')
+    await styles.filter({hasText: 'Überschrift 2'}).first().waitFor({timeout: 30_000})
+    const menu = await styles.allInnerTexts()
+    await shot('4-german-styles')
+    expect(menu.join(' | ')).toMatch(/Normal.*Überschrift 2.*Überschrift 3.*Zitat/s)
+    expect(menu.filter((item) => /Heading|Quote|Paragraph/.test(item))).toEqual([])
+    await page.keyboard.press('Escape')
 
     // The list's subtitle is prepare's string: Sanity 6.9.2's lists show it without components.preview.
     await openAs(LAKE_TOKENS.editor, '/structure/pressRelease', 'de-DE')
