@@ -6,10 +6,13 @@
  * - the first list on a warm load (target ≤ 3 s): navigation to the first list row, the
  *   median of three loads after the cold one, with the browser's cache as a Studio host
  *   leaves it (test/support/static-server.ts);
- * - a list click until the form and its review panel show (target ≤ 1 s at p50), taken
- *   apart: until Sanity's form shows its title input, until our review panel shows its
- *   findings, and as the control a click on a category (a type the review plugin leaves
- *   alone), which is what Sanity's own form costs on this machine;
+ * - a list click until the form and its review panel show (target ≤ 1 s at p50), the way
+ *   an editor works through a list: row after row in a running Studio, each until the
+ *   form holds that release's title and our panel its findings;
+ * - the first click after a load, taken apart: until Sanity's form shows its title input,
+ *   until our review panel shows its findings, and as the control a click on a category
+ *   (a type the review plugin leaves alone), which is what Sanity's own form costs on this
+ *   machine;
  * - a keystroke until the lake has committed that text (target ≤ 1.5 s at p50; the Studio
  *   debounces its saves), seen by a listener on the lake.
  * Prints figures against targets and ratios against the baseline; asserts nothing.
@@ -46,8 +49,10 @@ const CONTROL_TYPE = 'category'
 interface Figures {
   coldLoad: number
   firstList: number
-  /** Until both the form and the review panel show: what the editor waits for. */
+  /** Row after row in a running Studio, until that release's form and its findings show. */
   listClick: number
+  /** The first click after a load, until both the form and the review panel show. */
+  firstClick: number
   listClickForm: number
   listClickPanel: number
   /** Sanity's own form, no review plugin in it. */
@@ -100,6 +105,49 @@ async function untilEach(page: Page, selectors: string[], start: () => Promise<u
   }
   return Promise.all(selectors.map(shown))
 }
+
+/**
+ * True in the page once a form holds `title` and our panel its findings, in one poll. The
+ * panel renders with the form's root, so findings beside that title are that release's.
+ */
+const formShows = (title: string) =>
+  `[...document.querySelectorAll(${JSON.stringify(FORM)})].some((input) => input.value === ${JSON.stringify(title)}) &&
+  document.querySelector(${JSON.stringify(FINDINGS)}) !== null`
+
+/**
+ * Clicks the list's rows in turn in one running Studio, as an editor works through a
+ * list, and times each click until the form holds that row's title and the review panel
+ * shows findings. The list is loaded once, and the first click
+ * after the load is not among these (see `clicks`).
+ */
+async function sessionClicks(page: Page, lake: LakeProcess, listUrl: string, row: string, count: number): Promise<number[]> {
+  await page.goto(listUrl)
+  await page.locator(row).first().waitFor({timeout: GIVE_UP_MS})
+  await page.locator(row).first().click()
+  await page.locator(FINDINGS).first().waitFor({timeout: GIVE_UP_MS})
+  const client = lake.client({token: LAKE_TOKENS.administrator})
+  const samples: number[] = []
+  for (let i = 1; i <= count; i++) {
+    const id = idOf((await page.locator(row).nth(i).getAttribute('href'))!)
+    // The form edits the draft when there is one, so its title is the one to wait for.
+    const document = (await client.getDocument(`drafts.${id}`)) ?? (await client.getDocument(id))
+    const title = String(document?.title)
+    // An editor reads a release before the next one; the Studio settles meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
+    const started = performance.now()
+    await page.locator(row).nth(i).click()
+    samples.push(
+      await page.waitForFunction(formShows(title), undefined, {timeout: GIVE_UP_MS, polling: 'raf'}).then(
+        () => performance.now() - started,
+        () => Infinity,
+      ),
+    )
+  }
+  return samples
+}
+
+/** The published id in a list row's link. */
+const idOf = (href: string) => decodeURIComponent(href.split(';')[1]!.split(/[/?]/)[0]!)
 
 /**
  * Clicks the list's rows after the first in turn, each on a freshly loaded list (as an
@@ -189,25 +237,28 @@ async function measure(releases: number): Promise<Figures> {
         coldLoad,
         firstList,
         listClick: Infinity,
+        firstClick: Infinity,
         listClickForm: Infinity,
         listClickPanel: Infinity,
         controlClick: Infinity,
         keystroke: Infinity,
       }
 
+    const inSession = await sessionClicks(page, lake, listUrl, LIST_ROW, CLICKS)
     const releaseClicks = await clicks(page, listUrl, LIST_ROW, [FORM, FINDINGS], CLICKS)
     const controlClicks = await clicks(page, `${studio.url}/structure/${CONTROL_TYPE}`, listRow(CONTROL_TYPE), [FORM], CLICKS)
 
     await page.goto(listUrl)
     await page.locator(LIST_ROW).first().waitFor({timeout: GIVE_UP_MS})
     const firstHref = (await page.locator(LIST_ROW).first().getAttribute('href'))!
-    const publishedId = decodeURIComponent(firstHref.split(';')[1]!.split(/[/?]/)[0]!)
+    const publishedId = idOf(firstHref)
     await until(page, '[data-testid="review-findings"]', () => page.locator(LIST_ROW).first().click())
     const keys = await keystrokes(page, lake, `drafts.${publishedId}`).catch(() => [Infinity])
     return {
       coldLoad,
       firstList,
-      listClick: median(releaseClicks.map((shown) => Math.max(...shown))),
+      listClick: median(inSession),
+      firstClick: median(releaseClicks.map((shown) => Math.max(...shown))),
       listClickForm: median(releaseClicks.map(([form]) => form!)),
       listClickPanel: median(releaseClicks.map(([, panel]) => panel!)),
       controlClick: median(controlClicks.map(([form]) => form!)),
@@ -237,6 +288,7 @@ export async function benchStudio(releases = 10_000): Promise<void> {
     ['cold load to the first list', 'coldLoad', undefined],
     ['warm load to the first list', 'firstList', TARGETS.firstList],
     ['list click → form and review panel (p50)', 'listClick', TARGETS.listClick],
+    ['first click after a load → form and panel', 'firstClick', TARGETS.listClick],
     ["  of which: → Sanity's form (title input)", 'listClickForm', TARGETS.listClick],
     ['  of which: → review panel with findings', 'listClickPanel', TARGETS.listClick],
     [`  control: ${CONTROL_TYPE} click → its form`, 'controlClick', TARGETS.listClick],
@@ -258,9 +310,9 @@ export async function benchStudio(releases = 10_000): Promise<void> {
     )
   }
   // What a release's form costs beyond Sanity's own form on this machine: the part the project can act on.
-  const beyond = (figures: Figures) => `${((figures.listClick - figures.controlClick) / 1000).toFixed(2)} s`
+  const beyond = (figures: Figures) => `${((figures.firstClick - figures.controlClick) / 1000).toFixed(2)} s`
   console.log(
-    `  release click beyond the ${CONTROL_TYPE} control: ${beyond(loaded)} (baseline ${beyond(baseline)}); ` +
+    `  first release click beyond the ${CONTROL_TYPE} control: ${beyond(loaded)} (baseline ${beyond(baseline)}); ` +
       `the control alone is ${loaded.controlClick <= TARGETS.listClick ? 'within' : 'over'} the ${seconds(TARGETS.listClick)} target`,
   )
 }

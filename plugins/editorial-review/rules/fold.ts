@@ -53,6 +53,19 @@ export interface FoldedText {
 
 const ASCII = /^[\x00-\x7f]*$/
 
+/** A character folding can change besides NFKC: an invisible one or a look-alike letter. */
+const FOLDABLE = new RegExp(`[\\p{Cf}\\p{Default_Ignorable_Code_Point}${Object.keys(CONFUSABLES).join('')}]`, 'u')
+
+/**
+ * True when folding leaves `text` as it is, checked natively on the whole string: most
+ * copy (German with its umlauts, French with its accents) is NFKC already. A string that
+ * NFKC leaves alone leaves each of its characters alone too (a character NFKC changes
+ * decomposes to something no composition turns back into it), so no per-character walk.
+ */
+function foldsToItself(text: string): boolean {
+  return ASCII.test(text) || (!FOLDABLE.test(text) && text.normalize('NFKC') === text)
+}
+
 function identity(text: string): FoldedText {
   return {
     original: text,
@@ -71,7 +84,7 @@ let lastFolded: FoldedText | undefined
  */
 export function foldText(text: string): FoldedText {
   if (lastFolded?.original === text) return lastFolded
-  if (ASCII.test(text)) return (lastFolded = identity(text))
+  if (foldsToItself(text)) return (lastFolded = identity(text))
   let folded = ''
   // For each UTF-16 unit of the folded text: where its original character starts and ends.
   const starts: number[] = []
@@ -107,7 +120,7 @@ export function foldText(text: string): FoldedText {
 
 /** Just the folded spelling, for names compared against folded text. */
 export function folded(text: string): string {
-  if (ASCII.test(text)) return text
+  if (foldsToItself(text)) return text
   let result = ''
   for (const character of text) result += foldCodePoint(character)
   return result

@@ -76,6 +76,40 @@ describe('foldText', () => {
     expect(fold.foldedOffset(7)).toBe(7)
   })
 
+  it('keeps German copy as it is without walking it, offsets unchanged', () => {
+    const fold = foldText('Grüße aus Zürich – Müller (AP)')
+    expect(fold.text).toBe('Grüße aus Zürich – Müller (AP)')
+    expect(fold.originalRange(26, 30)).toEqual([26, 30])
+  })
+
+  it('folds a whole string as it folds each of its characters, on whatever mix it gets', () => {
+    // Characters that NFKC changes alone, that change only next to others (a combining
+    // accent, Hangul jamo), look-alikes and invisibles, among ones that never change.
+    const pool = [
+      'a',
+      'ü',
+      'e',
+      '\u0301',
+      '\u1100',
+      '\u1161',
+      '\u212b',
+      '\ufb01',
+      '\u00a0',
+      '\u0410',
+      '\u200b',
+      '–',
+      'ß',
+      '\u{1d400}',
+      ' ',
+    ]
+    let seed = 7
+    const next = () => (seed = (seed * 48271) % 2147483647)
+    for (let sample = 0; sample < 2_000; sample++) {
+      const text = Array.from({length: 1 + (next() % 8)}, () => pool[next() % pool.length]).join('')
+      expect(foldText(text).text, JSON.stringify(text)).toBe([...text].map((character) => foldText(character).text).join(''))
+    }
+  })
+
   it('folds names the same way as text', () => {
     expect(folded('\u0410\u200bP')).toBe('AP')
     expect(folded('Reuters')).toBe('Reuters')
