@@ -30,12 +30,20 @@ function pairs(list: string): Record<string, string> {
   return Object.fromEntries(list.split(' ').map((pair) => [...pair] as [string, string]))
 }
 
+/** Folded spellings of the code points met so far: copy uses few distinct ones, and NFKC per character is slow. */
+const foldedCodePoints = new Map<string, string>()
+/** Past this many, the memo starts again: text made of every code point must not grow it without end. */
+const FOLDED_CODE_POINTS_KEPT = 4_096
+
 /** A code point's folded spelling: empty for an invisible one. */
 function foldCodePoint(character: string): string {
-  if (INVISIBLE.test(character)) return ''
-  const compatible = character.normalize('NFKC')
-  let folded = ''
-  for (const part of compatible) folded += CONFUSABLES[part] ?? part
+  if (character.charCodeAt(0) < 0x80) return character
+  let folded = foldedCodePoints.get(character)
+  if (folded !== undefined) return folded
+  folded = ''
+  if (!INVISIBLE.test(character)) for (const part of character.normalize('NFKC')) folded += CONFUSABLES[part] ?? part
+  if (foldedCodePoints.size >= FOLDED_CODE_POINTS_KEPT) foldedCodePoints.clear()
+  foldedCodePoints.set(character, folded)
   return folded
 }
 
@@ -75,16 +83,31 @@ function identity(text: string): FoldedText {
   }
 }
 
-let lastFolded: FoldedText | undefined
+/** Texts folded lately: every rule folds the same title, blocks and received copy again. */
+const foldedTexts = new Map<string, FoldedText>()
+/** A few documents' units; past either bound the memo starts again, so typing into a long release cannot grow it. */
+const FOLDED_TEXTS_KEPT = {texts: 256, characters: 1_000_000}
+let keptCharacters = 0
+
+function remember(folded: FoldedText): FoldedText {
+  if (foldedTexts.size >= FOLDED_TEXTS_KEPT.texts || keptCharacters > FOLDED_TEXTS_KEPT.characters) {
+    foldedTexts.clear()
+    keptCharacters = 0
+  }
+  foldedTexts.set(folded.original, folded)
+  keptCharacters += folded.original.length
+  return folded
+}
 
 /**
  * `text` with invisible characters removed, NFKC applied and look-alike letters folded
  * to Latin, one code point at a time (so each folded character knows the original
- * character it came from). The last result is kept, as rules fold the same unit again.
+ * character it came from). Results are kept a while, as every rule folds the same units.
  */
 export function foldText(text: string): FoldedText {
-  if (lastFolded?.original === text) return lastFolded
-  if (foldsToItself(text)) return (lastFolded = identity(text))
+  const known = foldedTexts.get(text)
+  if (known) return known
+  if (foldsToItself(text)) return remember(identity(text))
   let folded = ''
   // For each UTF-16 unit of the folded text: where its original character starts and ends.
   const starts: number[] = []
@@ -115,7 +138,7 @@ export function foldText(text: string): FoldedText {
     if (end <= start) return [from, from]
     return [from, ends[end - 1]!]
   }
-  return (lastFolded = {original: text, text: folded, originalRange, foldedOffset})
+  return remember({original: text, text: folded, originalRange, foldedOffset})
 }
 
 /** Just the folded spelling, for names compared against folded text. */
