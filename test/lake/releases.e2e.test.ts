@@ -12,18 +12,15 @@
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Page} from 'playwright-core'
-import {launchChromium, type LaunchedBrowser} from '../support/browser'
-import {LAKE_TOKENS, PROJECT_ROOT, startLakeProcess, type LakeProcess} from '../support/lake'
-import {runScript} from '../support/run-script'
-import {serveStatic, type StaticServer} from '../support/static-server'
+import {LAKE_TOKENS, type LakeProcess} from '../support/lake'
+import type {StaticServer} from '../support/static-server'
 import {
   GATE_DRY_RUN,
   hasStudio,
-  prepareStudioContext,
   screenshotDir,
-  STUDIO_DIST,
+  startStudioSession,
   warnNoStudio,
-  watchStudioPage,
+  type StudioSession,
   type WatchedPage,
 } from '../support/studio-page'
 
@@ -34,9 +31,9 @@ const WIRE = 'pressRelease.000_e42a070e862f161b'
 const CATEGORY = 'category.de.tagesnachrichten'
 
 describe.skipIf(!hasStudio)('the Releases tool against the lake (Chromium)', () => {
+  let session: StudioSession
   let lake: LakeProcess
   let studio: StaticServer
-  let chromium: LaunchedBrowser
   let page: Page
   let watched: WatchedPage
   /** The release the first test creates and the second one works on. */
@@ -46,25 +43,11 @@ describe.skipIf(!hasStudio)('the Releases tool against the lake (Chromium)', () 
   const shot = (name: string) => page.screenshot({path: path.join(SHOTS, `${name}.png`)})
 
   beforeAll(async () => {
-    studio = await serveStatic(STUDIO_DIST)
-    lake = await startLakeProcess({corsOrigins: [studio.origin]})
-    const imported = await runScript('scripts/import.ts', [path.join(PROJECT_ROOT, 'seeds')], {SANITY_API_HOST: lake.url})
-    expect(imported.code, imported.stderr).toBe(0)
-    chromium = await launchChromium()
-    await prepareStudioContext(chromium.context, {
-      apiHost: `http://localhost:${lake.port}`,
-      origin: studio.origin,
-      token: LAKE_TOKENS.editor,
-    })
-    page = await chromium.context.newPage()
-    watched = watchStudioPage(page, {lakePort: lake.port, ...GATE_DRY_RUN})
+    session = await startStudioSession({token: LAKE_TOKENS.editor, seeds: true, watch: GATE_DRY_RUN})
+    ;({lake, studio, page, watched} = session)
   }, 180_000)
 
-  afterAll(async () => {
-    await chromium?.close()
-    await studio?.close()
-    await lake?.stop()
-  })
+  afterAll(() => session?.close())
 
   it('creates a release, adds the wire copy, and keeps "Run release" shut while it is unreviewed', async () => {
     const client = lake.client()

@@ -9,25 +9,23 @@
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Page} from 'playwright-core'
-import {launchChromium, type LaunchedBrowser} from '../support/browser'
-import {LAKE_TOKENS, startLakeProcess, type LakeProcess} from '../support/lake'
-import {serveStatic, type StaticServer} from '../support/static-server'
+import {LAKE_TOKENS, type LakeProcess} from '../support/lake'
+import type {StaticServer} from '../support/static-server'
 import {
   hasStudio,
-  prepareStudioContext,
   screenshotDir,
-  STUDIO_DIST,
+  startStudioSession,
   warnNoStudio,
-  watchStudioPage,
+  type StudioSession,
   type WatchedPage,
 } from '../support/studio-page'
 
 warnNoStudio('the Studio browser test')
 
 describe.skipIf(!hasStudio)('Studio against the lake (Chromium)', () => {
+  let session: StudioSession
   let lake: LakeProcess
   let studio: StaticServer
-  let chromium: LaunchedBrowser
   let page: Page
   let watched: WatchedPage
   const SHOTS = screenshotDir('lake-studio')
@@ -37,24 +35,12 @@ describe.skipIf(!hasStudio)('Studio against the lake (Chromium)', () => {
   const shot = (name: string) => page.screenshot({path: path.join(SHOTS, `${name}.png`)})
 
   beforeAll(async () => {
-    studio = await serveStatic(STUDIO_DIST)
-    lake = await startLakeProcess({corsOrigins: [studio.origin]})
-    chromium = await launchChromium()
     // Signed in as the administrator, as after the login screen (test/studio/newcomer.e2e.test.ts walks that).
-    await prepareStudioContext(chromium.context, {
-      apiHost: `http://localhost:${lake.port}`,
-      origin: studio.origin,
-      token: LAKE_TOKENS.administrator,
-    })
-    page = await chromium.context.newPage()
-    watched = watchStudioPage(page, {lakePort: lake.port})
+    session = await startStudioSession({token: LAKE_TOKENS.administrator})
+    ;({lake, studio, page, watched} = session)
   }, 120_000)
 
-  afterAll(async () => {
-    await chromium?.close()
-    await studio?.close()
-    await lake?.stop()
-  })
+  afterAll(() => session?.close())
 
   it('loads the structure tool, creates, edits and publishes a category, and lists it', async () => {
     const client = lake.client()
@@ -109,8 +95,8 @@ describe.skipIf(!hasStudio)('Studio against the lake (Chromium)', () => {
       expect(watched.takeProblems()).toEqual([])
       await watched.unwatched(async () => {
         await page.goto('about:blank')
-        expect(await lake.stop()).toBe(0)
-        lake = await startLakeProcess({dataDir: lake.dataDir, corsOrigins: [studio.origin], args: ['--port', String(lake.port)]})
+        expect(await session.restartLake()).toBe(0)
+        lake = session.lake
       })
       await navigate(`${studio.url}/structure/category;${publishedId}`)
       await expect.poll(() => page.locator('[data-testid="field-title"] input').inputValue(), {timeout: 30_000}).toBe(title)

@@ -17,20 +17,17 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type {Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {launchChromium, type LaunchedBrowser} from '../support/browser'
-import {LAKE_TOKENS, PROJECT_ROOT, startLakeProcess, type LakeProcess} from '../support/lake'
+import {LAKE_TOKENS, type LakeProcess} from '../support/lake'
 import {refusalOf} from '../support/refusal'
-import {runScript} from '../support/run-script'
-import {serveStatic, type StaticServer} from '../support/static-server'
+import type {StaticServer} from '../support/static-server'
 import {
   GATE_DRY_RUN,
   hasStudio,
-  prepareStudioContext,
   publishFromForm,
   screenshotDir,
-  STUDIO_DIST,
+  startStudioSession,
   warnNoStudio,
-  watchStudioPage,
+  type StudioSession,
   type WatchedPage,
 } from '../support/studio-page'
 
@@ -44,9 +41,9 @@ const WIRE_COPY = [
 ]
 
 describe.skipIf(!hasStudio)('a newcomer in the Studio (Chromium)', {timeout: 180_000}, () => {
+  let session: StudioSession
   let lake: LakeProcess
   let studio: StaticServer
-  let chromium: LaunchedBrowser
   let page: Page
   let watched: WatchedPage
   const SHOTS = screenshotDir('newcomer')
@@ -143,22 +140,14 @@ describe.skipIf(!hasStudio)('a newcomer in the Studio (Chromium)', {timeout: 180
     )
 
   beforeAll(async () => {
-    studio = await serveStatic(STUDIO_DIST)
-    lake = await startLakeProcess({corsOrigins: [studio.origin]})
-    const imported = await runScript('scripts/import.ts', ['seeds'], {SANITY_API_HOST: lake.url})
-    expect(imported.code, imported.stderr).toBe(0)
-    chromium = await launchChromium()
-    // Only where the lake is, and the language of the UI; no token: the newcomer signs in.
-    await prepareStudioContext(chromium.context, {apiHost: `http://localhost:${lake.port}`, origin: studio.origin})
-    page = await chromium.context.newPage()
-    watched = watchStudioPage(page, {lakePort: lake.port, ...GATE_DRY_RUN})
+    // No token: the newcomer signs in.
+    session = await startStudioSession({seeds: true, watch: GATE_DRY_RUN})
+    ;({lake, studio, page, watched} = session)
   }, 180_000)
 
   afterAll(async () => {
     fs.writeFileSync(path.join(SHOTS, 'requests.log'), watched?.requests.join('\n') ?? '')
-    await chromium?.close()
-    await studio?.close()
-    await lake?.stop()
+    await session?.close()
   })
 
   it('1. signs in on the login screen, which lists the local users by name and role', async () => {

@@ -3,12 +3,17 @@
  * context at the lake (and a user and a language), and watch a page for what the brief
  * forbids — a lake response of 4xx or 5xx, a failed lake request, a console error, an
  * uncaught page error — outside one short allow-list, so no test forgets a part of it.
+ * `startStudioSession` does all of that at once, with the lake and the browser, for the
+ * `beforeAll` of a browser test file, and closes it again.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import type {BrowserContext, ConsoleMessage, Page, Response} from 'playwright-core'
-import {PROJECT_ROOT} from './lake'
+import {launchChromium, type LaunchedBrowser} from './browser'
+import {PROJECT_ROOT, startLakeProcess, type LakeProcess, type LakeProcessOptions} from './lake'
 import {actionsOf, isGateDryRun} from './request-log'
+import {runScript} from './run-script'
+import {serveStatic, type StaticServer} from './static-server'
 
 /** The built Studio the browser tests load: $STUDIO_DIST, or dist/ (`npm test` builds it first). */
 export const STUDIO_DIST = path.resolve(PROJECT_ROOT, process.env.STUDIO_DIST ?? 'dist')
@@ -196,4 +201,101 @@ export async function publishFromForm(page: Page, isPublished: () => Promise<boo
     // Long enough for a publish to reach the lake before the next look, so one click is not taken for two.
     await page.waitForTimeout(10_000)
   }
+}
+
+export interface StudioSessionOptions {
+  /** Signs the Studio in as this token's user; none leaves the login screen. */
+  token?: string
+  /** The Studio's language; en-US when omitted (see `prepareStudioContext`). */
+  locale?: string
+  /** Imports seeds before the browser opens: `true` for the project's seeds/, or a folder relative to the project root. */
+  seeds?: boolean | string
+  /** The lake's own options; its CORS origin is always the Studio's, so it is not one of them. */
+  lake?: Omit<LakeProcessOptions, 'corsOrigins'>
+  /** Lake refusals and console errors the page is expected to show, such as `GATE_DRY_RUN`. */
+  watch?: Pick<WatchOptions, 'expectedResponse' | 'expectedConsole'>
+}
+
+export interface StudioSession {
+  studio: StaticServer
+  /** The lake the Studio talks to; `restartLake` replaces it. */
+  readonly lake: LakeProcess
+  chromium: LaunchedBrowser
+  page: Page
+  watched: WatchedPage
+  /**
+   * Stops the lake (resolving with its exit code) and starts it again on the same port and
+   * data, as a restarted server is; `close` then stops the new one.
+   */
+  restartLake(): Promise<number | null>
+  /** Closes what was started, newest first; a second call does nothing. */
+  close(): Promise<void>
+}
+
+/**
+ * One Studio browser session: the built Studio served, a lake that allows its origin (with
+ * the seeds imported if asked), Chromium pointed at both as a user in a language, and one
+ * page watched. If a step fails, what was started is closed again before the error is
+ * thrown, since a `beforeAll` that throws leaves its `afterAll` no session to close.
+ */
+export async function startStudioSession(options: StudioSessionOptions = {}): Promise<StudioSession> {
+  if (!hasStudio) throw new Error(`No built Studio at ${STUDIO_DIST}: run \`npm run build\` or set STUDIO_DIST.`)
+  // Each started part pushes its closer; closing pops them, so parts close in reverse order.
+  const closers: Array<() => Promise<unknown>> = []
+  const close = async () => {
+    const failures: unknown[] = []
+    for (let closer = closers.pop(); closer; closer = closers.pop())
+      await closer().catch((error: unknown) => failures.push(error))
+    if (failures.length > 0) throw new AggregateError(failures, 'Closing the Studio session failed')
+  }
+  try {
+    const studio = await serveStatic(STUDIO_DIST)
+    closers.push(() => studio.close())
+    const lakeOptions = {...options.lake, corsOrigins: [studio.origin]}
+    let lake = await startLakeProcess(lakeOptions)
+    // Whichever lake is current when the session closes, after any restart.
+    closers.push(() => lake.stop())
+    if (options.seeds) await importSeeds(lake, options.seeds === true ? 'seeds' : options.seeds)
+    const chromium = await launchChromium()
+    closers.push(() => chromium.close())
+    await prepareStudioContext(chromium.context, {
+      // localhost, not the lake's 127.0.0.1: the Studio puts its project id in front (`pressroom.localhost`),
+      // and the lake moves each listener to a host of its own under it (lake/http/stream-hosts.ts).
+      apiHost: `http://localhost:${lake.port}`,
+      origin: studio.origin,
+      token: options.token,
+      locale: options.locale,
+    })
+    const page = await chromium.context.newPage()
+    const watched = watchStudioPage(page, {lakePort: lake.port, ...options.watch})
+    return {
+      studio,
+      get lake() {
+        return lake
+      },
+      chromium,
+      page,
+      watched,
+      async restartLake() {
+        const code = await lake.stop()
+        // The page's watch judges requests by port, and the Studio holds the lake's URL: both stay.
+        const args = [...(lakeOptions.args ?? []), '--port', String(lake.port)]
+        lake = await startLakeProcess({...lakeOptions, dataDir: lake.dataDir, args})
+        return code
+      },
+      close,
+    }
+  } catch (error) {
+    await close().catch((closeError: unknown) => console.error('Closing the half-started Studio session failed:', closeError))
+    throw error
+  }
+}
+
+/** Runs the seed import into the lake as `npm run import` does, and says why when it fails. */
+async function importSeeds(lake: LakeProcess, folder: string): Promise<void> {
+  const imported = await runScript('scripts/import.ts', [folder], {SANITY_API_HOST: lake.url})
+  if (imported.code !== 0)
+    throw new Error(
+      `Importing the seeds in ${folder}/ into the lake at ${lake.url} exited with code ${imported.code}:\n${imported.stderr}`,
+    )
 }

@@ -10,18 +10,16 @@ import path from 'node:path'
 import type {Page} from 'playwright-core'
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
 import {assign, type PressReleaseDocument} from '../../../plugins/editorial-review/core'
-import {launchChromium, type LaunchedBrowser} from '../../support/browser'
-import {LAKE_TOKENS, startLakeProcess, type LakeProcess} from '../../support/lake'
+import {LAKE_TOKENS, type LakeProcess} from '../../support/lake'
 import {runScript} from '../../support/run-script'
-import {serveStatic, type StaticServer} from '../../support/static-server'
+import type {StaticServer} from '../../support/static-server'
 import {
   hasStudio,
-  prepareStudioContext,
   screenshotDir,
-  STUDIO_DIST,
+  startStudioSession,
   switchStudioUser,
   warnNoStudio,
-  watchStudioPage,
+  type StudioSession,
   type WatchedPage,
 } from '../../support/studio-page'
 import {AP_WIRE_COPY, bodyOf} from './fixtures'
@@ -39,9 +37,9 @@ function localInputValue(date: Date): string {
 }
 
 describe.skipIf(!hasStudio)('assignment in the Studio (Chromium)', {timeout: 240_000}, () => {
+  let session: StudioSession
   let lake: LakeProcess
   let studio: StaticServer
-  let chromium: LaunchedBrowser
   let page: Page
   let releaseTitle: string
   let watched: WatchedPage
@@ -77,10 +75,9 @@ describe.skipIf(!hasStudio)('assignment in the Studio (Chromium)', {timeout: 240
   }
 
   beforeAll(async () => {
-    studio = await serveStatic(STUDIO_DIST)
-    lake = await startLakeProcess({corsOrigins: [studio.origin]})
-    const imported = await runScript('scripts/import.ts', ['seeds'], {SANITY_API_HOST: lake.url})
-    expect(imported.code, imported.stderr).toBe(0)
+    // No token: each test signs in as the user it needs (openAs).
+    session = await startStudioSession({seeds: true})
+    ;({lake, studio, page, watched} = session)
     releaseTitle = (await stored(`drafts.${RELEASE_ID}`)).title!
     await pastedWireStory('drafts.pressRelease.wire-claimed', CLAIMED_TITLE)
     await pastedWireStory('drafts.pressRelease.wire-free', FREE_TITLE)
@@ -92,22 +89,13 @@ describe.skipIf(!hasStudio)('assignment in the Studio (Chromium)', {timeout: 240
     )
     if (!claim.ok) throw new Error(claim.reason)
     await lake.client({token: LAKE_TOKENS.editor}).patch('drafts.pressRelease.wire-claimed').set({review: claim.review}).commit()
-
-    chromium = await launchChromium()
-    await prepareStudioContext(chromium.context, {apiHost: `http://localhost:${lake.port}`, origin: studio.origin})
-    page = await chromium.context.newPage()
-    watched = watchStudioPage(page, {lakePort: lake.port})
   }, 180_000)
 
   afterEach(() => {
     expect(watched.takeProblems()).toEqual([])
   })
 
-  afterAll(async () => {
-    await chromium?.close()
-    await studio?.close()
-    await lake?.stop()
-  })
+  afterAll(() => session?.close())
 
   it('shows a contributor who has the copy, with the buttons shut and the reason given', async () => {
     await openAs(LAKE_TOKENS.contributor, DOCUMENT_PATH)

@@ -8,18 +8,15 @@
 import path from 'node:path'
 import type {Page} from 'playwright-core'
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
-import {launchChromium, type LaunchedBrowser} from '../../support/browser'
-import {LAKE_TOKENS, startLakeProcess, type LakeProcess} from '../../support/lake'
-import {serveStatic, type StaticServer} from '../../support/static-server'
-import {runScript} from '../../support/run-script'
+import {LAKE_TOKENS, type LakeProcess} from '../../support/lake'
+import type {StaticServer} from '../../support/static-server'
 import {
   hasStudio,
-  prepareStudioContext,
   publishFromForm,
   screenshotDir,
-  STUDIO_DIST,
+  startStudioSession,
   warnNoStudio,
-  watchStudioPage,
+  type StudioSession,
   type WatchedPage,
 } from '../../support/studio-page'
 import {block, seedParagraphs} from './fixtures'
@@ -30,9 +27,9 @@ const RELEASE_ID = 'pressRelease.000_e42a070e862f161b'
 const OWN = 'Unsere Redaktion hat am Montag mit Beschäftigten und Anwohnern über die Pläne gesprochen.'
 
 describe.skipIf(!hasStudio)('the reuse check in the Studio (Chromium)', {timeout: 120_000}, () => {
+  let session: StudioSession
   let lake: LakeProcess
   let studio: StaticServer
-  let chromium: LaunchedBrowser
   let page: Page
   let watched: WatchedPage
   const SHOTS = screenshotDir('reuse')
@@ -59,29 +56,15 @@ describe.skipIf(!hasStudio)('the reuse check in the Studio (Chromium)', {timeout
     })
 
   beforeAll(async () => {
-    studio = await serveStatic(STUDIO_DIST)
-    lake = await startLakeProcess({corsOrigins: [studio.origin], timeoutMs: 60_000})
-    const imported = await runScript('scripts/import.ts', ['seeds'], {SANITY_API_HOST: lake.url})
-    expect(imported.code, imported.stderr).toBe(0)
-    chromium = await launchChromium()
-    await prepareStudioContext(chromium.context, {
-      apiHost: `http://localhost:${lake.port}`,
-      origin: studio.origin,
-      token: LAKE_TOKENS.editor,
-    })
-    page = await chromium.context.newPage()
-    watched = watchStudioPage(page, {lakePort: lake.port})
+    session = await startStudioSession({token: LAKE_TOKENS.editor, seeds: true, lake: {timeoutMs: 60_000}})
+    ;({lake, studio, page, watched} = session)
   }, 180_000)
 
   afterEach(() => {
     expect(watched.takeProblems()).toEqual([])
   })
 
-  afterAll(async () => {
-    await chromium?.close()
-    await studio?.close()
-    await lake?.stop()
-  })
+  afterAll(() => session?.close())
 
   it('flags two pasted paragraphs as the editor types, with the passages beside the release, and keeps Publish shut', async () => {
     await draftArticle('article.pasted', [OWN])

@@ -14,18 +14,15 @@ import {reviewSchemaTypes} from '../../../plugins/editorial-review/schema'
 import {schemaTypes} from '../../../schemas'
 import {schemaLabelsDeDE} from '../../../schemas/i18n/de-DE'
 import {englishLabels} from '../../../schemas/i18n/labels'
-import {launchChromium, type LaunchedBrowser} from '../../support/browser'
-import {LAKE_TOKENS, startLakeProcess, type LakeProcess} from '../../support/lake'
-import {runScript} from '../../support/run-script'
-import {serveStatic, type StaticServer} from '../../support/static-server'
+import {LAKE_TOKENS, type LakeProcess} from '../../support/lake'
+import type {StaticServer} from '../../support/static-server'
 import {
   hasStudio,
-  prepareStudioContext,
   screenshotDir,
-  STUDIO_DIST,
+  startStudioSession,
   switchStudioUser,
   warnNoStudio,
-  watchStudioPage,
+  type StudioSession,
   type WatchedPage,
 } from '../../support/studio-page'
 
@@ -54,9 +51,9 @@ function englishOnlyLabels(): Set<string> {
 }
 
 describe.skipIf(!hasStudio)('review UX in the Studio (Chromium)', {timeout: 240_000}, () => {
+  let session: StudioSession
   let lake: LakeProcess
   let studio: StaticServer
-  let chromium: LaunchedBrowser
   let page: Page
   let watched: WatchedPage
   const SHOTS = screenshotDir('review-ux')
@@ -104,25 +101,16 @@ describe.skipIf(!hasStudio)('review UX in the Studio (Chromium)', {timeout: 240_
   }
 
   beforeAll(async () => {
-    studio = await serveStatic(STUDIO_DIST)
-    lake = await startLakeProcess({corsOrigins: [studio.origin]})
-    const imported = await runScript('scripts/import.ts', ['seeds'], {SANITY_API_HOST: lake.url})
-    expect(imported.code, imported.stderr).toBe(0)
-    chromium = await launchChromium()
-    await prepareStudioContext(chromium.context, {apiHost: `http://localhost:${lake.port}`, origin: studio.origin})
-    page = await chromium.context.newPage()
-    watched = watchStudioPage(page, {lakePort: lake.port})
+    // No token: each test signs in as the user it needs (openAs).
+    session = await startStudioSession({seeds: true})
+    ;({lake, studio, page, watched} = session)
   }, 180_000)
 
   afterEach(() => {
     expect(watched.takeProblems()).toEqual([])
   })
 
-  afterAll(async () => {
-    await chromium?.close()
-    await studio?.close()
-    await lake?.stop()
-  })
+  afterAll(() => session?.close())
 
   it('puts the decisions in the panel, says why before typing, and keeps Confirm shut while it can only fail', async () => {
     await openRelease(LAKE_TOKENS.contributor)

@@ -6,20 +6,17 @@
 import path from 'node:path'
 import type {Page} from 'playwright-core'
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
-import {launchChromium, type LaunchedBrowser} from '../../support/browser'
-import {LAKE_TOKENS, startLakeProcess, type LakeProcess} from '../../support/lake'
-import {serveStatic, type StaticServer} from '../../support/static-server'
-import {runScript} from '../../support/run-script'
+import {LAKE_TOKENS, type LakeProcess} from '../../support/lake'
+import type {StaticServer} from '../../support/static-server'
 import {
   GATE_DRY_RUN,
   hasStudio,
-  prepareStudioContext,
   publishFromForm,
   screenshotDir,
-  STUDIO_DIST,
+  startStudioSession,
   switchStudioUser,
   warnNoStudio,
-  watchStudioPage,
+  type StudioSession,
   type WatchedPage,
 } from '../../support/studio-page'
 
@@ -29,9 +26,9 @@ const RELEASE_ID = 'pressRelease.000_e42a070e862f161b'
 const DOCUMENT_URL = `/structure/pressRelease;${RELEASE_ID}`
 
 describe.skipIf(!hasStudio)('editorial review in the Studio (Chromium)', {timeout: 180_000}, () => {
+  let session: StudioSession
   let lake: LakeProcess
   let studio: StaticServer
-  let chromium: LaunchedBrowser
   let page: Page
   let watched: WatchedPage
   const SHOTS = screenshotDir('editorial-review')
@@ -63,25 +60,16 @@ describe.skipIf(!hasStudio)('editorial review in the Studio (Chromium)', {timeou
   }
 
   beforeAll(async () => {
-    studio = await serveStatic(STUDIO_DIST)
-    lake = await startLakeProcess({corsOrigins: [studio.origin]})
-    const imported = await runScript('scripts/import.ts', ['seeds'], {SANITY_API_HOST: lake.url})
-    expect(imported.code, imported.stderr).toBe(0)
-    chromium = await launchChromium()
-    await prepareStudioContext(chromium.context, {apiHost: `http://localhost:${lake.port}`, origin: studio.origin})
-    page = await chromium.context.newPage()
-    watched = watchStudioPage(page, {lakePort: lake.port, ...GATE_DRY_RUN})
+    // No token: each test signs in as the user it needs (openAs).
+    session = await startStudioSession({seeds: true, watch: GATE_DRY_RUN})
+    ;({lake, studio, page, watched} = session)
   }, 180_000)
 
   afterEach(() => {
     expect(watched.takeProblems()).toEqual([])
   })
 
-  afterAll(async () => {
-    await chromium?.close()
-    await studio?.close()
-    await lake?.stop()
-  })
+  afterAll(() => session?.close())
 
   it('1. shows a reviewer the findings, quoting "(SeaPRwire)" and "(AP)", with Publish disabled and the reason', async () => {
     await openAs(LAKE_TOKENS.editor)
