@@ -48,25 +48,28 @@ afterAll(async () => {
 })
 
 describe('review states copied from elsewhere', () => {
-  it('does not take a deleted document’s last state when that was not reviewed copy', async () => {
-    const id = 'pressRelease.planted-history'
+  // The contributor parks a forged approval where nobody reviews (a deleted scratchpad on the
+  // same id, or a sibling version under another type), then brings it back as press release
+  // copy, "with the state the lake last recorded for it".
+  it.each([
+    [
+      'a deleted document’s last state, when that was not reviewed copy',
+      'pressRelease.planted-history',
+      async (id: string, planted: Record<string, unknown>) => {
+        await contributor().create({...planted, _id: `drafts.${id}`})
+        await contributor().delete(`drafts.${id}`)
+      },
+    ],
+    [
+      'a sibling’s state, when that sibling is not reviewed copy',
+      'pressRelease.planted-sibling',
+      async (id: string, planted: Record<string, unknown>) => {
+        await contributor().create({...planted, _id: `versions.rPlant.${id}`})
+      },
+    ],
+  ])('does not take %s', async (_what, id, plant) => {
     const {content, review} = forged(id)
-    // The contributor parks the forged approval on the same id under a type nobody reviews…
-    await contributor().create({...content, _id: `drafts.${id}`, _type: 'scratchpad', review})
-    await contributor().delete(`drafts.${id}`)
-    // …and brings it back as press release copy, "with the state the lake last recorded for it".
-    const refusal = await refusalOf(contributor().create({...content, _id: `drafts.${id}`, review}))
-    const published = await refusalOf(publish(id))
-    expect(await editor().getDocument(id), 'unreviewed wire copy went public').toBeUndefined()
-    expect(published).toBeDefined()
-    expect(refusal?.statusCode).toBe(409)
-    expect(refusal?.message).toMatch(/starts its review pending, with no decisions/)
-  })
-
-  it('does not copy a state from a sibling that is not reviewed copy', async () => {
-    const id = 'pressRelease.planted-sibling'
-    const {content, review} = forged(id)
-    await contributor().create({...content, _id: `versions.rPlant.${id}`, _type: 'scratchpad', review})
+    await plant(id, {...content, _type: 'scratchpad', review})
     const refusal = await refusalOf(contributor().create({...content, _id: `drafts.${id}`, review}))
     const published = await refusalOf(publish(id))
     expect(await editor().getDocument(id), 'unreviewed wire copy went public').toBeUndefined()
