@@ -146,19 +146,22 @@ describe('the index of release fingerprints', () => {
         _id: 'distributor.wire',
         _type: 'distributor',
         name: 'Wire',
-        markers: {phrases: [{_key: 'b', _type: 'markerPhrase', kind: 'boilerplate', text: boilerplate}]},
+        markers: {phrases: [{_key: 'b', _type: 'markerPhrase', kind: 'boilerplate', language: 'en', text: boilerplate}]},
       },
     })
     const after = agree(index, store)
     expect(after).not.toEqual(before)
   })
 
-  it('is rebuilt from the journal when the store opens again', async () => {
+  it('is rebuilt from the journal when the store opens again, and again when the distributor goes', async () => {
     store.close()
     store = openStore(index)
     await warmed(index)
-    agree(index, store)
+    const withBoilerplate = agree(index, store)
     await write(store, {'pressRelease.r9': null})
     agree(index, store)
+    // Built with the boilerplate left out, the index must count it again once the distributor is gone.
+    await write(store, {'distributor.wire': null})
+    expect(agree(index, store)).not.toEqual(withBoilerplate)
   })
 })
