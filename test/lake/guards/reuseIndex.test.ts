@@ -99,6 +99,7 @@ function agree(index: ReleaseReuseIndex, store: LakeStore) {
   const reader = store.reader(DATASET)
   const expected = articles.map((article) => scanned(reader, article))
   expect(expected.flat().length).toBeGreaterThan(0)
+  expect(Math.max(...expected.map((found) => found.length))).toBe(GATE_CANDIDATES)
   expect(articles.map((article) => indexed(index, reader, article))).toEqual(expected)
   return expected
 }
@@ -116,6 +117,11 @@ describe('the index of release fingerprints', () => {
     const created: Record<string, SanityDocument> = {}
     for (let n = 0; n < 60; n++) {
       const doc = release(n, [n, n + 5])
+      created[doc._id] = doc
+    }
+    // More releases sharing with the first articles than the gate takes, many of them tied.
+    for (let n = 100; n < 220; n++) {
+      const doc = release(n, [n % 3, (n * 5) % 40])
       created[doc._id] = doc
     }
     await write(store, created)
