@@ -32,6 +32,8 @@ type Reader = Pick<GuardContext, 'getDocument' | 'documentsOfType'>
 const SLICE_MS = 10
 /** Background work waits until release commits have paused this long: an import's batches come milliseconds apart. */
 const LULL_MS = 200
+/** A warming that fingerprinted this many releases says so on stderr, with how long it took. */
+const LOGGED_WARMING = 1_000
 
 class DatasetReleases {
   private signature: string | undefined
@@ -40,6 +42,8 @@ class DatasetReleases {
   readonly fingerprinted = new Map<string, SanityDocument>()
   /** Ids whose current revision (or absence) the postings do not reflect yet. */
   private outstanding = new Set<string>()
+  /** Releases fingerprinted so far, for the warming's log line. */
+  fingerprintCount = 0
 
   note(id: string): void {
     this.outstanding.add(id)
@@ -86,6 +90,7 @@ class DatasetReleases {
     } else if (this.fingerprinted.get(id) !== release) {
       this.postings.set(id, fingerprintOf(bodyReuseText(release as PressReleaseDocument, distributors)))
       this.fingerprinted.set(id, release)
+      this.fingerprintCount++
     }
   }
 }
@@ -102,6 +107,8 @@ export class ReleaseReuseIndex {
   private store: GuardStore | undefined
   private scheduled = false
   private lastChangeAt = -Infinity
+  /** The background run under way: when it began and the fingerprint count then. */
+  private warming: {startedAt: number; countAtStart: number} | undefined
 
   /** `distributorsOf` reads the distributors as a commit's detection context has them (same signature). */
   constructor(private readonly distributorsOf: (reader: Reader) => Distributors) {}
@@ -158,9 +165,24 @@ export class ReleaseReuseIndex {
     const quietFor = performance.now() - this.lastChangeAt
     if (quietFor < LULL_MS) return this.schedule(LULL_MS - quietFor)
     const deadline = performance.now() + SLICE_MS
+    this.warming ??= {startedAt: performance.now(), countAtStart: this.fingerprintCount()}
     for (const name of store.datasetNames()) {
       const reader = store.reader(name)
       if (!this.dataset(name).settle(reader, this.distributorsOf(reader), deadline)) return this.schedule(0)
     }
+    const fingerprinted = this.fingerprintCount() - this.warming.countAtStart
+    if (fingerprinted >= LOGGED_WARMING) {
+      const seconds = ((performance.now() - this.warming.startedAt) / 1000).toFixed(1)
+      process.stderr.write(
+        `lake: reuse index warm: ${fingerprinted.toLocaleString('en')} releases fingerprinted in ${seconds} s, in the background\n`,
+      )
+    }
+    this.warming = undefined
+  }
+
+  private fingerprintCount(): number {
+    let count = 0
+    for (const releases of this.datasets.values()) count += releases.fingerprintCount
+    return count
   }
 }
