@@ -49,6 +49,10 @@ class DatasetReleases {
     this.outstanding.add(id)
   }
 
+  get pending(): number {
+    return this.outstanding.size
+  }
+
   /** Without change notes (a guard never attached to a store): whatever differs from the store by identity. */
   noteDifferences(reader: Reader): void {
     const current = new Set<string>()
@@ -137,9 +141,16 @@ export class ReleaseReuseIndex {
     return releases.candidates(hashes, limit).map(({id, shared}) => ({release: releases.fingerprinted.get(id)!, shared}))
   }
 
-  /** True when every release of every dataset is fingerprinted (tests and the benchmark wait for it). */
+  /** Releases changed since they were last fingerprinted, over all datasets. */
+  get pending(): number {
+    let count = 0
+    for (const releases of this.datasets.values()) count += releases.pending
+    return count
+  }
+
+  /** True when every release of every dataset is fingerprinted and no background run is due (tests wait for it). */
   get warm(): boolean {
-    return !this.scheduled
+    return !this.scheduled && this.pending === 0
   }
 
   private dataset(name: string): DatasetReleases {
