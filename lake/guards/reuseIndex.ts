@@ -119,6 +119,10 @@ export class ReleaseReuseIndex {
 
   /** A store opened: everything in it is outstanding, and fingerprinted from now on in the background. */
   attach(store: GuardStore): void {
+    // Commits are noted by dataset name only, so two open stores would mix their releases.
+    if (this.store?.open && this.store !== store) {
+      throw new Error('The review guard already serves an open lake store; create one guard per store (editorialReviewGuard)')
+    }
     this.store = store
     this.datasets.clear()
     this.schedule(0)

@@ -150,7 +150,12 @@ export class LakeStore implements GuardStore {
       seq = record.seq
     }
     store.seq = seq
-    options.guard?.attach?.(store)
+    try {
+      options.guard?.attach?.(store)
+    } catch (err) {
+      store.close()
+      throw err
+    }
     // A long log (e.g. from a big import before a crash) is folded into the snapshot now, before
     // anything is served; if that fails, the lake still starts (the log holds everything) and retries later.
     if (journal.needsCompaction) {

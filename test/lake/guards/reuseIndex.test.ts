@@ -175,4 +175,8 @@ describe('the index of release fingerprints', () => {
     await write(store, {'distributor.wire': null})
     expect(agree(index, store)).not.toEqual(withBoilerplate)
   })
+
+  it('refuses to serve a second open store, whose commits it would mix with the first one’s', () => {
+    expect(() => openStore(index)).toThrow('create one guard per store')
+  })
 })
