@@ -125,6 +125,7 @@ export class ReleaseReuseIndex {
     }
     this.store = store
     this.datasets.clear()
+    this.warming = undefined
     this.schedule(0)
   }
 
