@@ -31,6 +31,7 @@ import {arrivalRefusal} from './arrival'
 import {checkAssignment} from './assignment'
 import {checkReviewState} from './reviewState'
 import {withStoreReuse} from './reuse'
+import {ReleaseReuseIndex} from './reuseIndex'
 
 export interface EditorialReviewGuardOptions {
   /** The newsroom's review policy: the same object the Studio, the import and the audit read. */
@@ -76,7 +77,11 @@ function typeSwitchRefusal({id, before, after}: Change, types: readonly string[]
 
 export function editorialReviewGuard({policy, users}: EditorialReviewGuardOptions): CommitGuard {
   const reviewed = (change: Change) => change.after !== null && policy.types.includes(change.after._type)
+  // Warmed with the distributors a commit's detection context reads, so their signatures agree.
+  const releases = new ReleaseReuseIndex((reader) => detectContextFor(policy, publishedDistributors(reader)).distributors)
   return {
+    attach: (store) => releases.attach(store),
+    afterCommit: (dataset, changes) => releases.changed(dataset, changes),
     contentAuthor(id, history) {
       const current = history.historyOf(id).at(-1)?.after
       return current && policy.types.includes(current._type) ? lastContentEditor(history, id) : undefined
@@ -88,7 +93,7 @@ export function editorialReviewGuard({policy, users}: EditorialReviewGuardOption
       const reuseContexts = new Map<SanityDocument, DetectContext>()
       const withReuse = (document: SanityDocument) => {
         let found = reuseContexts.get(document)
-        if (!found) reuseContexts.set(document, (found = withStoreReuse(detectionContext(), document, context, policy)))
+        if (!found) reuseContexts.set(document, (found = withStoreReuse(detectionContext(), document, context, policy, releases)))
         return found
       }
       const restore = context.kind === 'import'

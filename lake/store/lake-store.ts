@@ -9,7 +9,7 @@ import {StoreError} from './errors'
 import {DatasetState, type AppliedCommit} from './dataset'
 import type {LakeFs} from './fs'
 import {Journal, type JournalRecord, type SnapshotDataset, type SnapshotEntry, type SnapshotSource} from './journal'
-import type {Change, CommitGuard, CommitResult, GuardContext, LakeUser, Refusal, SanityDocument} from './types'
+import type {Change, CommitGuard, CommitResult, GuardContext, GuardStore, LakeUser, Refusal, SanityDocument} from './types'
 import {WorkingSet} from './working-set'
 
 export interface LakeStoreOptions {
@@ -81,7 +81,7 @@ function log(line: string): void {
   process.stderr.write(`lake: ${line}\n`)
 }
 
-export class LakeStore {
+export class LakeStore implements GuardStore {
   private readonly datasets = new Map<string, DatasetState>()
   private readonly listeners = new Set<(event: CommitEvent) => void>()
   private readonly journal: Journal
@@ -150,6 +150,12 @@ export class LakeStore {
       seq = record.seq
     }
     store.seq = seq
+    try {
+      options.guard?.attach?.(store)
+    } catch (err) {
+      store.close()
+      throw err
+    }
     // A long log (e.g. from a big import before a crash) is folded into the snapshot now, before
     // anything is served; if that fails, the lake still starts (the log holds everything) and retries later.
     if (journal.needsCompaction) {
@@ -175,6 +181,19 @@ export class LakeStore {
 
   setGuard(guard: CommitGuard | undefined): void {
     this.guard = guard
+    guard?.attach?.(this)
+  }
+
+  get open(): boolean {
+    return !this.closed
+  }
+
+  reader(dataset: string): Pick<GuardContext, 'getDocument' | 'documentsOfType'> {
+    const state = this.dataset(dataset)
+    return {
+      getDocument: (id) => state.get(id),
+      documentsOfType: (type) => [...(state.byType.get(type) ?? [])].map((id) => state.get(id)).filter((d) => d !== null),
+    }
   }
 
   /** How many commit listeners are subscribed (open `/data/listen` streams, among others). */
@@ -225,8 +244,7 @@ export class LakeStore {
           timestamp,
           allowUnreviewed: options.allowUnreviewed === true,
           authenticated: options.authenticated !== false,
-          getDocument: (id) => state.get(id),
-          documentsOfType: (type) => [...(state.byType.get(type) ?? [])].map((id) => state.get(id)).filter((d) => d !== null),
+          ...this.reader(dataset),
           groupOf: (id) => state.groupOf(id),
           historyOf: (id) => state.historyOf(id),
         })
@@ -258,6 +276,7 @@ export class LakeStore {
         ...(record.allowedUnreviewed ? {allowedUnreviewed: true as const} : {}),
       }
       state.apply(applied)
+      this.guardNoted(dataset, changes)
       this.emit({...applied, dataset, identity: user.id, changesJson})
       return {result, commit: {transactionId, timestamp, changes}}
     }
@@ -370,6 +389,15 @@ export class LakeStore {
     clearTimeout(this.lullTimer)
     this.journal.close()
     this.listeners.clear()
+  }
+
+  private guardNoted(dataset: string, changes: readonly Change[]): void {
+    try {
+      this.guard?.afterCommit?.(dataset, changes)
+    } catch (err) {
+      // The commit is durable already; failing it now would tell the writer it was not.
+      log(`guard's afterCommit failed: ${(err as Error).message}`)
+    }
   }
 
   private emit(event: CommitEvent): void {

@@ -109,6 +109,25 @@ export interface CommitGuard {
    * so the snapshot keeps what its history knew; undefined for documents it does not judge.
    */
   contentAuthor?(id: string, history: Pick<GuardContext, 'historyOf' | 'groupOf'>): string | undefined
+  /**
+   * The store is open (journal replayed): a guard that keeps its own index of the store
+   * learns where to read it, and may warm the index off every request's path.
+   */
+  attach?(store: GuardStore): void
+  /**
+   * A commit was applied. The committer is still waiting, so this only notes what changed;
+   * real work is scheduled for later.
+   */
+  afterCommit?(dataset: string, changes: readonly Change[]): void
+}
+
+/** What a guard reads of the store between commits, to keep its own indexes. */
+export interface GuardStore {
+  datasetNames(): string[]
+  /** A dataset as it is now; commits apply one at a time, so between them this is the state the next one sees. */
+  reader(dataset: string): Pick<GuardContext, 'getDocument' | 'documentsOfType'>
+  /** False once the store has closed: background work stops. */
+  readonly open: boolean
 }
 
 /** The result of a committed transaction. */

@@ -26,39 +26,83 @@ export interface CandidateOptions {
 
 export const DEFAULT_CANDIDATE_LIMIT = 20
 
-/** Fingerprint → ids of the documents holding it. */
+/**
+ * Fingerprint → the documents holding it. Documents are numbered slots, so a lookup counts
+ * into a typed array: boilerplate-like fingerprints are shared by thousands of releases,
+ * and counting those by id string was most of a lookup.
+ */
 export class ReuseIndex {
-  private readonly postings = new Map<string, Set<string>>()
-  private readonly hashesOf = new Map<string, readonly string[]>()
+  private readonly postings = new Map<string, Set<number>>()
+  private readonly slotOf = new Map<string, number>()
+  private readonly entries: ({id: string; hashes: readonly string[]} | undefined)[] = []
+  private readonly freeSlots: number[] = []
+  /** Zero between lookups; reused so a lookup allocates nothing per document. */
+  private counts = new Uint32Array(0)
 
   get size(): number {
-    return this.hashesOf.size
+    return this.slotOf.size
   }
 
   set(id: string, hashes: readonly string[]): void {
     this.delete(id)
-    this.hashesOf.set(id, hashes)
+    const slot = this.freeSlots.pop() ?? this.entries.length
+    this.entries[slot] = {id, hashes}
+    this.slotOf.set(id, slot)
     for (const hash of hashes) {
-      let ids = this.postings.get(hash)
-      if (!ids) this.postings.set(hash, (ids = new Set()))
-      ids.add(id)
+      let slots = this.postings.get(hash)
+      if (!slots) this.postings.set(hash, (slots = new Set()))
+      slots.add(slot)
     }
   }
 
   delete(id: string): void {
-    const hashes = this.hashesOf.get(id)
-    if (!hashes) return
-    for (const hash of hashes) this.postings.get(hash)?.delete(id)
-    this.hashesOf.delete(id)
+    const slot = this.slotOf.get(id)
+    if (slot === undefined) return
+    for (const hash of this.entries[slot]!.hashes) {
+      const slots = this.postings.get(hash)
+      slots?.delete(slot)
+      if (slots?.size === 0) this.postings.delete(hash)
+    }
+    this.entries[slot] = undefined
+    this.slotOf.delete(id)
+    this.freeSlots.push(slot)
   }
 
   candidates(hashes: readonly string[], options: CandidateOptions = {}): Candidate[] {
-    const counts = new Map<string, number>()
+    if (this.counts.length < this.entries.length) this.counts = new Uint32Array(this.entries.length * 2)
+    const counts = this.counts
+    const touched: number[] = []
     for (const hash of new Set(hashes)) {
-      for (const id of this.postings.get(hash) ?? []) counts.set(id, (counts.get(id) ?? 0) + 1)
+      for (const slot of this.postings.get(hash) ?? []) {
+        if (counts[slot] === 0) touched.push(slot)
+        counts[slot] = counts[slot]! + 1
+      }
     }
-    return rankCandidates(counts, options)
+    const limit = options.limit ?? DEFAULT_CANDIDATE_LIMIT
+    // Only documents that can make the cut are ranked; ties at the cut all are, so the order is rankCandidates' own.
+    const minShared = Math.max(options.minShared ?? 1, cutOff(counts, touched, limit))
+    const ranked = new Map<string, number>()
+    for (const slot of touched) {
+      if (counts[slot]! >= minShared) ranked.set(this.entries[slot]!.id, counts[slot]!)
+      counts[slot] = 0
+    }
+    return rankCandidates(ranked, {...options, limit})
   }
+}
+
+/** The count the `limit`-th best document has: no document below it is among the first `limit`. */
+function cutOff(counts: Uint32Array, touched: readonly number[], limit: number): number {
+  if (touched.length <= limit) return 1
+  let most = 0
+  for (const slot of touched) most = Math.max(most, counts[slot]!)
+  const histogram = new Uint32Array(most + 1)
+  for (const slot of touched) histogram[counts[slot]!] = histogram[counts[slot]!]! + 1
+  let seen = 0
+  for (let shared = most; shared > 1; shared--) {
+    seen += histogram[shared]!
+    if (seen >= limit) return shared
+  }
+  return 1
 }
 
 export function rankCandidates(counts: ReadonlyMap<string, number>, options: CandidateOptions = {}): Candidate[] {
