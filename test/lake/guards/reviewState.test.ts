@@ -55,7 +55,7 @@ describe('review states copied from elsewhere', () => {
     [
       'a deleted document’s last state, when that was not reviewed copy',
       'pressRelease.planted-history',
-      async (id: string, planted: Record<string, unknown>) => {
+      async (id: string, planted: {_type: string} & Record<string, unknown>) => {
         await contributor().create({...planted, _id: `drafts.${id}`})
         await contributor().delete(`drafts.${id}`)
       },
@@ -63,7 +63,7 @@ describe('review states copied from elsewhere', () => {
     [
       'a sibling’s state, when that sibling is not reviewed copy',
       'pressRelease.planted-sibling',
-      async (id: string, planted: Record<string, unknown>) => {
+      async (id: string, planted: {_type: string} & Record<string, unknown>) => {
         await contributor().create({...planted, _id: `versions.rPlant.${id}`})
       },
     ],
