@@ -32,9 +32,7 @@ export function storeReuseSources(
 ): ReuseSource[] {
   const hashes = [...new Set(articleHashes(document as PressReleaseDocument, distributors))]
   if (hashes.length === 0) return []
-  return index
-    .candidates(context.dataset, context, hashes, distributors, GATE_CANDIDATES)
-    .map(({release}) => release as ReuseSource)
+  return index.candidates(context.dataset, context, hashes, GATE_CANDIDATES).map(({release}) => release as ReuseSource)
 }
 
 /** The detection context for one document, with its reuse sources from the store when it is not a release itself. */

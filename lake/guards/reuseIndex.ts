@@ -138,11 +138,18 @@ export class ReleaseReuseIndex {
     this.schedule(LULL_MS)
   }
 
-  /** The releases sharing the most of `hashes`, most shared first, as a pass over every release would rank them. */
-  candidates(dataset: string, reader: Reader, hashes: readonly string[], distributors: Distributors, limit: number) {
+  /**
+   * The releases sharing the most of `hashes`, most shared first, as a pass over every release
+   * would rank them. Releases stay fingerprinted with the stored distributors, not with those
+   * a transaction brings: otherwise any writer could make each of its requests (a dry run
+   * that creates a distributor beside an article) fingerprint every release again, twice,
+   * with the lake stalled meanwhile. The transaction's distributors still shape the article's
+   * own hashes and the alignment that judges the candidates.
+   */
+  candidates(dataset: string, reader: Reader, hashes: readonly string[], limit: number) {
     const releases = this.dataset(dataset)
     if (!this.store) releases.noteDifferences(reader)
-    releases.settle(reader, distributors, Infinity)
+    releases.settle(reader, this.distributorsOf(reader), Infinity)
     return releases.candidates(hashes, limit).map(({id, shared}) => ({release: releases.fingerprinted.get(id)!, shared}))
   }
 
@@ -194,6 +201,11 @@ export class ReleaseReuseIndex {
       )
     }
     this.warming = undefined
+  }
+
+  /** Releases fingerprinted since this index was made, over all datasets. */
+  get fingerprintsTaken(): number {
+    return this.fingerprintCount()
   }
 
   private fingerprintCount(): number {

@@ -8,7 +8,7 @@
 import {afterAll, describe, expect, it} from 'vitest'
 import {REVIEW_POLICY} from '../../../config/reviewPolicy'
 import {publishedDistributors} from '../../../lake/guards/distributors'
-import {GATE_CANDIDATES} from '../../../lake/guards/reuse'
+import {GATE_CANDIDATES, withStoreReuse} from '../../../lake/guards/reuse'
 import {ReleaseReuseIndex, SOURCE_TYPE} from '../../../lake/guards/reuseIndex'
 import {LakeStore} from '../../../lake/store/lake-store'
 import type {GuardContext, LakeUser, SanityDocument} from '../../../lake/store/types'
@@ -68,7 +68,7 @@ function indexed(index: ReleaseReuseIndex, reader: Reader, article: SanityDocume
   const distributors = distributorsOf(reader)
   const hashes = [...new Set(articleHashes(article as PressReleaseDocument, distributors))]
   return index
-    .candidates(DATASET, reader, hashes, distributors, GATE_CANDIDATES)
+    .candidates(DATASET, reader, hashes, GATE_CANDIDATES)
     .map(({release: found, shared}) => ({id: found._id, rev: found._rev, shared}))
 }
 
@@ -174,6 +174,23 @@ describe('the index of release fingerprints', () => {
     // Built with the boilerplate left out, the index must count it again once the distributor is gone.
     await write(store, {'distributor.wire': null})
     expect(agree(index, store)).not.toEqual(withBoilerplate)
+  })
+
+  it('keeps its fingerprints when a transaction brings distributors of its own, so no writer can make it start again', async () => {
+    await warmed(index)
+    const taken = index.fingerprintsTaken
+    // What the guard sees for a dry run that creates a distributor beside an article.
+    const stored = publishedDistributors(store.reader(DATASET))
+    const extra = {_id: 'distributor.probe', _type: 'distributor', name: 'Probe', markers: {phrases: []}}
+    const detection = detectContextFor(
+      REVIEW_POLICY,
+      publishedDistributors(store.reader(DATASET), [{id: extra._id, before: null, after: extra as SanityDocument}]),
+    )
+    expect(detection.distributors.length).toBe(stored.length + 1)
+    const context = {dataset: DATASET, ...store.reader(DATASET)}
+    const judged = withStoreReuse(detection, articles[0] as SanityDocument, context, REVIEW_POLICY, index)
+    expect(judged.reuse?.sources.length).toBeGreaterThan(0)
+    expect(index.fingerprintsTaken).toBe(taken)
   })
 
   it('refuses to serve a second open store, whose commits it would mix with the first one’s', () => {
