@@ -138,12 +138,14 @@ describe.skipIf(!hasStudio)('assignment in the Studio (Chromium)', {timeout: 240
     await confirm.click()
     await expect.poll(() => page.getByTestId('review-due').getAttribute('data-overdue'), {timeout: 30_000}).toBe('true')
     expect(await page.getByTestId('review-due').textContent()).toMatch(/^Overdue since /)
-    const review = (await stored(`drafts.${RELEASE_ID}`)).review!
-    expect(review.assignments?.at(-1)).toMatchObject({
-      action: 'setDue',
-      userId: 'local-editor',
-      note: 'The distributor lifted the embargo early.',
-    })
+    // The form shows the new due time before its save reaches the lake, so the lake is polled.
+    await expect
+      .poll(async () => (await stored(`drafts.${RELEASE_ID}`)).review?.assignments?.at(-1), {timeout: 30_000})
+      .toMatchObject({
+        action: 'setDue',
+        userId: 'local-editor',
+        note: 'The distributor lifted the embargo early.',
+      })
     await shot('3-overdue')
   })
 

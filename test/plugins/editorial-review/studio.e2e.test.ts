@@ -102,11 +102,13 @@ describe.skipIf(!hasStudio)('editorial review in the Studio (Chromium)', {timeou
     await expect.poll(() => panelBadge().textContent(), {timeout: 20_000}).toBe('Approved')
     await expect.poll(() => publishButton().isEnabled(), {timeout: 20_000}).toBe(true)
     await expect.poll(() => page.getByTestId('review-trail').textContent()).toContain('Approved by Local Editor')
-    const draft = await admin().getDocument(`drafts.${RELEASE_ID}`)
-    expect(draft?.review).toMatchObject({
-      status: 'approved',
-      decisions: [{action: 'approve', userId: 'local-editor', note: 'Lizenz für AP-Texte liegt vor.'}],
-    })
+    // Publish opens while the approval is still saving, so the lake is polled.
+    await expect
+      .poll(async () => (await admin().getDocument(`drafts.${RELEASE_ID}`))?.review, {timeout: 30_000})
+      .toMatchObject({
+        status: 'approved',
+        decisions: [{action: 'approve', userId: 'local-editor', note: 'Lizenz für AP-Texte liegt vor.'}],
+      })
     await shot('3-approved')
   })
 
